@@ -1,0 +1,97 @@
+import type { Core, UID } from "@strapi/strapi";
+import {
+  ASSIGNMENT_UID,
+  EDITOR_ROLE_CODE,
+  MAINTAINER_ROLE_CODE,
+  MUNICIPALITY_SCOPED,
+  MUNICIPALITY_UID,
+  OWN_MUNICIPALITY_CONDITION,
+} from "../rbac/scope";
+
+type Permission = {
+  action: string;
+  subject?: string | null;
+  properties?: Record<string, unknown>;
+  conditions?: string[];
+};
+
+const CM = "plugin::content-manager.explorer.";
+const READ_ONLY_FOR_MAINTAINERS = [
+  "api::region.region",
+  "api::service-area.service-area",
+  "api::statute.statute",
+];
+
+const UPLOAD_PERMISSIONS: Permission[] = [
+  { action: "plugin::upload.read" },
+  { action: "plugin::upload.configure-view" },
+  { action: "plugin::upload.assets.create" },
+  { action: "plugin::upload.assets.update" },
+  { action: "plugin::upload.assets.download" },
+  { action: "plugin::upload.assets.copy-link" },
+];
+
+export const ROLE_DEFINITIONS = {
+  [EDITOR_ROLE_CODE]: {
+    name: "Alueen päätoimittaja",
+    description: "Muokkaa ja julkaisee koko alueen sisältöä sekä määrittää kuntien ylläpitäjät.",
+  },
+  [MAINTAINER_ROLE_CODE]: {
+    name: "Kunnan ylläpitäjä",
+    description: "Pitää ajan tasalla vain niiden kuntien tiedot, jotka hänelle on määritetty.",
+  },
+} as const;
+
+function maintainerAllows(permission: Permission): Permission | undefined {
+  const { action, subject } = permission;
+  if (!subject || !action.startsWith(CM)) return undefined;
+  const verb = action.slice(CM.length);
+  if (READ_ONLY_FOR_MAINTAINERS.includes(subject)) return verb === "read" ? permission : undefined;
+  if (subject === MUNICIPALITY_UID) {
+    return ["read", "update", "publish"].includes(verb)
+      ? { ...permission, conditions: [OWN_MUNICIPALITY_CONDITION] }
+      : undefined;
+  }
+  if ((MUNICIPALITY_SCOPED as readonly string[]).includes(subject)) {
+    return ["read", "create", "update", "delete", "publish"].includes(verb)
+      ? { ...permission, conditions: [OWN_MUNICIPALITY_CONDITION] }
+      : undefined;
+  }
+  return undefined;
+}
+
+async function ensureRole(strapi: Core.Strapi, code: keyof typeof ROLE_DEFINITIONS, permissions: Permission[]) {
+  const roleService = strapi.service("admin::role");
+  const definition = ROLE_DEFINITIONS[code];
+  let role = (await roleService.findOne({ code })) as { id: number } | null;
+  if (!role) role = (await roleService.create({ ...definition, code })) as { id: number };
+  // The permissions of SosKes roles are defined here and restored at every start, so that
+  // a change made by hand in the admin UI cannot quietly widen a maintainer's reach.
+  await roleService.assignPermissions(role.id, permissions);
+  return role;
+}
+
+export async function ensureRoles(strapi: Core.Strapi): Promise<{ editorRoleId: number; maintainerRoleId: number }> {
+  const { actionProvider } = strapi.service("admin::permission");
+  const contentTypeActions = (actionProvider.values() as Array<{ section: string }>).filter(
+    (a) => a.section === "contentTypes",
+  );
+  const all = (strapi.service("admin::content-type").getPermissionsWithNestedFields(contentTypeActions) as Permission[]).filter(
+    (p) => typeof p.subject === "string" && p.subject.startsWith("api::"),
+  );
+  const locales = ((await strapi.plugin("i18n").service("locales").find()) as Array<{ code: string }>).map((l) => l.code);
+  const withLocales = (permission: Permission): Permission => {
+    const model = permission.subject ? strapi.contentTypes[permission.subject as UID.ContentType] : undefined;
+    const localized = Boolean((model?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized);
+    return localized ? { ...permission, properties: { ...permission.properties, locales } } : permission;
+  };
+  const editorPermissions = all.map(withLocales);
+  const maintainerPermissions = all
+    .filter((p) => p.subject !== ASSIGNMENT_UID)
+    .map(maintainerAllows)
+    .filter((p): p is Permission => Boolean(p))
+    .map(withLocales);
+  const editor = await ensureRole(strapi, EDITOR_ROLE_CODE, [...editorPermissions, ...UPLOAD_PERMISSIONS]);
+  const maintainer = await ensureRole(strapi, MAINTAINER_ROLE_CODE, [...maintainerPermissions, ...UPLOAD_PERMISSIONS]);
+  return { editorRoleId: editor.id, maintainerRoleId: maintainer.id };
+}

@@ -1,0 +1,197 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse as parseDotenv } from "dotenv";
+import { EnvSchema, SECRET_NAMES, type SecretName } from "./schema";
+import { ensureSecretsFile } from "./secrets";
+
+export type DatabaseConfig =
+  | { client: "sqlite"; filename: string }
+  | { client: "postgres"; connectionString: string };
+
+export type Config = {
+  root: string;
+  env: "development" | "production" | "test";
+  isProduction: boolean;
+  logLevel: string;
+  dataDir: string;
+  secretsFile: string | undefined;
+  portal: { host: string; port: number; publicUrl: string };
+  cms: {
+    host: string;
+    port: number;
+    /** Where the portal server reaches Strapi. */
+    url: string;
+    /** Where a maintainer's browser reaches the Strapi admin. */
+    publicUrl: string;
+    database: DatabaseConfig;
+    webhookUrl: string;
+    webhookSecret: string;
+    apiToken: string;
+    appKeys: string[];
+    apiTokenSalt: string;
+    adminJwtSecret: string;
+    transferTokenSalt: string;
+    encryptionKey: string;
+  };
+  session: { secret: string };
+  demo: { enabled: boolean; password: string; passwordIsDefault: boolean };
+  /** Seed reference data (and demo data when enabled) on the first start of an empty CMS. */
+  autoSeed: boolean;
+};
+
+export type ConfigProblem = { key: string; message: string };
+
+export class ConfigError extends Error {
+  readonly problems: ConfigProblem[];
+  constructor(problems: ConfigProblem[]) {
+    super(formatProblems(problems));
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+export const DEFAULT_DEMO_PASSWORD = "Demo-salasana-2026";
+
+/** The repository root: config/dist/load.js lives two levels below it. */
+export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+
+export function formatProblems(problems: ConfigProblem[]): string {
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  return [
+    `SosKes cannot start: the configuration has ${count}.`,
+    ...problems.map((p) => `  - ${p.key}: ${p.message}`),
+    "Set these in the environment or in .env at the project root; the README's configuration table lists every setting.",
+  ].join("\n");
+}
+
+export type LoadOptions = {
+  /** Defaults to process.env. */
+  env?: Record<string, string | undefined>;
+  /** Project root used for .env and relative DATA_DIR; defaults to the repository root. */
+  root?: string;
+  /** Read <root>/.env when present (default true). */
+  dotenv?: boolean;
+};
+
+function readDotenv(root: string): Record<string, string> {
+  const file = path.join(root, ".env");
+  return existsSync(file) ? parseDotenv(readFileSync(file)) : {};
+}
+
+const SECRET_SET = new Set<string>(SECRET_NAMES);
+
+/**
+ * Reads and checks every setting. Throws ConfigError listing every problem at once;
+ * outside production it creates the missing secrets in DATA_DIR/secrets.json.
+ */
+export function loadConfig(options: LoadOptions = {}): Config {
+  const root = options.root ?? PROJECT_ROOT;
+  const raw = {
+    ...(options.dotenv === false ? {} : readDotenv(root)),
+    ...(options.env ?? process.env),
+  };
+  const result = EnvSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const key = issue.path.map(String).join(".") || "(environment)";
+        const value = raw[key];
+        const shown =
+          value !== undefined && !SECRET_SET.has(key) && value.length <= 80
+            ? ` (got "${value}")`
+            : "";
+        return { key, message: issue.message + shown };
+      }),
+    );
+  }
+  const env = result.data;
+  const isProduction = env.NODE_ENV === "production";
+  const dataDir = path.resolve(root, env.DATA_DIR);
+  const given: Partial<Record<SecretName, string>> = {};
+  for (const name of SECRET_NAMES) {
+    const value = env[name];
+    if (value) given[name] = value;
+  }
+
+  const problems: ConfigProblem[] = [];
+  let secretsFile: string | undefined;
+  let secrets: Record<SecretName, string>;
+  if (isProduction) {
+    for (const name of SECRET_NAMES) {
+      if (!given[name]) {
+        problems.push({ key: name, message: "is required when NODE_ENV=production" });
+      }
+    }
+    secrets = given as Record<SecretName, string>;
+  } else {
+    try {
+      const ensured = ensureSecretsFile(dataDir, given);
+      secrets = ensured.secrets;
+      secretsFile = ensured.file;
+    } catch (err) {
+      throw new ConfigError([
+        {
+          key: "DATA_DIR",
+          message: `cannot read or create ${path.join(dataDir, "secrets.json")}: ${(err as Error).message}`,
+        },
+      ]);
+    }
+  }
+  const demoEnabled = env.DEMO_DATA ?? !isProduction;
+  if (isProduction && demoEnabled && !env.DEMO_PASSWORD) {
+    problems.push({
+      key: "DEMO_PASSWORD",
+      message: "is required when DEMO_DATA=true and NODE_ENV=production",
+    });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const cmsUrl = env.CMS_URL ?? `http://127.0.0.1:${env.CMS_PORT}`;
+  return {
+    root,
+    env: env.NODE_ENV,
+    isProduction,
+    logLevel: env.LOG_LEVEL,
+    dataDir,
+    secretsFile,
+    portal: { host: env.HOST, port: env.PORT, publicUrl },
+    cms: {
+      host: env.HOST,
+      port: env.CMS_PORT,
+      url: cmsUrl,
+      publicUrl: env.CMS_PUBLIC_URL ?? `http://localhost:${env.CMS_PORT}`,
+      database: env.CMS_DATABASE_URL
+        ? { client: "postgres", connectionString: env.CMS_DATABASE_URL }
+        : { client: "sqlite", filename: path.join(dataDir, "cms.db") },
+      webhookUrl: env.CMS_WEBHOOK_URL ?? `http://127.0.0.1:${env.PORT}/api/cms/webhook`,
+      webhookSecret: secrets.WEBHOOK_SECRET,
+      apiToken: secrets.CMS_API_TOKEN,
+      appKeys: secrets.APP_KEYS.split(",").map((k) => k.trim()),
+      apiTokenSalt: secrets.API_TOKEN_SALT,
+      adminJwtSecret: secrets.ADMIN_JWT_SECRET,
+      transferTokenSalt: secrets.TRANSFER_TOKEN_SALT,
+      encryptionKey: secrets.ENCRYPTION_KEY,
+    },
+    session: { secret: secrets.SESSION_SECRET },
+    demo: {
+      enabled: demoEnabled,
+      password: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+      passwordIsDefault: !env.DEMO_PASSWORD,
+    },
+    autoSeed: env.AUTO_SEED,
+  };
+}
+
+/** For process entry points: load, or print the readable message and exit non-zero. */
+export function loadConfigOrExit(options: LoadOptions = {}): Config {
+  try {
+    return loadConfig(options);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(err.message + "\n");
+      process.exit(1);
+    }
+    throw err;
+  }
+}

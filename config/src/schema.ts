@@ -1,0 +1,108 @@
+import { z } from "zod";
+
+/** Names of the secrets SosKes needs; generated on first start outside production. */
+export const SECRET_NAMES = [
+  "APP_KEYS",
+  "API_TOKEN_SALT",
+  "ADMIN_JWT_SECRET",
+  "TRANSFER_TOKEN_SALT",
+  "ENCRYPTION_KEY",
+  "SESSION_SECRET",
+  "WEBHOOK_SECRET",
+  "CMS_API_TOKEN",
+] as const;
+export type SecretName = (typeof SECRET_NAMES)[number];
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be a port number from 1 to 65535")
+    .max(65535, "must be a port number from 1 to 65535")
+    .default(fallback);
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), {
+    error: "must be an http(s) URL such as http://localhost:3000",
+  })
+  .transform((v) => v.replace(/\/+$/, ""));
+
+const optionalHttpUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .pipe(httpUrl.optional())
+  .optional();
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    error: "must be a PostgreSQL URL such as postgres://user:pass@localhost:5432/soskes",
+  })
+  .optional();
+
+const secret = (minLength: number) =>
+  z
+    .string()
+    .trim()
+    .min(minLength, `must be at least ${minLength} characters long`)
+    .optional();
+
+/**
+ * Every setting SosKes reads from the environment. Defaults give the embedded
+ * single-machine mode; the README's configuration table mirrors this schema.
+ */
+export const EnvSchema = z.object({
+  NODE_ENV: z
+    .enum(["development", "production", "test"], {
+      error: "must be development, production or test",
+    })
+    .default("development"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  DATA_DIR: z.string().trim().min(1, "must not be empty").default("./data"),
+  HOST: z.string().trim().min(1, "must not be empty").default("127.0.0.1"),
+  PORT: port(3000),
+  CMS_PORT: port(1337),
+  PUBLIC_URL: optionalHttpUrl,
+  CMS_URL: optionalHttpUrl,
+  CMS_PUBLIC_URL: optionalHttpUrl,
+  CMS_DATABASE_URL: postgresUrl,
+  CMS_WEBHOOK_URL: optionalHttpUrl,
+  DEMO_DATA: z
+    .enum(["true", "false", "1", "0", "yes", "no", ""], { error: "must be true or false" })
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? undefined : ["true", "1", "yes"].includes(v))),
+  AUTO_SEED: z
+    .enum(["true", "false", "1", "0", "yes", "no", ""], { error: "must be true or false" })
+    .optional()
+    .transform((v) => v === undefined || v === "" || ["true", "1", "yes"].includes(v)),
+  DEMO_PASSWORD: z
+    .string()
+    .optional()
+    .refine(
+      (v) =>
+        v === undefined ||
+        v === "" ||
+        (v.length >= 8 && /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v)),
+      { error: "must be at least 8 characters with a lower-case letter, a capital and a digit" },
+    ),
+  APP_KEYS: secret(16).refine((v) => v === undefined || v.split(",").every((k) => k.trim().length >= 16), {
+    error: "must be a comma-separated list of keys, each at least 16 characters long",
+  }),
+  API_TOKEN_SALT: secret(16),
+  ADMIN_JWT_SECRET: secret(16),
+  TRANSFER_TOKEN_SALT: secret(16),
+  ENCRYPTION_KEY: secret(16),
+  SESSION_SECRET: secret(32),
+  WEBHOOK_SECRET: secret(32),
+  CMS_API_TOKEN: secret(32),
+});
+export type Env = z.infer<typeof EnvSchema>;
