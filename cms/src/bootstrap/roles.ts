@@ -53,7 +53,12 @@ function maintainerAllows(permission: Permission): Permission | undefined {
       : undefined;
   }
   if ((MUNICIPALITY_SCOPED as readonly string[]).includes(subject)) {
-    return ["read", "create", "update", "delete", "publish"].includes(verb)
+    // Strapi checks a conditional create permission against the request body, where the
+    // owner is a relation payload rather than a municipality; it would silently drop every
+    // field. Create is therefore unconditioned here and the guard (rbac/guard.ts) refuses
+    // creating a record for any municipality that is not the maintainer's own.
+    if (verb === "create") return permission;
+    return ["read", "update", "delete", "publish"].includes(verb)
       ? { ...permission, conditions: [OWN_MUNICIPALITY_CONDITION] }
       : undefined;
   }

@@ -21,7 +21,7 @@ type Pool = { numUsed(): number; numPendingAcquires(): number; numPendingCreates
  * Strapi writes content-history versions after a transaction commits without awaiting them;
  * shutting down before they finish would abort those writes. Wait until the pool is idle.
  */
-async function waitForIdleDatabase(app: Core.Strapi, timeoutMs = 10_000): Promise<void> {
+export async function waitForIdleDatabase(app: Core.Strapi, timeoutMs = 10_000): Promise<void> {
   const pool = (app.db.connection.client as { pool?: Pool }).pool;
   if (!pool) return;
   const deadline = Date.now() + timeoutMs;
