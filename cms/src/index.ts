@@ -21,7 +21,9 @@ export default {
     await ensurePortalWebhook(strapi, config);
     await ensurePortalApiToken(strapi, config);
     if (config.autoSeed && !(await hasBeenSeeded(strapi))) {
-      strapi.log.info("SosKes: first start, creating the reference data" + (config.demo.enabled ? " and demo content" : ""));
+      strapi.log.info(
+        "SosKes: first start, creating the reference data" + (config.demo.enabled ? " and demo content" : ""),
+      );
       const report = await seed(strapi, {
         demo: config.demo.enabled,
         demoPassword: config.demo.password,

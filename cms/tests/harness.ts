@@ -2,9 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import type * as strapiModule from "@strapi/strapi";
 import type { Core } from "@strapi/strapi";
 import pg from "pg";
 import supertest from "supertest";
+import type * as configModule from "../config/soskes";
+import type * as bootModule from "../src/scripts/boot";
+import type * as seedModule from "../src/seed/seed";
 
 const require = createRequire(import.meta.url);
 export const CMS_DIR = path.resolve(__dirname, "..");
@@ -12,9 +16,9 @@ const DIST = path.join(CMS_DIR, "dist");
 
 export const DEMO_PASSWORD = "Testi-salasana-42";
 
-type SeedModule = typeof import("../src/seed/seed");
-type ConfigModule = typeof import("../config/soskes");
-type BootModule = typeof import("../src/scripts/boot");
+type SeedModule = typeof seedModule;
+type ConfigModule = typeof configModule;
+type BootModule = typeof bootModule;
 
 export type TestCms = {
   strapi: Core.Strapi;
@@ -50,7 +54,9 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
  * Boots the built CMS in this worker thread on a fresh SQLite file, or a fresh PostgreSQL
  * database when the project runs with SOSKES_TEST_DB=postgres, and mounts its HTTP server.
  */
-export async function startCms(options: { seed?: "demo" | "reference" | "none"; env?: Record<string, string> } = {}): Promise<TestCms> {
+export async function startCms(
+  options: { seed?: "demo" | "reference" | "none"; env?: Record<string, string> } = {},
+): Promise<TestCms> {
   const database = process.env.SOSKES_TEST_DB === "postgres" ? "postgres" : "sqlite";
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "soskes-cms-"));
   const pgDb = database === "postgres" ? await createPostgresDatabase() : undefined;
@@ -66,11 +72,11 @@ export async function startCms(options: { seed?: "demo" | "reference" | "none"; 
   else delete process.env.CMS_DATABASE_URL;
   (require(path.join(DIST, "config/soskes.js")) as ConfigModule).resetSoskesConfig();
 
-  const { createStrapi } = require("@strapi/strapi") as typeof import("@strapi/strapi");
+  const { createStrapi } = require("@strapi/strapi") as typeof strapiModule;
   const app = createStrapi({ appDir: CMS_DIR, distDir: DIST });
   app.log.level = "error";
   await app.load();
-  await app.server.mount();
+  app.server.mount();
   const seedModule = require(path.join(DIST, "src/seed/seed.js")) as SeedModule;
   const seed = (demo = true) => seedModule.seed(app, { demo, demoPassword: DEMO_PASSWORD });
   if (options.seed !== "none") await seed(options.seed !== "reference");
@@ -93,12 +99,19 @@ export async function startCms(options: { seed?: "demo" | "reference" | "none"; 
 /** Logs in to the Strapi admin API and returns the bearer token. */
 export async function adminLogin(cms: TestCms, email: string, password = DEMO_PASSWORD): Promise<string> {
   const res = await cms.http().post("/admin/login").send({ email, password });
-  if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as { data: { token: string } }).data.token;
 }
 
-export async function documentIdWhere(cms: TestCms, uid: string, where: Record<string, unknown>): Promise<string> {
-  const row = (await cms.strapi.db.query(uid as never).findOne({ where, select: ["documentId"] })) as { documentId: string } | null;
+export async function documentIdWhere(
+  cms: TestCms,
+  uid: string,
+  where: Record<string, unknown>,
+): Promise<string> {
+  const row = (await cms.strapi.db.query(uid).findOne({ where, select: ["documentId"] })) as {
+    documentId: string;
+  } | null;
   if (!row) throw new Error(`no ${uid} matching ${JSON.stringify(where)}`);
   return row.documentId;
 }

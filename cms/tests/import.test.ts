@@ -2,14 +2,20 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type * as importModule from "../src/import/import-directory";
 import { CMS_DIR, startCms, type TestCms } from "./harness";
 
 const require = createRequire(import.meta.url);
-type ImportModule = typeof import("../src/import/import-directory");
-const { applyImport, validateImport } = require(path.join(CMS_DIR, "dist/src/import/import-directory.js")) as ImportModule;
+type ImportModule = typeof importModule;
+const { applyImport, validateImport } = require(
+  path.join(CMS_DIR, "dist/src/import/import-directory.js"),
+) as ImportModule;
 
 const example = (): Record<string, unknown> =>
-  JSON.parse(readFileSync(path.join(CMS_DIR, "examples/directory-import.json"), "utf8")) as Record<string, unknown>;
+  JSON.parse(readFileSync(path.join(CMS_DIR, "examples/directory-import.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
 
 let cms: TestCms;
 beforeAll(async () => {
@@ -31,23 +37,46 @@ describe("directory import", () => {
     const [location] = bad.serviceLocations as Array<Record<string, unknown>>;
     location!.municipalityCode = "41";
     (location!.phones as Array<Record<string, unknown>>)[0]!.number = "soita meille";
-    (bad.connections as Array<Record<string, unknown>>).push({ serviceLocationSourceId: "esim:loc:perhekeskus-laukaa", serviceArea: "ei-ole" });
-    (bad.contacts as Array<Record<string, unknown>>).push({ sourceId: "esim:person:perheohjaaja", name: "", serviceLocationSourceId: "ei-ole" });
+    (bad.connections as Array<Record<string, unknown>>).push({
+      serviceLocationSourceId: "esim:loc:perhekeskus-laukaa",
+      serviceArea: "ei-ole",
+    });
+    (bad.contacts as Array<Record<string, unknown>>).push({
+      sourceId: "esim:person:perheohjaaja",
+      name: "",
+      serviceLocationSourceId: "ei-ole",
+    });
     const shape = await validateImport(cms.strapi, bad);
     expect(shape.file).toBeUndefined();
     expect(shape.problems.map((p) => p.path)).toEqual(
-      expect.arrayContaining(["serviceLocations[0].municipalityCode", "serviceLocations[0].phones[0].number", "contacts[1].name"]),
+      expect.arrayContaining([
+        "serviceLocations[0].municipalityCode",
+        "serviceLocations[0].phones[0].number",
+        "contacts[1].name",
+      ]),
     );
 
     const references = example();
-    (references.connections as Array<Record<string, unknown>>).push({ serviceLocationSourceId: "esim:loc:perhekeskus-laukaa", serviceArea: "ei-ole" });
-    (references.contacts as Array<Record<string, unknown>>).push({ sourceId: "esim:person:perheohjaaja", name: "Toinen", serviceLocationSourceId: "ei-ole" });
-    ((references.serviceLocations as Array<Record<string, unknown>>)[0]!.areaMunicipalityCodes as string[]).push("999");
+    (references.connections as Array<Record<string, unknown>>).push({
+      serviceLocationSourceId: "esim:loc:perhekeskus-laukaa",
+      serviceArea: "ei-ole",
+    });
+    (references.contacts as Array<Record<string, unknown>>).push({
+      sourceId: "esim:person:perheohjaaja",
+      name: "Toinen",
+      serviceLocationSourceId: "ei-ole",
+    });
+    (
+      (references.serviceLocations as Array<Record<string, unknown>>)[0]!.areaMunicipalityCodes as string[]
+    ).push("999");
     const refs = await validateImport(cms.strapi, references);
     expect(refs.problems).toEqual(
       expect.arrayContaining([
         { path: "connections[2].serviceArea", message: 'palvelualuetta "ei-ole" ei ole' },
-        { path: "contacts[1].sourceId", message: 'tunniste "esim:person:perheohjaaja" on jo käytössä kohdassa contacts[0]' },
+        {
+          path: "contacts[1].sourceId",
+          message: 'tunniste "esim:person:perheohjaaja" on jo käytössä kohdassa contacts[0]',
+        },
         { path: "contacts[1].serviceLocationSourceId", message: expect.stringContaining("ei-ole") as string },
         { path: "serviceLocations[0].areaMunicipalityCodes[2]", message: "kuntaa 999 ei ole hakemistossa" },
       ]),
@@ -66,7 +95,14 @@ describe("directory import", () => {
     const location = (await cms.strapi.documents("api::service-unit.service-unit").findFirst({
       status: "published",
       filters: { sourceId: "esim:loc:perhekeskus-laukaa" },
-      populate: { municipality: true, municipalities: true, serviceAreas: true, parent: true, openingHours: true, openingExceptions: true },
+      populate: {
+        municipality: true,
+        municipalities: true,
+        serviceAreas: true,
+        parent: true,
+        openingHours: true,
+        openingExceptions: true,
+      },
     })) as unknown as {
       municipality: { code: string };
       municipalities: Array<{ code: string }>;
@@ -78,14 +114,19 @@ describe("directory import", () => {
     };
     expect(location.municipality.code).toBe("410");
     expect(location.municipalities.map((m) => m.code).sort()).toEqual(["410", "892"]);
-    expect(location.serviceAreas.map((a) => a.slug).sort()).toEqual(["kasvatus-ja-perheneuvonta", "lapsiperheiden-palvelut"]);
+    expect(location.serviceAreas.map((a) => a.slug).sort()).toEqual([
+      "kasvatus-ja-perheneuvonta",
+      "lapsiperheiden-palvelut",
+    ]);
     expect(location.parent.sourceId).toBe("esim:org:perhepalvelut");
     expect(location.openingHours[0]).toMatchObject({ fromDay: "mon", opens: "08:00:00.000" });
     expect(location.openingExceptions[0]?.reason).toBe("Joulu");
 
     const again = await validateImport(cms.strapi, example());
     expect(await applyImport(cms.strapi, again.file!)).toEqual({ created: 0, updated: 0, unchanged: 3 });
-    const after = await cms.strapi.documents("api::service-unit.service-unit").findFirst({ status: "published", filters: { sourceId: "esim:loc:perhekeskus-laukaa" } });
+    const after = await cms.strapi
+      .documents("api::service-unit.service-unit")
+      .findFirst({ status: "published", filters: { sourceId: "esim:loc:perhekeskus-laukaa" } });
     expect(after?.updatedAt).toEqual(location.updatedAt);
     expect(await countAll()).toEqual({ units: before.units + 4, contacts: before.contacts + 2 });
   });
@@ -95,7 +136,9 @@ describe("directory import", () => {
     (changed.contacts as Array<Record<string, unknown>>)[0]!.title = "Vastaava perheohjaaja";
     const { file } = await validateImport(cms.strapi, changed);
     expect(await applyImport(cms.strapi, file!)).toEqual({ created: 0, updated: 1, unchanged: 2 });
-    const person = await cms.strapi.documents("api::contact-person.contact-person").findFirst({ status: "published", filters: { sourceId: "esim:person:perheohjaaja" } });
+    const person = await cms.strapi
+      .documents("api::contact-person.contact-person")
+      .findFirst({ status: "published", filters: { sourceId: "esim:person:perheohjaaja" } });
     expect(person?.title).toBe("Vastaava perheohjaaja");
   });
 
@@ -103,11 +146,16 @@ describe("directory import", () => {
     const before = await countAll();
     const broken = example();
     for (const list of ["organizations", "serviceLocations", "contacts"] as const) {
-      for (const item of broken[list] as Array<Record<string, unknown>>) item.sourceId = `rollback:${String(item.sourceId)}`;
+      for (const item of broken[list] as Array<Record<string, unknown>>)
+        item.sourceId = `rollback:${String(item.sourceId)}`;
     }
-    (broken.serviceLocations as Array<Record<string, unknown>>)[0]!.organizationSourceId = "rollback:esim:org:perhepalvelut";
-    (broken.connections as Array<Record<string, unknown>>).forEach((c) => (c.serviceLocationSourceId = "rollback:esim:loc:perhekeskus-laukaa"));
-    (broken.contacts as Array<Record<string, unknown>>)[0]!.serviceLocationSourceId = "rollback:esim:loc:perhekeskus-laukaa";
+    (broken.serviceLocations as Array<Record<string, unknown>>)[0]!.organizationSourceId =
+      "rollback:esim:org:perhepalvelut";
+    (broken.connections as Array<Record<string, unknown>>).forEach(
+      (c) => (c.serviceLocationSourceId = "rollback:esim:loc:perhekeskus-laukaa"),
+    );
+    (broken.contacts as Array<Record<string, unknown>>)[0]!.serviceLocationSourceId =
+      "rollback:esim:loc:perhekeskus-laukaa";
     const { file } = await validateImport(cms.strapi, broken);
     // A value the file format allows but the CMS refuses (too long for the unit's field).
     file!.contacts[0]!.title = "x".repeat(300);

@@ -3,7 +3,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCms, type TestCms } from "./harness";
 
-type Call = { headers: http.IncomingHttpHeaders; body: { event: string; model: string; uid: string; entry: { documentId: string } } };
+type Call = {
+  headers: http.IncomingHttpHeaders;
+  body: { event: string; model: string; uid: string; entry: { documentId: string } };
+};
 
 let cms: TestCms;
 let listener: http.Server;
@@ -20,7 +23,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
   const { port } = listener.address() as AddressInfo;
-  cms = await startCms({ seed: "reference", env: { CMS_WEBHOOK_URL: `http://127.0.0.1:${port}/api/cms/webhook`, WEBHOOK_SECRET: "test-webhook-secret-0123456789abcdef" } });
+  cms = await startCms({
+    seed: "reference",
+    env: {
+      CMS_WEBHOOK_URL: `http://127.0.0.1:${port}/api/cms/webhook`,
+      WEBHOOK_SECRET: "test-webhook-secret-0123456789abcdef",
+    },
+  });
 });
 afterAll(async () => {
   await cms?.close();
@@ -34,12 +43,15 @@ async function waitFor(predicate: () => boolean, ms = 5000): Promise<void> {
 
 describe("webhook to the portal", () => {
   it("calls the configured URL with the model and document id on create, publish, unpublish and delete", async () => {
-    const doc = await cms.strapi.documents("api::service-unit.service-unit").create({ data: { name: "Webhook-testi" } });
+    const doc = await cms.strapi
+      .documents("api::service-unit.service-unit")
+      .create({ data: { name: "Webhook-testi" } });
     await cms.strapi.documents("api::service-unit.service-unit").publish({ documentId: doc.documentId });
     await cms.strapi.documents("api::service-unit.service-unit").unpublish({ documentId: doc.documentId });
     await cms.strapi.documents("api::service-unit.service-unit").delete({ documentId: doc.documentId });
     const events = ["entry.create", "entry.publish", "entry.unpublish", "entry.delete"];
-    const callFor = (event: string) => calls.find((c) => c.body.event === event && c.body.entry?.documentId === doc.documentId);
+    const callFor = (event: string) =>
+      calls.find((c) => c.body.event === event && c.body.entry?.documentId === doc.documentId);
     await waitFor(() => events.every((e) => callFor(e)));
     for (const event of events) {
       const call = callFor(event);
@@ -52,7 +64,10 @@ describe("webhook to the portal", () => {
   });
 
   it("is registered once however often the CMS starts", async () => {
-    const hooks = (await cms.strapi.get("webhookStore").findWebhooks()) as Array<{ name: string; url: string }>;
+    const store = cms.strapi.get<{ findWebhooks(): Promise<Array<{ name: string; url: string }>> }>(
+      "webhookStore",
+    );
+    const hooks = await store.findWebhooks();
     expect(hooks.filter((h) => h.name === "SosKes-portaali")).toHaveLength(1);
   });
 });

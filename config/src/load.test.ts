@@ -48,7 +48,10 @@ describe("loadConfig", () => {
     const root = tmp();
     const config = load({ SESSION_SECRET: "s".repeat(40) }, root);
     expect(config.session.secret).toBe("s".repeat(40));
-    const stored = JSON.parse(readFileSync(path.join(root, "data", "secrets.json"), "utf8")) as Record<string, string>;
+    const stored = JSON.parse(readFileSync(path.join(root, "data", "secrets.json"), "utf8")) as Record<
+      string,
+      string
+    >;
     expect(stored.SESSION_SECRET).toBeUndefined();
   });
 
@@ -62,14 +65,31 @@ describe("loadConfig", () => {
 
   it("uses PostgreSQL when CMS_DATABASE_URL is given", () => {
     const config = load({ CMS_DATABASE_URL: "postgres://u:p@localhost:5432/soskes" });
-    expect(config.cms.database).toEqual({ client: "postgres", connectionString: "postgres://u:p@localhost:5432/soskes" });
+    expect(config.cms.database).toEqual({
+      client: "postgres",
+      connectionString: "postgres://u:p@localhost:5432/soskes",
+    });
   });
 
   it("lists every invalid value at once, without echoing secrets", () => {
     const problems = problemsOf(() =>
-      load({ PORT: "abc", CMS_PORT: "70000", CMS_DATABASE_URL: "mysql://x", NODE_ENV: "staging", SESSION_SECRET: "short", PUBLIC_URL: "localhost" }),
+      load({
+        PORT: "abc",
+        CMS_PORT: "70000",
+        CMS_DATABASE_URL: "mysql://x",
+        NODE_ENV: "staging",
+        SESSION_SECRET: "short",
+        PUBLIC_URL: "localhost",
+      }),
     );
-    expect(problems.map((p) => p.key).sort()).toEqual(["CMS_DATABASE_URL", "CMS_PORT", "NODE_ENV", "PORT", "PUBLIC_URL", "SESSION_SECRET"]);
+    expect(problems.map((p) => p.key).sort()).toEqual([
+      "CMS_DATABASE_URL",
+      "CMS_PORT",
+      "NODE_ENV",
+      "PORT",
+      "PUBLIC_URL",
+      "SESSION_SECRET",
+    ]);
     expect(problems.find((p) => p.key === "PORT")?.message).toBe('must be a whole number (got "abc")');
     expect(problems.find((p) => p.key === "SESSION_SECRET")?.message).not.toContain("short");
   });
@@ -97,7 +117,10 @@ describe("the config check command", () => {
   });
 
   it("exits 0 on a valid configuration", () => {
-    const result = spawnSync(process.execPath, [cli], { env: { PATH: process.env.PATH, DATA_DIR: tmp() }, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [cli], {
+      env: { PATH: process.env.PATH, DATA_DIR: tmp() },
+      encoding: "utf8",
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("Configuration OK");
   });

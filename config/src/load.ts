@@ -5,8 +5,7 @@ import { EnvSchema, SECRET_NAMES, type SecretName } from "./schema";
 import { ensureSecretsFile } from "./secrets";
 
 export type DatabaseConfig =
-  | { client: "sqlite"; filename: string }
-  | { client: "postgres"; connectionString: string };
+  { client: "sqlite"; filename: string } | { client: "postgres"; connectionString: string };
 
 export type Config = {
   root: string;
@@ -97,9 +96,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
         const key = issue.path.map(String).join(".") || "(environment)";
         const value = raw[key];
         const shown =
-          value !== undefined && !SECRET_SET.has(key) && value.length <= 80
-            ? ` (got "${value}")`
-            : "";
+          value !== undefined && !SECRET_SET.has(key) && value.length <= 80 ? ` (got "${value}")` : "";
         return { key, message: issue.message + shown };
       }),
     );

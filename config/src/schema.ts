@@ -46,11 +46,7 @@ const postgresUrl = z
   .optional();
 
 const secret = (minLength: number) =>
-  z
-    .string()
-    .trim()
-    .min(minLength, `must be at least ${minLength} characters long`)
-    .optional();
+  z.string().trim().min(minLength, `must be at least ${minLength} characters long`).optional();
 
 /**
  * Every setting SosKes reads from the environment. Defaults give the embedded
@@ -89,9 +85,7 @@ export const EnvSchema = z.object({
     .optional()
     .refine(
       (v) =>
-        v === undefined ||
-        v === "" ||
-        (v.length >= 8 && /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v)),
+        v === undefined || v === "" || (v.length >= 8 && /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v)),
       { error: "must be at least 8 characters with a lower-case letter, a capital and a digit" },
     ),
   APP_KEYS: secret(16).refine((v) => v === undefined || v.split(",").every((k) => k.trim().length >= 16), {

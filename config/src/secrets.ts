@@ -25,7 +25,7 @@ export function ensureSecretsFile(
   if (existsSync(file)) {
     const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
     if (typeof parsed === "object" && parsed !== null) {
-      stored = parsed as Partial<Record<SecretName, string>>;
+      stored = parsed;
     }
   }
   const created: SecretName[] = [];

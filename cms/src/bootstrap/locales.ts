@@ -1,11 +1,10 @@
 import type { Core } from "@strapi/strapi";
-
-type Locale = { id: number; code: string };
+import { localesService } from "../strapi-services";
 
 /** Finnish is the default content locale and Swedish the second one. */
 export async function ensureLocales(strapi: Core.Strapi): Promise<void> {
-  const locales = strapi.plugin("i18n").service("locales");
-  const existing = (await locales.find()) as Locale[];
+  const locales = localesService(strapi);
+  const existing = await locales.find();
   for (const [code, name] of [
     ["fi", "suomi (fi)"],
     ["sv", "svenska (sv)"],

@@ -8,12 +8,7 @@ import {
   OWN_MUNICIPALITY_CONDITION,
 } from "../rbac/scope";
 
-type Permission = {
-  action: string;
-  subject?: string | null;
-  properties?: Record<string, unknown>;
-  conditions?: string[];
-};
+import { adminServices, localesService, type Permission } from "../strapi-services";
 
 const CM = "plugin::content-manager.explorer.";
 const READ_ONLY_FOR_MAINTAINERS = [
@@ -65,29 +60,37 @@ function maintainerAllows(permission: Permission): Permission | undefined {
   return undefined;
 }
 
-async function ensureRole(strapi: Core.Strapi, code: keyof typeof ROLE_DEFINITIONS, permissions: Permission[]) {
-  const roleService = strapi.service("admin::role");
+async function ensureRole(
+  strapi: Core.Strapi,
+  code: keyof typeof ROLE_DEFINITIONS,
+  permissions: Permission[],
+) {
+  const roleService = adminServices(strapi).role;
   const definition = ROLE_DEFINITIONS[code];
-  let role = (await roleService.findOne({ code })) as { id: number } | null;
-  if (!role) role = (await roleService.create({ ...definition, code })) as { id: number };
+  let role = await roleService.findOne({ code });
+  if (!role) role = await roleService.create({ ...definition, code });
   // The permissions of SosKes roles are defined here and restored at every start, so that
   // a change made by hand in the admin UI cannot quietly widen a maintainer's reach.
   await roleService.assignPermissions(role.id, permissions);
   return role;
 }
 
-export async function ensureRoles(strapi: Core.Strapi): Promise<{ editorRoleId: number; maintainerRoleId: number }> {
-  const { actionProvider } = strapi.service("admin::permission");
-  const contentTypeActions = (actionProvider.values() as Array<{ section: string }>).filter(
-    (a) => a.section === "contentTypes",
-  );
-  const all = (strapi.service("admin::content-type").getPermissionsWithNestedFields(contentTypeActions) as Permission[]).filter(
-    (p) => typeof p.subject === "string" && p.subject.startsWith("api::"),
-  );
-  const locales = ((await strapi.plugin("i18n").service("locales").find()) as Array<{ code: string }>).map((l) => l.code);
+export async function ensureRoles(
+  strapi: Core.Strapi,
+): Promise<{ editorRoleId: number; maintainerRoleId: number }> {
+  const services = adminServices(strapi);
+  const contentTypeActions = services.permission.actionProvider
+    .values()
+    .filter((a) => a.section === "contentTypes");
+  const all = services.contentType
+    .getPermissionsWithNestedFields(contentTypeActions)
+    .filter((p) => typeof p.subject === "string" && p.subject.startsWith("api::"));
+  const locales = (await localesService(strapi).find()).map((l) => l.code);
   const withLocales = (permission: Permission): Permission => {
     const model = permission.subject ? strapi.contentTypes[permission.subject as UID.ContentType] : undefined;
-    const localized = Boolean((model?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized);
+    const localized = Boolean(
+      (model?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized,
+    );
     return localized ? { ...permission, properties: { ...permission.properties, locales } } : permission;
   };
   const editorPermissions = all.map(withLocales);
@@ -97,6 +100,9 @@ export async function ensureRoles(strapi: Core.Strapi): Promise<{ editorRoleId: 
     .filter((p): p is Permission => Boolean(p))
     .map(withLocales);
   const editor = await ensureRole(strapi, EDITOR_ROLE_CODE, [...editorPermissions, ...UPLOAD_PERMISSIONS]);
-  const maintainer = await ensureRole(strapi, MAINTAINER_ROLE_CODE, [...maintainerPermissions, ...UPLOAD_PERMISSIONS]);
+  const maintainer = await ensureRole(strapi, MAINTAINER_ROLE_CODE, [
+    ...maintainerPermissions,
+    ...UPLOAD_PERMISSIONS,
+  ]);
   return { editorRoleId: editor.id, maintainerRoleId: maintainer.id };
 }

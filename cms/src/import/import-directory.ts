@@ -67,14 +67,19 @@ export async function validateImport(
   file.serviceLocations.forEach((l, i) => seen("serviceLocations", i, l.sourceId));
   const knownUnit = (id: string) => unitIds.has(id) || lookups.existingUnits.has(id);
   const knownMunicipality = (path: string, code: string | undefined) => {
-    if (code !== undefined && !lookups.municipalities.has(code)) add(path, `kuntaa ${code} ei ole hakemistossa`);
+    if (code !== undefined && !lookups.municipalities.has(code))
+      add(path, `kuntaa ${code} ei ole hakemistossa`);
   };
 
   file.organizations.forEach((o, i) => {
     if (o.parentSourceId !== undefined && !knownUnit(o.parentSourceId)) {
-      add(`organizations[${i}].parentSourceId`, `organisaatiota "${o.parentSourceId}" ei löydy tiedostosta eikä hakemistosta`);
+      add(
+        `organizations[${i}].parentSourceId`,
+        `organisaatiota "${o.parentSourceId}" ei löydy tiedostosta eikä hakemistosta`,
+      );
     }
-    if (o.parentSourceId === o.sourceId) add(`organizations[${i}].parentSourceId`, "organisaatio ei voi olla oma yläorganisaationsa");
+    if (o.parentSourceId === o.sourceId)
+      add(`organizations[${i}].parentSourceId`, "organisaatio ei voi olla oma yläorganisaationsa");
     knownMunicipality(`organizations[${i}].municipalityCode`, o.municipalityCode);
   });
   const orgIds = new Set(file.organizations.map((o) => o.sourceId));
@@ -93,33 +98,55 @@ export async function validateImport(
   });
   file.serviceLocations.forEach((l, i) => {
     if (!knownUnit(l.organizationSourceId)) {
-      add(`serviceLocations[${i}].organizationSourceId`, `organisaatiota "${l.organizationSourceId}" ei löydy tiedostosta eikä hakemistosta`);
+      add(
+        `serviceLocations[${i}].organizationSourceId`,
+        `organisaatiota "${l.organizationSourceId}" ei löydy tiedostosta eikä hakemistosta`,
+      );
     }
     knownMunicipality(`serviceLocations[${i}].municipalityCode`, l.municipalityCode);
-    l.areaMunicipalityCodes.forEach((c, j) => knownMunicipality(`serviceLocations[${i}].areaMunicipalityCodes[${j}]`, c));
+    l.areaMunicipalityCodes.forEach((c, j) =>
+      knownMunicipality(`serviceLocations[${i}].areaMunicipalityCodes[${j}]`, c),
+    );
     if (!l.areaMunicipalityCodes.includes(l.municipalityCode)) {
-      add(`serviceLocations[${i}].areaMunicipalityCodes`, `toimipisteen oma kunta ${l.municipalityCode} puuttuu palveltavista kunnista`);
+      add(
+        `serviceLocations[${i}].areaMunicipalityCodes`,
+        `toimipisteen oma kunta ${l.municipalityCode} puuttuu palveltavista kunnista`,
+      );
     }
     l.openingHours.exceptions.forEach((e, j) => {
       if (!e.closed && (!e.opens || !e.closes)) {
-        add(`serviceLocations[${i}].openingHours.exceptions[${j}]`, "poikkeusaukiololle, joka ei ole suljettu, tarvitaan opens ja closes");
+        add(
+          `serviceLocations[${i}].openingHours.exceptions[${j}]`,
+          "poikkeusaukiololle, joka ei ole suljettu, tarvitaan opens ja closes",
+        );
       }
     });
   });
   const locationIds = new Set(file.serviceLocations.map((l) => l.sourceId));
   file.connections.forEach((c, i) => {
     if (!locationIds.has(c.serviceLocationSourceId)) {
-      add(`connections[${i}].serviceLocationSourceId`, `toimipistettä "${c.serviceLocationSourceId}" ei ole tiedostossa`);
+      add(
+        `connections[${i}].serviceLocationSourceId`,
+        `toimipistettä "${c.serviceLocationSourceId}" ei ole tiedostossa`,
+      );
     }
-    if (!lookups.serviceAreas.has(c.serviceArea)) add(`connections[${i}].serviceArea`, `palvelualuetta "${c.serviceArea}" ei ole`);
+    if (!lookups.serviceAreas.has(c.serviceArea))
+      add(`connections[${i}].serviceArea`, `palvelualuetta "${c.serviceArea}" ei ole`);
   });
   const contactIds = new Map<string, number>();
   file.contacts.forEach((c, i) => {
     const earlier = contactIds.get(c.sourceId);
-    if (earlier !== undefined) add(`contacts[${i}].sourceId`, `tunniste "${c.sourceId}" on jo käytössä kohdassa contacts[${earlier}]`);
+    if (earlier !== undefined)
+      add(`contacts[${i}].sourceId`, `tunniste "${c.sourceId}" on jo käytössä kohdassa contacts[${earlier}]`);
     else contactIds.set(c.sourceId, i);
-    if (!locationIds.has(c.serviceLocationSourceId) && !lookups.existingUnits.has(c.serviceLocationSourceId)) {
-      add(`contacts[${i}].serviceLocationSourceId`, `toimipistettä "${c.serviceLocationSourceId}" ei löydy tiedostosta eikä hakemistosta`);
+    if (
+      !locationIds.has(c.serviceLocationSourceId) &&
+      !lookups.existingUnits.has(c.serviceLocationSourceId)
+    ) {
+      add(
+        `contacts[${i}].serviceLocationSourceId`,
+        `toimipistettä "${c.serviceLocationSourceId}" ei löydy tiedostosta eikä hakemistosta`,
+      );
     }
   });
   return problems.length > 0 ? { problems } : { file, problems };
@@ -155,7 +182,10 @@ export async function applyImport(
   const municipality = (code: string | undefined) => (code ? lookups.municipalities.get(code) : undefined);
   const areasByLocation = new Map<string, string[]>();
   for (const c of file.connections) {
-    areasByLocation.set(c.serviceLocationSourceId, [...(areasByLocation.get(c.serviceLocationSourceId) ?? []), c.serviceArea]);
+    areasByLocation.set(c.serviceLocationSourceId, [
+      ...(areasByLocation.get(c.serviceLocationSourceId) ?? []),
+      c.serviceArea,
+    ]);
   }
 
   await strapi.db.transaction(async () => {
@@ -164,11 +194,18 @@ export async function applyImport(
       if (!sourceId) return undefined;
       const known = unitDocs.get(sourceId);
       if (known) return known;
-      const row = (await strapi.db.query(UNIT).findOne({ where: { sourceId }, select: ["documentId"] })) as { documentId: string } | null;
+      const row = (await strapi.db.query(UNIT).findOne({ where: { sourceId }, select: ["documentId"] })) as {
+        documentId: string;
+      } | null;
       return row?.documentId;
     };
 
-    const upsert = async (uid: UID.ContentType, sourceId: string, source: unknown, data: () => Promise<Record<string, unknown>>) => {
+    const upsert = async (
+      uid: UID.ContentType,
+      sourceId: string,
+      source: unknown,
+      data: () => Promise<Record<string, unknown>>,
+    ) => {
       const importHash = hashOf(source);
       const existing = (await strapi.db.query(uid).findOne({
         where: { sourceId },
@@ -176,11 +213,17 @@ export async function applyImport(
       })) as { documentId: string; importHash: string | null } | null;
       let documentId = existing?.documentId;
       if (!existing) {
-        const doc = (await strapi.documents(uid).create({ data: { ...(await data()), sourceId, importHash } as never, status: "published" })) as { documentId: string };
+        const doc = (await strapi
+          .documents(uid)
+          .create({ data: { ...(await data()), sourceId, importHash } as never, status: "published" })) as {
+          documentId: string;
+        };
         documentId = doc.documentId;
         counts.created += 1;
       } else if (existing.importHash !== importHash) {
-        await strapi.documents(uid).update({ documentId: existing.documentId, data: { ...(await data()), importHash } as never });
+        await strapi
+          .documents(uid)
+          .update({ documentId: existing.documentId, data: { ...(await data()), importHash } as never });
         await (strapi.documents(uid) as unknown as Publishable).publish({ documentId: existing.documentId });
         counts.updated += 1;
       } else {

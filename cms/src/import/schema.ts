@@ -12,11 +12,19 @@ const sourceId = z
   .min(1, "ei saa olla tyhjä")
   .max(200, "on liian pitkä (enintään 200 merkkiä)");
 const municipalityCode = z.string().regex(/^[0-9]{3}$/, "kuntanumero on kolme numeroa, esim. 410");
-const name = z.string({ error: "puuttuu" }).trim().min(1, "ei saa olla tyhjä").max(250, "on liian pitkä (enintään 250 merkkiä)");
+const name = z
+  .string({ error: "puuttuu" })
+  .trim()
+  .min(1, "ei saa olla tyhjä")
+  .max(250, "on liian pitkä (enintään 250 merkkiä)");
 const time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "kellonaika muodossa HH:MM, esim. 08:00");
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "päivämäärä muodossa VVVV-KK-PP");
-const day = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], { error: "viikonpäivä: mon, tue, wed, thu, fri, sat tai sun" });
-const language = z.enum(["fi", "sv", "en", "se", "ru", "et", "ar", "so", "fa", "uk", "fi-sign"], { error: "tuntematon kielikoodi" });
+const day = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], {
+  error: "viikonpäivä: mon, tue, wed, thu, fri, sat tai sun",
+});
+const language = z.enum(["fi", "sv", "en", "se", "ru", "et", "ar", "so", "fa", "uk", "fi-sign"], {
+  error: "tuntematon kielikoodi",
+});
 const url = z.string().regex(/^https?:\/\/\S+$/, "osoitteen on alettava http:// tai https://");
 
 const phone = z.object({
@@ -45,7 +53,9 @@ const openingHours = z
   .object({
     alwaysOpen: z.boolean().default(false),
     regular: z
-      .array(z.object({ from: day, to: day, opens: time, closes: time, label: z.string().max(120).optional() }))
+      .array(
+        z.object({ from: day, to: day, opens: time, closes: time, label: z.string().max(120).optional() }),
+      )
       .default([]),
     exceptions: z
       .array(
@@ -97,7 +107,10 @@ export const ImportFileSchema = z.object({
         website: url.optional(),
         openingHours,
         languages: z.array(language).default(["fi"]),
-        oid: z.string().regex(/^[0-2](\.(0|[1-9][0-9]*))+$/, "OID muodossa 1.2.246.10…").optional(),
+        oid: z
+          .string()
+          .regex(/^[0-2](\.(0|[1-9][0-9]*))+$/, "OID muodossa 1.2.246.10…")
+          .optional(),
       }),
     )
     .default([]),

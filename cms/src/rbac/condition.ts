@@ -1,5 +1,11 @@
 import type { Core } from "@strapi/strapi";
-import { MUNICIPALITY_UID, OWN_MUNICIPALITY_CONDITION, assignedMunicipalityCodes, type AdminUserLike } from "./scope";
+import { adminServices } from "../strapi-services";
+import {
+  MUNICIPALITY_UID,
+  OWN_MUNICIPALITY_CONDITION,
+  assignedMunicipalityCodes,
+  type AdminUserLike,
+} from "./scope";
 
 type ConditionUser = AdminUserLike & { permission?: { subject?: string | null } };
 
@@ -10,7 +16,7 @@ type ConditionUser = AdminUserLike & { permission?: { subject?: string | null } 
  */
 export function registerOwnMunicipalityCondition(strapi: Core.Strapi): void {
   const name = OWN_MUNICIPALITY_CONDITION.replace(/^api::/, "");
-  void strapi.admin.services.permission.conditionProvider.register({
+  void adminServices(strapi).permission.conditionProvider.register({
     displayName: "Oma kunta (ylläpitäjän kunnat)",
     name,
     category: "SosKes",

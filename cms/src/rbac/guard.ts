@@ -9,7 +9,15 @@ import {
   type AdminUserLike,
 } from "./scope";
 
-const WRITE_ACTIONS = new Set(["create", "update", "delete", "publish", "unpublish", "discardDraft", "clone"]);
+const WRITE_ACTIONS = new Set([
+  "create",
+  "update",
+  "delete",
+  "publish",
+  "unpublish",
+  "discardDraft",
+  "clone",
+]);
 
 type Ref = { id?: number; documentId?: string };
 type RelationInput = { refs: Ref[]; clears: boolean };
@@ -62,9 +70,15 @@ function refWhere(ref: Ref): Record<string, unknown> {
   return ref.id !== undefined ? { id: ref.id } : { documentId: ref.documentId };
 }
 
-async function ownerCodeOf(strapi: Core.Strapi, uid: UID.ContentType, ref: Ref): Promise<string | null | undefined> {
+async function ownerCodeOf(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  ref: Ref,
+): Promise<string | null | undefined> {
   if (uid === MUNICIPALITY_UID) {
-    const row = (await strapi.db.query(uid).findOne({ where: refWhere(ref), select: ["code"] })) as { code: string } | null;
+    const row = (await strapi.db.query(uid).findOne({ where: refWhere(ref), select: ["code"] })) as {
+      code: string;
+    } | null;
     return row ? row.code : undefined;
   }
   const row = (await strapi.db.query(uid).findOne({
@@ -99,9 +113,13 @@ export async function checkMaintainerWrite(strapi: Core.Strapi, input: CheckInpu
   if (uid === ASSIGNMENT_UID) deny("Ylläpitäjien kuntamäärityksiä muuttaa alueen päätoimittaja.");
 
   if (uid === MUNICIPALITY_UID) {
-    if (action === "create" || action === "delete" || action === "clone") deny("Kuntia lisää ja poistaa alueen päätoimittaja.");
-    const code = params.documentId ? await ownerCodeOf(strapi, uid, { documentId: params.documentId }) : undefined;
-    if (code !== undefined && (code === null || !own.has(code))) deny("Tämä kunta ei ole sinun ylläpidossasi.");
+    if (action === "create" || action === "delete" || action === "clone")
+      deny("Kuntia lisää ja poistaa alueen päätoimittaja.");
+    const code = params.documentId
+      ? await ownerCodeOf(strapi, uid, { documentId: params.documentId })
+      : undefined;
+    if (code !== undefined && (code === null || !own.has(code)))
+      deny("Tämä kunta ei ole sinun ylläpidossasi.");
     const newCode = params.data?.code;
     if (newCode !== undefined && newCode !== code) deny("Kunnan virallista kuntanumeroa ei voi muuttaa.");
     return;
@@ -110,7 +128,8 @@ export async function checkMaintainerWrite(strapi: Core.Strapi, input: CheckInpu
 
   if (params.documentId && action !== "create") {
     const current = await ownerCodeOf(strapi, uid, { documentId: params.documentId });
-    if (current === null) deny("Tämä tietue on koko alueen yhteinen, ja sitä ylläpitää alueen päätoimittaja.");
+    if (current === null)
+      deny("Tämä tietue on koko alueen yhteinen, ja sitä ylläpitää alueen päätoimittaja.");
     if (current !== undefined && !own.has(current)) deny("Tämä tietue kuuluu toiselle kunnalle.");
   }
 
@@ -128,21 +147,29 @@ export async function checkMaintainerWrite(strapi: Core.Strapi, input: CheckInpu
   } else if (action === "create") {
     // A contact person inherits the municipality of the unit it is created in.
     const unitRefs = uid === "api::contact-person.contact-person" ? relationRefs(data.unit).refs : [];
-    const unitCode = unitRefs[0] ? await ownerCodeOf(strapi, "api::service-unit.service-unit", unitRefs[0]) : undefined;
+    const unitCode = unitRefs[0]
+      ? await ownerCodeOf(strapi, "api::service-unit.service-unit", unitRefs[0])
+      : undefined;
     if (unitCode && own.has(unitCode)) {
-      const municipality = (await strapi.db.query(MUNICIPALITY_UID).findOne({ where: { code: unitCode }, select: ["documentId"] })) as { documentId: string } | null;
+      const municipality = (await strapi.db
+        .query(MUNICIPALITY_UID)
+        .findOne({ where: { code: unitCode }, select: ["documentId"] })) as { documentId: string } | null;
       if (municipality) data.municipality = municipality.documentId;
     } else {
       deny("Valitse tietueelle kunta.");
     }
   }
 
-  for (const [field, attribute] of Object.entries(model.attributes)) {
+  const attributes = model.attributes as Record<
+    string,
+    { type: string; target?: UID.ContentType; mappedBy?: string }
+  >;
+  for (const [field, attribute] of Object.entries(attributes)) {
     if (field === "municipality" || !(field in data) || attribute.type !== "relation") continue;
-    const target = (attribute as { target?: UID.ContentType }).target;
+    const target = attribute.target;
     if (!target) continue;
     const { refs } = relationRefs(data[field]);
-    const inverse = "mappedBy" in attribute && Boolean((attribute as { mappedBy?: string }).mappedBy);
+    const inverse = Boolean(attribute.mappedBy);
     for (const ref of refs) {
       if (target === MUNICIPALITY_UID) {
         const code = await ownerCodeOf(strapi, target, ref);

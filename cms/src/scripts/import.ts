@@ -29,7 +29,10 @@ try {
 
 function progress(): { update: (done: number, total: number) => void; stop: () => void } {
   if (process.stdout.isTTY) {
-    const bar = new SingleBar({ format: "Tuodaan [{bar}] {percentage}% | {value}/{total}", hideCursor: true });
+    const bar = new SingleBar({
+      format: "Tuodaan [{bar}] {percentage}% | {value}/{total}",
+      hideCursor: true,
+    });
     let started = false;
     return {
       update(done, total) {
@@ -71,8 +74,12 @@ withStrapi(async (strapi) => {
   const bar = progress();
   const counts = await applyImport(strapi, data, bar.update);
   bar.stop();
-  process.stdout.write(`Valmis: ${counts.created} uutta, ${counts.updated} päivitetty, ${counts.unchanged} ennallaan.\n`);
+  process.stdout.write(
+    `Valmis: ${counts.created} uutta, ${counts.updated} päivitetty, ${counts.unchanged} ennallaan.\n`,
+  );
 }).catch((err: unknown) => {
-  process.stderr.write(`Tuonti epäonnistui, mitään ei tallennettu: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(
+    `Tuonti epäonnistui, mitään ei tallennettu: ${err instanceof Error ? err.message : String(err)}\n`,
+  );
   process.exitCode = 1;
 });

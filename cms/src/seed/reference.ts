@@ -47,23 +47,128 @@ export type ServiceAreaSeed = {
 };
 
 export const SERVICE_AREAS: ServiceAreaSeed[] = [
-  { slug: "lastensuojelu", name: "Lastensuojelu", nameSv: "Barnskydd", kind: "service", description: "Lastensuojeluilmoitukset, lastensuojelutarpeen selvitys, avohuolto, sijaishuolto ja jälkihuolto." },
-  { slug: "lapsiperheiden-palvelut", name: "Lapsiperheiden palvelut", nameSv: "Tjänster för barnfamiljer", kind: "service", description: "Perhetyö, kotipalvelu ja muu tuki lapsiperheille ennen lastensuojelun asiakkuutta." },
-  { slug: "aikuissosiaalityo", name: "Aikuissosiaalityö", nameSv: "Socialt arbete för vuxna", kind: "service", description: "Työikäisten sosiaalityö ja -ohjaus, asumisen tuki ja elämänhallinnan tuki." },
-  { slug: "ikaantyneiden-palvelut", name: "Ikääntyneiden palvelut", nameSv: "Tjänster för äldre", kind: "service", description: "Palvelutarpeen arviointi, kotihoito, asumispalvelut ja ilmoitukset iäkkään henkilön palvelutarpeesta." },
-  { slug: "vammaispalvelut", name: "Vammaispalvelut", nameSv: "Handikappservice", kind: "service", description: "Vammaispalvelulain mukaiset palvelut, henkilökohtainen apu, liikkumisen tuki ja asumisen tuki." },
-  { slug: "mielenterveys-ja-paihdepalvelut", name: "Mielenterveys- ja päihdepalvelut", nameSv: "Mentalvårds- och missbrukartjänster", kind: "service", description: "Matalan kynnyksen tuki, päihdetyö, kuntoutus ja asumisen tuki." },
-  { slug: "sosiaalipaivystys", name: "Sosiaalipäivystys", nameSv: "Socialjour", kind: "service", description: "Kiireellinen sosiaalihuolto ympäri vuorokauden koko hyvinvointialueella." },
-  { slug: "edunvalvonta", name: "Edunvalvonta", nameSv: "Intressebevakning", kind: "service", description: "Edunvalvonnan tarpeen ilmoittaminen, edunvalvontavaltuutus ja yleinen edunvalvonta." },
-  { slug: "toimeentulotuki", name: "Toimeentulotuki", nameSv: "Utkomststöd", kind: "service", description: "Täydentävä ja ehkäisevä toimeentulotuki sekä yhteistyö Kelan perustoimeentulotuen kanssa." },
-  { slug: "omaishoito", name: "Omaishoito", nameSv: "Närståendevård", kind: "service", description: "Omaishoidon tuki, omaishoitajan vapaat ja valmennus." },
-  { slug: "perheoikeudelliset-palvelut", name: "Perheoikeudelliset palvelut", nameSv: "Familjerättsliga tjänster", kind: "service", description: "Isyyden ja äitiyden vahvistaminen, lapsen huolto-, asumis- ja tapaamissopimukset, elatus." },
-  { slug: "kasvatus-ja-perheneuvonta", name: "Kasvatus- ja perheneuvonta", nameSv: "Uppfostrings- och familjerådgivning", kind: "service", description: "Lasten kehityksen, kasvatuksen ja perheiden vuorovaikutuksen tuki." },
-  { slug: "tyollisyytta-tukevat-palvelut", name: "Työllisyyttä tukevat palvelut", nameSv: "Tjänster som stöder sysselsättning", kind: "service", description: "Kuntouttava työtoiminta, työkyvyn arviointi ja monialainen yhteispalvelu." },
-  { slug: "hallinto-ja-kehittaminen", name: "Hallinto ja kehittäminen", nameSv: "Förvaltning och utveckling", kind: "support", description: "Päätöksenteko, ohjeet, lomakkeet ja kehittämishankkeet." },
-  { slug: "koulutus-ja-tapahtumat", name: "Koulutus ja tapahtumat", nameSv: "Utbildning och evenemang", kind: "support", description: "Alueen koulutukset, verkostotapaamiset ja täydennyskoulutus." },
-  { slug: "tyonohjaus", name: "Työnohjaus", nameSv: "Arbetshandledning", kind: "support", description: "Työnohjauksen käytännöt, työnohjaajat ja hakeutuminen työnohjaukseen." },
-  { slug: "yleinen-ammattitieto", name: "Yleinen ammattitieto", nameSv: "Allmän yrkeskunskap", kind: "support", description: "Sosiaalialan yhteinen tieto: etiikka, tietosuoja, kirjaaminen ja asiakkaan oikeudet." },
+  {
+    slug: "lastensuojelu",
+    name: "Lastensuojelu",
+    nameSv: "Barnskydd",
+    kind: "service",
+    description:
+      "Lastensuojeluilmoitukset, lastensuojelutarpeen selvitys, avohuolto, sijaishuolto ja jälkihuolto.",
+  },
+  {
+    slug: "lapsiperheiden-palvelut",
+    name: "Lapsiperheiden palvelut",
+    nameSv: "Tjänster för barnfamiljer",
+    kind: "service",
+    description: "Perhetyö, kotipalvelu ja muu tuki lapsiperheille ennen lastensuojelun asiakkuutta.",
+  },
+  {
+    slug: "aikuissosiaalityo",
+    name: "Aikuissosiaalityö",
+    nameSv: "Socialt arbete för vuxna",
+    kind: "service",
+    description: "Työikäisten sosiaalityö ja -ohjaus, asumisen tuki ja elämänhallinnan tuki.",
+  },
+  {
+    slug: "ikaantyneiden-palvelut",
+    name: "Ikääntyneiden palvelut",
+    nameSv: "Tjänster för äldre",
+    kind: "service",
+    description:
+      "Palvelutarpeen arviointi, kotihoito, asumispalvelut ja ilmoitukset iäkkään henkilön palvelutarpeesta.",
+  },
+  {
+    slug: "vammaispalvelut",
+    name: "Vammaispalvelut",
+    nameSv: "Handikappservice",
+    kind: "service",
+    description:
+      "Vammaispalvelulain mukaiset palvelut, henkilökohtainen apu, liikkumisen tuki ja asumisen tuki.",
+  },
+  {
+    slug: "mielenterveys-ja-paihdepalvelut",
+    name: "Mielenterveys- ja päihdepalvelut",
+    nameSv: "Mentalvårds- och missbrukartjänster",
+    kind: "service",
+    description: "Matalan kynnyksen tuki, päihdetyö, kuntoutus ja asumisen tuki.",
+  },
+  {
+    slug: "sosiaalipaivystys",
+    name: "Sosiaalipäivystys",
+    nameSv: "Socialjour",
+    kind: "service",
+    description: "Kiireellinen sosiaalihuolto ympäri vuorokauden koko hyvinvointialueella.",
+  },
+  {
+    slug: "edunvalvonta",
+    name: "Edunvalvonta",
+    nameSv: "Intressebevakning",
+    kind: "service",
+    description: "Edunvalvonnan tarpeen ilmoittaminen, edunvalvontavaltuutus ja yleinen edunvalvonta.",
+  },
+  {
+    slug: "toimeentulotuki",
+    name: "Toimeentulotuki",
+    nameSv: "Utkomststöd",
+    kind: "service",
+    description: "Täydentävä ja ehkäisevä toimeentulotuki sekä yhteistyö Kelan perustoimeentulotuen kanssa.",
+  },
+  {
+    slug: "omaishoito",
+    name: "Omaishoito",
+    nameSv: "Närståendevård",
+    kind: "service",
+    description: "Omaishoidon tuki, omaishoitajan vapaat ja valmennus.",
+  },
+  {
+    slug: "perheoikeudelliset-palvelut",
+    name: "Perheoikeudelliset palvelut",
+    nameSv: "Familjerättsliga tjänster",
+    kind: "service",
+    description: "Isyyden ja äitiyden vahvistaminen, lapsen huolto-, asumis- ja tapaamissopimukset, elatus.",
+  },
+  {
+    slug: "kasvatus-ja-perheneuvonta",
+    name: "Kasvatus- ja perheneuvonta",
+    nameSv: "Uppfostrings- och familjerådgivning",
+    kind: "service",
+    description: "Lasten kehityksen, kasvatuksen ja perheiden vuorovaikutuksen tuki.",
+  },
+  {
+    slug: "tyollisyytta-tukevat-palvelut",
+    name: "Työllisyyttä tukevat palvelut",
+    nameSv: "Tjänster som stöder sysselsättning",
+    kind: "service",
+    description: "Kuntouttava työtoiminta, työkyvyn arviointi ja monialainen yhteispalvelu.",
+  },
+  {
+    slug: "hallinto-ja-kehittaminen",
+    name: "Hallinto ja kehittäminen",
+    nameSv: "Förvaltning och utveckling",
+    kind: "support",
+    description: "Päätöksenteko, ohjeet, lomakkeet ja kehittämishankkeet.",
+  },
+  {
+    slug: "koulutus-ja-tapahtumat",
+    name: "Koulutus ja tapahtumat",
+    nameSv: "Utbildning och evenemang",
+    kind: "support",
+    description: "Alueen koulutukset, verkostotapaamiset ja täydennyskoulutus.",
+  },
+  {
+    slug: "tyonohjaus",
+    name: "Työnohjaus",
+    nameSv: "Arbetshandledning",
+    kind: "support",
+    description: "Työnohjauksen käytännöt, työnohjaajat ja hakeutuminen työnohjaukseen.",
+  },
+  {
+    slug: "yleinen-ammattitieto",
+    name: "Yleinen ammattitieto",
+    nameSv: "Allmän yrkeskunskap",
+    kind: "support",
+    description: "Sosiaalialan yhteinen tieto: etiikka, tietosuoja, kirjaaminen ja asiakkaan oikeudet.",
+  },
 ];
 
 export type SectionSeed = { number: string; title: string; summary: string; amendedOn?: string };
@@ -93,16 +198,59 @@ export const STATUTES: StatuteSeed[] = [
     shortName: "SHL",
     aliases: ["SHL", "sosiaalihuoltolaki", "sosiaalihuoltolain", "shl"],
     inForceFrom: "2015-04-01",
-    serviceAreas: ["aikuissosiaalityo", "lapsiperheiden-palvelut", "sosiaalipaivystys", "ikaantyneiden-palvelut", "mielenterveys-ja-paihdepalvelut", "yleinen-ammattitieto"],
-    summary: "Sosiaalihuollon yleislaki: millaisia sosiaalipalveluja on järjestettävä, miten asiakkuus alkaa ja miten palvelutarve arvioidaan.",
+    serviceAreas: [
+      "aikuissosiaalityo",
+      "lapsiperheiden-palvelut",
+      "sosiaalipaivystys",
+      "ikaantyneiden-palvelut",
+      "mielenterveys-ja-paihdepalvelut",
+      "yleinen-ammattitieto",
+    ],
+    summary:
+      "Sosiaalihuollon yleislaki: millaisia sosiaalipalveluja on järjestettävä, miten asiakkuus alkaa ja miten palvelutarve arvioidaan.",
     sections: [
-      { number: "11", title: "Sosiaalipalveluilla vastataan tuen tarpeisiin", summary: "Luettelee tuen tarpeet, joihin sosiaalipalveluilla on vastattava, kuten asuminen, toimeentulo, sosiaalinen syrjäytyminen ja lähisuhdeväkivalta." },
-      { number: "14", title: "Sosiaalipalvelut", summary: "Luettelo sosiaalipalveluista, joita hyvinvointialueen on järjestettävä, esimerkiksi sosiaalityö, sosiaaliohjaus, kotipalvelu ja asumispalvelut." },
-      { number: "29", title: "Sosiaalipäivystys", summary: "Kiireellinen sosiaalihuolto on järjestettävä ympäri vuorokauden. Päivystyksen on toimittava yhteistyössä terveydenhuollon päivystyksen, poliisin ja hätäkeskuksen kanssa." },
-      { number: "35", title: "Yhteydenotto sosiaalihuoltoon", summary: "Kun ammattilainen huomaa henkilön, joka tarvitsee sosiaalihuoltoa, hänen on ohjattava tämä hakemaan palveluja tai, jos henkilö suostuu tai tilanne sitä vaatii, otettava itse yhteyttä sosiaalihuoltoon." },
-      { number: "36", title: "Palvelutarpeen arviointi", summary: "Sosiaalihuollon tarpeessa olevan henkilön palvelutarve on arvioitava viipymättä; arviointi on aloitettava viimeistään seitsemäntenä arkipäivänä yhteydenotosta, ja tietyille ryhmille se on tehtävä kolmen kuukauden kuluessa." },
-      { number: "39", title: "Asiakassuunnitelma", summary: "Palvelutarpeen arvioinnin jälkeen laaditaan tarvittaessa asiakassuunnitelma yhdessä asiakkaan kanssa, ellei se ole ilmeisen tarpeetonta." },
-      { number: "42", title: "Omatyöntekijä", summary: "Asiakkaalle nimetään omatyöntekijä, joka vastaa palvelujen yhteensovittamisesta, ellei se ole ilmeisen tarpeetonta. Erityistä tukea tarvitsevan omatyöntekijän on oltava sosiaalityöntekijä." },
+      {
+        number: "11",
+        title: "Sosiaalipalveluilla vastataan tuen tarpeisiin",
+        summary:
+          "Luettelee tuen tarpeet, joihin sosiaalipalveluilla on vastattava, kuten asuminen, toimeentulo, sosiaalinen syrjäytyminen ja lähisuhdeväkivalta.",
+      },
+      {
+        number: "14",
+        title: "Sosiaalipalvelut",
+        summary:
+          "Luettelo sosiaalipalveluista, joita hyvinvointialueen on järjestettävä, esimerkiksi sosiaalityö, sosiaaliohjaus, kotipalvelu ja asumispalvelut.",
+      },
+      {
+        number: "29",
+        title: "Sosiaalipäivystys",
+        summary:
+          "Kiireellinen sosiaalihuolto on järjestettävä ympäri vuorokauden. Päivystyksen on toimittava yhteistyössä terveydenhuollon päivystyksen, poliisin ja hätäkeskuksen kanssa.",
+      },
+      {
+        number: "35",
+        title: "Yhteydenotto sosiaalihuoltoon",
+        summary:
+          "Kun ammattilainen huomaa henkilön, joka tarvitsee sosiaalihuoltoa, hänen on ohjattava tämä hakemaan palveluja tai, jos henkilö suostuu tai tilanne sitä vaatii, otettava itse yhteyttä sosiaalihuoltoon.",
+      },
+      {
+        number: "36",
+        title: "Palvelutarpeen arviointi",
+        summary:
+          "Sosiaalihuollon tarpeessa olevan henkilön palvelutarve on arvioitava viipymättä; arviointi on aloitettava viimeistään seitsemäntenä arkipäivänä yhteydenotosta, ja tietyille ryhmille se on tehtävä kolmen kuukauden kuluessa.",
+      },
+      {
+        number: "39",
+        title: "Asiakassuunnitelma",
+        summary:
+          "Palvelutarpeen arvioinnin jälkeen laaditaan tarvittaessa asiakassuunnitelma yhdessä asiakkaan kanssa, ellei se ole ilmeisen tarpeetonta.",
+      },
+      {
+        number: "42",
+        title: "Omatyöntekijä",
+        summary:
+          "Asiakkaalle nimetään omatyöntekijä, joka vastaa palvelujen yhteensovittamisesta, ellei se ole ilmeisen tarpeetonta. Erityistä tukea tarvitsevan omatyöntekijän on oltava sosiaalityöntekijä.",
+      },
     ],
   },
   {
@@ -113,31 +261,90 @@ export const STATUTES: StatuteSeed[] = [
     aliases: ["LSL", "lastensuojelulaki", "lastensuojelulain", "lsl"],
     inForceFrom: "2008-01-01",
     serviceAreas: ["lastensuojelu", "lapsiperheiden-palvelut"],
-    summary: "Lapsen oikeus turvalliseen kasvuympäristöön: ilmoitusvelvollisuus, lastensuojelutarpeen selvitys, avohuolto, kiireellinen sijoitus, huostaanotto ja jälkihuolto.",
+    summary:
+      "Lapsen oikeus turvalliseen kasvuympäristöön: ilmoitusvelvollisuus, lastensuojelutarpeen selvitys, avohuolto, kiireellinen sijoitus, huostaanotto ja jälkihuolto.",
     sections: [
-      { number: "25", title: "Ilmoitusvelvollisuus", summary: "Laissa luetellut ammattilaiset ovat velvollisia tekemään lastensuojeluilmoituksen salassapidon estämättä, kun lapsen hoidon tarve, kehitystä vaarantavat olosuhteet tai lapsen oma käyttäytyminen edellyttävät lastensuojelun tarpeen selvittämistä." },
-      { number: "26", title: "Lastensuojeluasian vireille tulo", summary: "Lastensuojeluasia tulee vireille ilmoituksesta tai hakemuksesta. Sosiaalityöntekijän on arvioitava lapsen kiireellisen suojelun tarve välittömästi ja päätettävä viimeistään seitsemäntenä arkipäivänä, aloitetaanko selvitys." },
-      { number: "27", title: "Lastensuojelutarpeen selvitys", summary: "Selvitys tehdään sosiaalihuoltolain mukaisena palvelutarpeen arviointina, ja sen on valmistuttava viimeistään kolmen kuukauden kuluessa vireille tulosta." },
-      { number: "30", title: "Asiakassuunnitelma", summary: "Lastensuojelun asiakkaana olevalle lapselle laaditaan asiakassuunnitelma, jota tarkistetaan tarvittaessa ja vähintään kerran vuodessa." },
-      { number: "34", title: "Avohuollon tukitoimet", summary: "Avohuollon tukitoimiin ryhdytään viipymättä, jos kasvuolot vaarantavat lapsen kehitystä tai lapsen oma käyttäytyminen sitä edellyttää." },
-      { number: "38", title: "Kiireellinen sijoitus", summary: "Välittömässä vaarassa oleva tai muutoin kiireellisen sijoituksen tarpeessa oleva lapsi voidaan sijoittaa kiireellisesti. Sijoitus kestää enintään 30 päivää, ellei huostaanottoa valmistella." },
-      { number: "40", title: "Lapsen huostaanotto", summary: "Lapsi on otettava huostaan, jos puutteet huolenpidossa tai kasvuolosuhteet tai lapsen oma käyttäytyminen vakavasti vaarantavat hänen terveyttään tai kehitystään, eivätkä avohuollon tukitoimet ole riittäviä." },
-      { number: "75", title: "Oikeus jälkihuoltoon", summary: "Sijoituksen päätyttyä hyvinvointialueen on järjestettävä nuorelle jälkihuoltoa; oikeus jatkuu enintään 25 vuoden ikään saakka." },
+      {
+        number: "25",
+        title: "Ilmoitusvelvollisuus",
+        summary:
+          "Laissa luetellut ammattilaiset ovat velvollisia tekemään lastensuojeluilmoituksen salassapidon estämättä, kun lapsen hoidon tarve, kehitystä vaarantavat olosuhteet tai lapsen oma käyttäytyminen edellyttävät lastensuojelun tarpeen selvittämistä.",
+      },
+      {
+        number: "26",
+        title: "Lastensuojeluasian vireille tulo",
+        summary:
+          "Lastensuojeluasia tulee vireille ilmoituksesta tai hakemuksesta. Sosiaalityöntekijän on arvioitava lapsen kiireellisen suojelun tarve välittömästi ja päätettävä viimeistään seitsemäntenä arkipäivänä, aloitetaanko selvitys.",
+      },
+      {
+        number: "27",
+        title: "Lastensuojelutarpeen selvitys",
+        summary:
+          "Selvitys tehdään sosiaalihuoltolain mukaisena palvelutarpeen arviointina, ja sen on valmistuttava viimeistään kolmen kuukauden kuluessa vireille tulosta.",
+      },
+      {
+        number: "30",
+        title: "Asiakassuunnitelma",
+        summary:
+          "Lastensuojelun asiakkaana olevalle lapselle laaditaan asiakassuunnitelma, jota tarkistetaan tarvittaessa ja vähintään kerran vuodessa.",
+      },
+      {
+        number: "34",
+        title: "Avohuollon tukitoimet",
+        summary:
+          "Avohuollon tukitoimiin ryhdytään viipymättä, jos kasvuolot vaarantavat lapsen kehitystä tai lapsen oma käyttäytyminen sitä edellyttää.",
+      },
+      {
+        number: "38",
+        title: "Kiireellinen sijoitus",
+        summary:
+          "Välittömässä vaarassa oleva tai muutoin kiireellisen sijoituksen tarpeessa oleva lapsi voidaan sijoittaa kiireellisesti. Sijoitus kestää enintään 30 päivää, ellei huostaanottoa valmistella.",
+      },
+      {
+        number: "40",
+        title: "Lapsen huostaanotto",
+        summary:
+          "Lapsi on otettava huostaan, jos puutteet huolenpidossa tai kasvuolosuhteet tai lapsen oma käyttäytyminen vakavasti vaarantavat hänen terveyttään tai kehitystään, eivätkä avohuollon tukitoimet ole riittäviä.",
+      },
+      {
+        number: "75",
+        title: "Oikeus jälkihuoltoon",
+        summary:
+          "Sijoituksen päätyttyä hyvinvointialueen on järjestettävä nuorelle jälkihuoltoa; oikeus jatkuu enintään 25 vuoden ikään saakka.",
+      },
     ],
   },
   {
     number: "980/2012",
-    title: "Laki ikääntyneen väestön toimintakyvyn tukemisesta sekä iäkkäiden sosiaali- ja terveyspalveluista",
-    titleSv: "Lag om stödjande av den äldre befolkningens funktionsförmåga och om social- och hälsovårdstjänster för äldre",
+    title:
+      "Laki ikääntyneen väestön toimintakyvyn tukemisesta sekä iäkkäiden sosiaali- ja terveyspalveluista",
+    titleSv:
+      "Lag om stödjande av den äldre befolkningens funktionsförmåga och om social- och hälsovårdstjänster för äldre",
     shortName: "vanhuspalvelulaki",
     aliases: ["vanhuspalvelulaki", "vanhuspalvelulain", "vanhuspalvelulakia", "VPL"],
     inForceFrom: "2013-07-01",
     serviceAreas: ["ikaantyneiden-palvelut", "omaishoito"],
-    summary: "Iäkkäiden henkilöiden palvelutarpeen selvittäminen, vastuutyöntekijä, palvelujen laatu ja ilmoitusvelvollisuus iäkkään palvelutarpeesta.",
+    summary:
+      "Iäkkäiden henkilöiden palvelutarpeen selvittäminen, vastuutyöntekijä, palvelujen laatu ja ilmoitusvelvollisuus iäkkään palvelutarpeesta.",
     sections: [
-      { number: "15", title: "Palveluntarpeiden selvittäminen", summary: "Iäkkään henkilön palveluntarpeet selvitetään kokonaisvaltaisesti yhdessä hänen kanssaan, luotettavia arviointivälineitä käyttäen." },
-      { number: "17", title: "Vastuutyöntekijä", summary: "Jos iäkäs henkilö tarvitsee apua palvelujen toteuttamiseen ja yhteensovittamiseen, hänelle nimetään vastuutyöntekijä." },
-      { number: "25", title: "Ilmoitus iäkkään henkilön palvelutarpeesta", summary: "Ammattilaisen, joka huomaa iäkkään henkilön, joka ei kykene huolehtimaan itsestään, on salassapidon estämättä ilmoitettava asiasta sosiaalihuoltoon." },
+      {
+        number: "15",
+        title: "Palveluntarpeiden selvittäminen",
+        summary:
+          "Iäkkään henkilön palveluntarpeet selvitetään kokonaisvaltaisesti yhdessä hänen kanssaan, luotettavia arviointivälineitä käyttäen.",
+      },
+      {
+        number: "17",
+        title: "Vastuutyöntekijä",
+        summary:
+          "Jos iäkäs henkilö tarvitsee apua palvelujen toteuttamiseen ja yhteensovittamiseen, hänelle nimetään vastuutyöntekijä.",
+      },
+      {
+        number: "25",
+        title: "Ilmoitus iäkkään henkilön palvelutarpeesta",
+        summary:
+          "Ammattilaisen, joka huomaa iäkkään henkilön, joka ei kykene huolehtimaan itsestään, on salassapidon estämättä ilmoitettava asiasta sosiaalihuoltoon.",
+      },
     ],
   },
   {
@@ -148,7 +355,8 @@ export const STATUTES: StatuteSeed[] = [
     aliases: ["vammaispalvelulaki", "vammaispalvelulain", "VPL 2023", "uusi vammaispalvelulaki"],
     inForceFrom: "2025-01-01",
     serviceAreas: ["vammaispalvelut"],
-    summary: "Vammaisten henkilöiden erityispalvelut: valmennus, henkilökohtainen apu, liikkumisen tuki, asumisen tuki ja lapsen erityinen tuki.",
+    summary:
+      "Vammaisten henkilöiden erityispalvelut: valmennus, henkilökohtainen apu, liikkumisen tuki, asumisen tuki ja lapsen erityinen tuki.",
     sections: [],
   },
   {
@@ -159,10 +367,21 @@ export const STATUTES: StatuteSeed[] = [
     aliases: ["toimeentulotukilaki", "toimeentulotuki", "toimeentulotuesta", "TTL"],
     inForceFrom: "1998-03-01",
     serviceAreas: ["toimeentulotuki", "aikuissosiaalityo"],
-    summary: "Viimesijainen taloudellinen tuki: Kela myöntää perustoimeentulotuen, hyvinvointialue täydentävän ja ehkäisevän toimeentulotuen.",
+    summary:
+      "Viimesijainen taloudellinen tuki: Kela myöntää perustoimeentulotuen, hyvinvointialue täydentävän ja ehkäisevän toimeentulotuen.",
     sections: [
-      { number: "1", title: "Toimeentulotuen tarkoitus", summary: "Toimeentulotuki turvaa ihmisarvoisen elämän edellyttämän vähimmäistoimeentulon ja edistää itsenäistä suoriutumista." },
-      { number: "2", title: "Oikeus toimeentulotukeen", summary: "Jokaisella, joka on tuen tarpeessa eikä voi saada toimeentuloa ansiotyöllä, muista tuloista tai varoista, on oikeus toimeentulotukeen." },
+      {
+        number: "1",
+        title: "Toimeentulotuen tarkoitus",
+        summary:
+          "Toimeentulotuki turvaa ihmisarvoisen elämän edellyttämän vähimmäistoimeentulon ja edistää itsenäistä suoriutumista.",
+      },
+      {
+        number: "2",
+        title: "Oikeus toimeentulotukeen",
+        summary:
+          "Jokaisella, joka on tuen tarpeessa eikä voi saada toimeentuloa ansiotyöllä, muista tuloista tai varoista, on oikeus toimeentulotukeen.",
+      },
     ],
   },
   {
@@ -173,10 +392,21 @@ export const STATUTES: StatuteSeed[] = [
     aliases: ["asiakaslaki", "sosiaalihuollon asiakaslaki", "asiakaslain"],
     inForceFrom: "2001-01-01",
     serviceAreas: ["yleinen-ammattitieto"],
-    summary: "Asiakkaan itsemääräämisoikeus, osallisuus, tietojen salassapito ja tietojen luovuttaminen sosiaalihuollossa.",
+    summary:
+      "Asiakkaan itsemääräämisoikeus, osallisuus, tietojen salassapito ja tietojen luovuttaminen sosiaalihuollossa.",
     sections: [
-      { number: "8", title: "Asiakkaan toivomukset ja mielipide", summary: "Sosiaalihuoltoa toteutettaessa otetaan ensisijaisesti huomioon asiakkaan toivomukset ja mielipide ja kunnioitetaan hänen itsemääräämisoikeuttaan." },
-      { number: "14", title: "Salassapitovelvollisuus", summary: "Sosiaalihuollon asiakasta koskevat tiedot ovat salassa pidettäviä, eikä niitä saa ilmaista sivullisille ilman laissa säädettyä perustetta." },
+      {
+        number: "8",
+        title: "Asiakkaan toivomukset ja mielipide",
+        summary:
+          "Sosiaalihuoltoa toteutettaessa otetaan ensisijaisesti huomioon asiakkaan toivomukset ja mielipide ja kunnioitetaan hänen itsemääräämisoikeuttaan.",
+      },
+      {
+        number: "14",
+        title: "Salassapitovelvollisuus",
+        summary:
+          "Sosiaalihuollon asiakasta koskevat tiedot ovat salassa pidettäviä, eikä niitä saa ilmaista sivullisille ilman laissa säädettyä perustetta.",
+      },
     ],
   },
   {
@@ -187,10 +417,21 @@ export const STATUTES: StatuteSeed[] = [
     aliases: ["holhoustoimilaki", "holhoustoimesta", "holhouslaki"],
     inForceFrom: "1999-12-01",
     serviceAreas: ["edunvalvonta"],
-    summary: "Edunvalvojan määrääminen, edunvalvojan tehtävät ja ilmoitus edunvalvonnan tarpeessa olevasta henkilöstä.",
+    summary:
+      "Edunvalvojan määrääminen, edunvalvojan tehtävät ja ilmoitus edunvalvonnan tarpeessa olevasta henkilöstä.",
     sections: [
-      { number: "8", title: "Edunvalvojan määrääminen täysi-ikäiselle", summary: "Tuomioistuin voi määrätä edunvalvojan täysi-ikäiselle, joka ei sairauden tai muun syyn vuoksi kykene valvomaan etujaan tai hoitamaan talouttaan." },
-      { number: "91", title: "Ilmoitus edunvalvonnan tarpeessa olevasta", summary: "Sosiaalihuollon viranomaisen on ilmoitettava holhousviranomaiselle henkilöstä, joka ilmeisesti tarvitsee edunvalvojaa." },
+      {
+        number: "8",
+        title: "Edunvalvojan määrääminen täysi-ikäiselle",
+        summary:
+          "Tuomioistuin voi määrätä edunvalvojan täysi-ikäiselle, joka ei sairauden tai muun syyn vuoksi kykene valvomaan etujaan tai hoitamaan talouttaan.",
+      },
+      {
+        number: "91",
+        title: "Ilmoitus edunvalvonnan tarpeessa olevasta",
+        summary:
+          "Sosiaalihuollon viranomaisen on ilmoitettava holhousviranomaiselle henkilöstä, joka ilmeisesti tarvitsee edunvalvojaa.",
+      },
     ],
   },
   {
@@ -201,10 +442,21 @@ export const STATUTES: StatuteSeed[] = [
     aliases: ["omaishoitolaki", "omaishoidon tuki", "omaishoidon tuesta"],
     inForceFrom: "2006-01-01",
     serviceAreas: ["omaishoito", "ikaantyneiden-palvelut", "vammaispalvelut"],
-    summary: "Omaishoidon tuen myöntämisen edellytykset, hoitopalkkio, omaishoitajan vapaat ja omaishoitosopimus.",
+    summary:
+      "Omaishoidon tuen myöntämisen edellytykset, hoitopalkkio, omaishoitajan vapaat ja omaishoitosopimus.",
     sections: [
-      { number: "3", title: "Tuen myöntämisen edellytykset", summary: "Omaishoidon tukea voidaan myöntää, kun hoidettava tarvitsee kotioloissa hoitoa tai huolenpitoa ja omainen kykenee vastaamaan hoidosta." },
-      { number: "4", title: "Omaishoidon tuen palvelut", summary: "Omaishoidon tukeen kuuluvat hoitopalkkio, omaishoitajan vapaa ja hoidettavalle annettavat palvelut asiakassuunnitelman mukaisesti." },
+      {
+        number: "3",
+        title: "Tuen myöntämisen edellytykset",
+        summary:
+          "Omaishoidon tukea voidaan myöntää, kun hoidettava tarvitsee kotioloissa hoitoa tai huolenpitoa ja omainen kykenee vastaamaan hoidosta.",
+      },
+      {
+        number: "4",
+        title: "Omaishoidon tuen palvelut",
+        summary:
+          "Omaishoidon tukeen kuuluvat hoitopalkkio, omaishoitajan vapaa ja hoidettavalle annettavat palvelut asiakassuunnitelman mukaisesti.",
+      },
     ],
   },
   {
@@ -226,9 +478,15 @@ export const STATUTES: StatuteSeed[] = [
     aliases: ["mielenterveyslaki", "mielenterveyslain", "MTL"],
     inForceFrom: "1991-01-01",
     serviceAreas: ["mielenterveys-ja-paihdepalvelut"],
-    summary: "Mielenterveystyö, mielenterveyspalvelujen järjestäminen ja tahdosta riippumattoman hoidon edellytykset.",
+    summary:
+      "Mielenterveystyö, mielenterveyspalvelujen järjestäminen ja tahdosta riippumattoman hoidon edellytykset.",
     sections: [
-      { number: "8", title: "Tahdosta riippumattoman hoidon edellytykset", summary: "Henkilö voidaan määrätä tahdostaan riippumatta psykiatriseen sairaalahoitoon vain, jos laissa säädetyt edellytykset täyttyvät yhtä aikaa." },
+      {
+        number: "8",
+        title: "Tahdosta riippumattoman hoidon edellytykset",
+        summary:
+          "Henkilö voidaan määrätä tahdostaan riippumatta psykiatriseen sairaalahoitoon vain, jos laissa säädetyt edellytykset täyttyvät yhtä aikaa.",
+      },
     ],
   },
   {
@@ -239,7 +497,8 @@ export const STATUTES: StatuteSeed[] = [
     aliases: ["asiakastietolaki", "asiakastietolain"],
     inForceFrom: "2023-11-01",
     serviceAreas: ["yleinen-ammattitieto", "hallinto-ja-kehittaminen"],
-    summary: "Asiakastietojen kirjaaminen, käyttöoikeudet, tietojen luovuttaminen ja valtakunnalliset tietojärjestelmäpalvelut.",
+    summary:
+      "Asiakastietojen kirjaaminen, käyttöoikeudet, tietojen luovuttaminen ja valtakunnalliset tietojärjestelmäpalvelut.",
     sections: [],
   },
   {
@@ -250,7 +509,8 @@ export const STATUTES: StatuteSeed[] = [
     aliases: ["järjestämislaki", "sote-järjestämislaki", "jarjestamislaki"],
     inForceFrom: "2023-01-01",
     serviceAreas: ["hallinto-ja-kehittaminen"],
-    summary: "Hyvinvointialueen vastuu sosiaali- ja terveydenhuollon järjestämisestä, palvelustrategia ja yhteistyö.",
+    summary:
+      "Hyvinvointialueen vastuu sosiaali- ja terveydenhuollon järjestämisestä, palvelustrategia ja yhteistyö.",
     sections: [],
   },
   {
@@ -261,10 +521,21 @@ export const STATUTES: StatuteSeed[] = [
     aliases: ["hallintolaki", "hallintolain", "HL"],
     inForceFrom: "2004-01-01",
     serviceAreas: ["hallinto-ja-kehittaminen", "yleinen-ammattitieto"],
-    summary: "Hyvän hallinnon perusteet ja hallintoasian käsittely: neuvonta, asianosaisen kuuleminen ja päätöksen perusteleminen.",
+    summary:
+      "Hyvän hallinnon perusteet ja hallintoasian käsittely: neuvonta, asianosaisen kuuleminen ja päätöksen perusteleminen.",
     sections: [
-      { number: "34", title: "Asianosaisen kuuleminen", summary: "Asianosaiselle on ennen asian ratkaisemista varattava tilaisuus lausua mielipiteensä ja antaa selityksensä vaatimuksista ja selvityksistä." },
-      { number: "45", title: "Päätöksen perusteleminen", summary: "Päätös on perusteltava: siinä on ilmoitettava ratkaisuun vaikuttaneet tosiasiat ja selvitykset sekä sovelletut säännökset." },
+      {
+        number: "34",
+        title: "Asianosaisen kuuleminen",
+        summary:
+          "Asianosaiselle on ennen asian ratkaisemista varattava tilaisuus lausua mielipiteensä ja antaa selityksensä vaatimuksista ja selvityksistä.",
+      },
+      {
+        number: "45",
+        title: "Päätöksen perusteleminen",
+        summary:
+          "Päätös on perusteltava: siinä on ilmoitettava ratkaisuun vaikuttaneet tosiasiat ja selvitykset sekä sovelletut säännökset.",
+      },
     ],
   },
   {

@@ -1,4 +1,5 @@
 import type { Core, UID } from "@strapi/strapi";
+import { adminServices } from "../strapi-services";
 import { EDITOR_ROLE_CODE, MAINTAINER_ROLE_CODE, ASSIGNMENT_UID } from "../rbac/scope";
 import { EVENTS, HUB_PAGES, LINKS, NEWS, p } from "./content";
 import { DEMO_ADMIN_USERS, buildDemoDirectory, ownerFor } from "./demo";
@@ -77,11 +78,15 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions): Promise<S
   for (const [i, area] of SERVICE_AREAS.entries()) {
     areaIds.set(
       area.slug,
-      await ensure("api::service-area.service-area", { slug: area.slug }, () => ({ ...area, order: (i + 1) * 10 })),
+      await ensure("api::service-area.service-area", { slug: area.slug }, () => ({
+        ...area,
+        order: (i + 1) * 10,
+      })),
     );
   }
   const areas = (slugs: string[]) => slugs.map((s) => areaIds.get(s)).filter((v): v is string => Boolean(v));
-  const muns = (codes: string[]) => codes.map((c) => municipalityIds.get(c)).filter((v): v is string => Boolean(v));
+  const muns = (codes: string[]) =>
+    codes.map((c) => municipalityIds.get(c)).filter((v): v is string => Boolean(v));
 
   log("Säädökset ja pykälät");
   const statuteIds = new Map<string, string>();
@@ -151,35 +156,54 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions): Promise<S
           body: page.body,
           links: page.links,
           serviceAreas: areas(page.serviceAreas),
-          statuteReferences: page.references.map((r) => ({ statute: statuteIds.get(r.statute), section: r.section, note: r.note })),
+          statuteReferences: page.references.map((r) => ({
+            statute: statuteIds.get(r.statute),
+            section: r.section,
+            note: r.note,
+          })),
           ...steward(null),
         }),
         { locale: "fi" },
       );
     }
     for (const event of EVENTS) {
-      await ensure("api::event.event", { title: event.title, locale: "fi" }, () => ({
-        ...event,
-        description: [p(event.summary)],
-        serviceAreas: areas(event.serviceAreas),
-        ...steward(null),
-      }), { locale: "fi" });
+      await ensure(
+        "api::event.event",
+        { title: event.title, locale: "fi" },
+        () => ({
+          ...event,
+          description: [p(event.summary)],
+          serviceAreas: areas(event.serviceAreas),
+          ...steward(null),
+        }),
+        { locale: "fi" },
+      );
     }
     for (const item of NEWS) {
-      await ensure("api::news.news", { slug: item.slug, locale: "fi" }, () => ({
-        ...item,
-        body: [p(item.body)],
-        serviceAreas: areas(item.serviceAreas),
-        municipality: item.municipality ? municipalityIds.get(item.municipality) : undefined,
-        ...steward(item.municipality ?? null),
-      }), { locale: "fi" });
+      await ensure(
+        "api::news.news",
+        { slug: item.slug, locale: "fi" },
+        () => ({
+          ...item,
+          body: [p(item.body)],
+          serviceAreas: areas(item.serviceAreas),
+          municipality: item.municipality ? municipalityIds.get(item.municipality) : undefined,
+          ...steward(item.municipality ?? null),
+        }),
+        { locale: "fi" },
+      );
     }
     for (const link of LINKS) {
-      await ensure("api::link.link", { url: link.url, locale: "fi" }, () => ({
-        ...link,
-        serviceAreas: areas(link.serviceAreas),
-        ...steward(null),
-      }), { locale: "fi" });
+      await ensure(
+        "api::link.link",
+        { url: link.url, locale: "fi" },
+        () => ({
+          ...link,
+          serviceAreas: areas(link.serviceAreas),
+          ...steward(null),
+        }),
+        { locale: "fi" },
+      );
     }
   }
 
@@ -197,17 +221,28 @@ export async function hasBeenSeeded(strapi: Core.Strapi): Promise<boolean> {
   return Boolean(value);
 }
 
-async function seedAdminUsers(strapi: Core.Strapi, password: string, created: Record<string, number>): Promise<void> {
-  const roles = strapi.service("admin::role");
+async function seedAdminUsers(
+  strapi: Core.Strapi,
+  password: string,
+  created: Record<string, number>,
+): Promise<void> {
+  const services = adminServices(strapi);
+  const roleId = async (code: string): Promise<number> => {
+    const role = await services.role.findOne({ code });
+    if (!role) throw new Error(`Strapi admin role ${code} is missing`);
+    return role.id;
+  };
   const roleIds = {
-    "super-admin": ((await roles.findOne({ code: "strapi-super-admin" })) as { id: number }).id,
-    editor: ((await roles.findOne({ code: EDITOR_ROLE_CODE })) as { id: number }).id,
-    maintainer: ((await roles.findOne({ code: MAINTAINER_ROLE_CODE })) as { id: number }).id,
+    "super-admin": await roleId("strapi-super-admin"),
+    editor: await roleId(EDITOR_ROLE_CODE),
+    maintainer: await roleId(MAINTAINER_ROLE_CODE),
   };
   for (const user of DEMO_ADMIN_USERS) {
-    const exists = await strapi.db.query("admin::user").findOne({ where: { email: user.email } });
+    const exists = (await strapi.db.query("admin::user").findOne({ where: { email: user.email } })) as {
+      id: number;
+    } | null;
     if (!exists) {
-      await strapi.service("admin::user").create({
+      await services.user.create({
         email: user.email,
         firstname: user.firstname,
         lastname: user.lastname,
@@ -218,7 +253,9 @@ async function seedAdminUsers(strapi: Core.Strapi, password: string, created: Re
       created["admin::user"] = (created["admin::user"] ?? 0) + 1;
     }
     if (user.municipalities) {
-      const assignment = await strapi.db.query(ASSIGNMENT_UID).findOne({ where: { email: user.email } });
+      const assignment = (await strapi.db
+        .query(ASSIGNMENT_UID)
+        .findOne({ where: { email: user.email } })) as { id: number } | null;
       if (!assignment) {
         const ids = (await strapi.db.query("api::municipality.municipality").findMany({
           where: { code: { $in: user.municipalities } },

@@ -1,0 +1,82 @@
+// `npm start`: installs if needed, builds, creates the data and demo content on the first
+// run, starts every process and prints where to go. Ctrl-C stops everything.
+import path from "node:path";
+import { ROOT, build, ensureInstall, fail, readConfig, startProcess, step, waitForHttp } from "./lib.mjs";
+
+ensureInstall();
+build({ admin: true });
+const config = readConfig();
+
+step(`Starting SosKes (${config.env}); data in ${config.dataDir}`);
+const children = new Map();
+let stopping = false;
+
+function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write("\nStopping SosKes…\n");
+  for (const child of children.values()) child.kill("SIGTERM");
+  const force = setTimeout(() => {
+    for (const child of children.values()) child.kill("SIGKILL");
+    process.exit(code);
+  }, 10_000);
+  force.unref();
+  const check = setInterval(() => {
+    if ([...children.values()].every((c) => c.exitCode !== null || c.signalCode !== null)) {
+      clearInterval(check);
+      process.exit(code);
+    }
+  }, 100);
+}
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
+
+const cms = startProcess(
+  "cms",
+  process.execPath,
+  [path.join(ROOT, "node_modules/@strapi/strapi/bin/strapi.js"), "start"],
+  {
+    cwd: path.join(ROOT, "cms"),
+    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: "true" },
+  },
+);
+children.set("cms", cms);
+cms.on("exit", (code) => {
+  if (!stopping) {
+    process.stderr.write(`\n✗ The CMS stopped unexpectedly (exit ${code}). See the [cms] lines above.\n`);
+    stopAll(1);
+  }
+});
+
+const up = await waitForHttp(`${config.cms.url}/_health`, {
+  timeoutMs: 180_000,
+  isAlive: () => cms.exitCode === null,
+});
+if (!up) {
+  if (!stopping) fail("The CMS did not start within 3 minutes.");
+} else {
+  const demo = config.demo.enabled
+    ? [
+        "",
+        `Demo logins — password: ${config.demo.password}`,
+        "  admin@demo.soskes.example               Super Admin (kaikki oikeudet)",
+        "  paatoimittaja@demo.soskes.example       Alueen päätoimittaja – koko alueen sisältö",
+        "  yllapitaja.laukaa@demo.soskes.example   Kunnan ylläpitäjä – Laukaa (410)",
+        "  yllapitaja.jyvaskyla@demo.soskes.example Kunnan ylläpitäjä – Jyväskylä (179)",
+      ]
+    : [];
+  process.stdout.write(
+    [
+      "",
+      "══════════════════════════════════════════════════════════════════",
+      " SosKes is running",
+      `  Strapi admin (sisällönhallinta):  ${config.cms.publicUrl}/admin`,
+      `  Content API (portal reads it):    ${config.cms.publicUrl}/api`,
+      ...demo,
+      "",
+      " Press Ctrl-C to stop.",
+      "══════════════════════════════════════════════════════════════════",
+      "",
+    ].join("\n"),
+  );
+}
