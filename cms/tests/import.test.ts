@@ -119,7 +119,9 @@ describe("directory import", () => {
       "lapsiperheiden-palvelut",
     ]);
     expect(location.parent.sourceId).toBe("esim:org:perhepalvelut");
-    expect(location.openingHours[0]).toMatchObject({ fromDay: "mon", opens: "08:00:00.000" });
+    expect(location.openingHours[0]?.fromDay).toBe("mon");
+    // SQLite returns 08:00:00.000, PostgreSQL 08:00:00
+    expect(location.openingHours[0]?.opens).toMatch(/^08:00:00/);
     expect(location.openingExceptions[0]?.reason).toBe("Joulu");
 
     const again = await validateImport(cms.strapi, example());

@@ -69,6 +69,39 @@ describe("Kunnan ylläpitäjä (Laukaa) in the Strapi admin", () => {
     expect(published?.openingNote).toBe("Puhelinaika ma–to klo 9–11.");
   });
 
+  it("saves and publishes the whole edit form as the admin UI sends it", async () => {
+    const unchanged = { connect: [], disconnect: [] };
+    const form = {
+      name: "Laukaan lastensuojelu",
+      openingNote: "Lomakkeen kautta julkaistu.",
+      parent: unchanged,
+      children: unchanged,
+      region: unchanged,
+      municipality: unchanged,
+      municipalities: unchanged,
+      serviceAreas: unchanged,
+      contactPersons: unchanged,
+    };
+    await cms.http().put(`${UNITS}/${laukaaUnit}`).set(auth()).send(form).expect(200);
+    await cms.http().post(`${UNITS}/${laukaaUnit}/actions/publish`).set(auth()).send(form).expect(200);
+    const published = await cms.strapi
+      .documents("api::service-unit.service-unit")
+      .findOne({ documentId: laukaaUnit, status: "published" });
+    expect(published?.openingNote).toBe("Lomakkeen kautta julkaistu.");
+  });
+
+  it("cannot empty the owner municipality of its own unit, and is told why in Finnish", async () => {
+    const res = await cms
+      .http()
+      .put(`${UNITS}/${laukaaUnit}`)
+      .set(auth())
+      .send({ municipality: { connect: [], disconnect: [{ documentId: laukaa }] } })
+      .expect(403);
+    expect((res.body as { error: { message: string } }).error.message).toBe(
+      "Tietueella on oltava kunta. Kunnan ylläpitäjänä voit muokata vain omien kuntiesi tietoja (410).",
+    );
+  });
+
   it("creates a Laukaa unit and a contact person in it", async () => {
     const created = await cms
       .http()

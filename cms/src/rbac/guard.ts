@@ -22,32 +22,23 @@ const WRITE_ACTIONS = new Set([
 type Ref = { id?: number; documentId?: string };
 type RelationInput = { refs: Ref[]; clears: boolean };
 
-/** Normalises every shape Strapi accepts for a relation value into references. */
+/**
+ * Normalises every shape Strapi accepts for a relation value into references. `clears` is
+ * true when the value would leave the relation empty: null, [], { set: [] } or a disconnect
+ * without a connect. The admin UI sends { connect: [], disconnect: [] } for "no change".
+ */
 export function relationRefs(value: unknown): RelationInput {
   const refs: Ref[] = [];
-  let clears = false;
   const add = (v: unknown): void => {
-    if (v === null) {
-      clears = true;
-    } else if (typeof v === "string") {
+    if (typeof v === "string") {
       refs.push({ documentId: v });
     } else if (typeof v === "number") {
       refs.push({ id: v });
     } else if (Array.isArray(v)) {
-      if (v.length === 0) clears = true;
       v.forEach(add);
-    } else if (typeof v === "object") {
+    } else if (typeof v === "object" && v !== null) {
       const o = v as Record<string, unknown>;
-      if ("connect" in o || "set" in o || "disconnect" in o) {
-        for (const key of ["connect", "set", "disconnect"] as const) {
-          if (o[key] !== undefined) {
-            const before = refs.length;
-            add(o[key]);
-            if (key === "set" && refs.length === before) clears = true;
-          }
-        }
-        if (o.disconnect !== undefined) clears = true;
-      } else if (typeof o.documentId === "string" || typeof o.id === "number") {
+      if (typeof o.documentId === "string" || typeof o.id === "number") {
         refs.push({
           id: typeof o.id === "number" ? o.id : undefined,
           documentId: typeof o.documentId === "string" ? o.documentId : undefined,
@@ -55,8 +46,28 @@ export function relationRefs(value: unknown): RelationInput {
       }
     }
   };
+  const asList = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+  if (value === null) return { refs, clears: true };
+  if (Array.isArray(value)) {
+    add(value);
+    return { refs, clears: value.length === 0 };
+  }
+  if (typeof value === "object" && ("connect" in value || "set" in value || "disconnect" in value)) {
+    const o = value as { connect?: unknown; set?: unknown; disconnect?: unknown };
+    const connect = asList(o.connect);
+    const set = o.set === undefined ? undefined : asList(o.set);
+    const disconnect = asList(o.disconnect);
+    add(connect);
+    if (set) add(set);
+    const clears =
+      (set !== undefined && set.length === 0) ||
+      (disconnect.length > 0 && connect.length === 0 && !set?.length);
+    // Disconnected records change too (an inverse relation edits the other side).
+    add(disconnect);
+    return { refs, clears };
+  }
   add(value);
-  return { refs, clears };
+  return { refs, clears: false };
 }
 
 function currentAdminUser(strapi: Core.Strapi): AdminUserLike | undefined {
@@ -105,7 +116,8 @@ export async function checkMaintainerWrite(strapi: Core.Strapi, input: CheckInpu
   const { uid, action, params, codes } = input;
   const own = new Set(codes);
   const deny: (why: string) => never = (why) => {
-    throw new errors.ForbiddenError(
+    // PolicyError (a 403) is the one forbidden error whose message Strapi shows to the user.
+    throw new errors.PolicyError(
       `${why} Kunnan ylläpitäjänä voit muokata vain omien kuntiesi tietoja (${codes.join(", ") || "ei kuntia"}).`,
     );
   };
@@ -139,7 +151,7 @@ export async function checkMaintainerWrite(strapi: Core.Strapi, input: CheckInpu
 
   if ("municipality" in data) {
     const { refs, clears } = relationRefs(data.municipality);
-    if (clears && refs.length === 0) deny("Tietueella on oltava kunta.");
+    if (clears) deny("Tietueella on oltava kunta.");
     for (const ref of refs) {
       const code = await ownerCodeOf(strapi, MUNICIPALITY_UID, ref);
       if (!code || !own.has(code)) deny("Valittu kunta ei ole sinun ylläpidossasi.");
