@@ -1,5 +1,6 @@
 import type { Core } from "@strapi/strapi";
 import { soskesConfig } from "../config/soskes";
+import { ensureAdminLabels } from "./bootstrap/admin-labels";
 import { ensurePortalApiToken } from "./bootstrap/api-token";
 import { ensureLocales } from "./bootstrap/locales";
 import { ensureRoles } from "./bootstrap/roles";
@@ -20,6 +21,7 @@ export default {
     await ensureRoles(strapi);
     await ensurePortalWebhook(strapi, config);
     await ensurePortalApiToken(strapi, config);
+    await ensureAdminLabels(strapi);
     if (config.autoSeed && !(await hasBeenSeeded(strapi))) {
       strapi.log.info(
         "SosKes: first start, creating the reference data" + (config.demo.enabled ? " and demo content" : ""),

@@ -76,6 +76,9 @@ describe.skipIf(!hasChromium)("a municipality maintainer in the Strapi admin", (
     );
     const note = page.locator('input[name="openingNote"]');
     await note.waitFor({ timeout: 30_000 });
+    // Fields carry Finnish labels and help texts, not attribute names.
+    await expect.poll(() => page.getByText("Aukiolon lisätieto").count()).toBeGreaterThan(0);
+    expect(await page.getByText("Kunta (ylläpitovastuu)").count()).toBeGreaterThan(0);
     await note.fill("Puhelinaika ma–to klo 9–11, pe klo 9–10.");
     await page.getByRole("button", { name: /^(Julkaise|Publish)$/ }).click();
     await expect
