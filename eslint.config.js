@@ -47,6 +47,11 @@ export default tseslint.config(
     },
   },
   {
+    // Module augmentation (express-session, Express.User) needs interface merging.
+    files: ["**/*.d.ts"],
+    rules: { "@typescript-eslint/consistent-type-definitions": "off" },
+  },
+  {
     files: ["**/*.mjs", "**/*.js"],
     extends: [tseslint.configs.disableTypeChecked],
   },

@@ -41,6 +41,16 @@ export default defineConfig({
       ...(hasPostgres ? [strapiProject("postgres")] : []),
       {
         test: {
+          name: "web",
+          root: "web",
+          include: ["server/**/*.test.ts"],
+          pool: "threads",
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
           name: "journeys",
           root: "tests",
           include: ["**/*.test.ts"],

@@ -31,35 +31,62 @@ function stopAll(code) {
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
-const cms = startProcess(
-  "cms",
-  process.execPath,
-  [path.join(ROOT, "node_modules/@strapi/strapi/bin/strapi.js"), "start"],
-  {
-    cwd: path.join(ROOT, "cms"),
-    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: "true" },
-  },
-);
-children.set("cms", cms);
-cms.on("exit", (code) => {
-  if (!stopping) {
-    process.stderr.write(`\n✗ The CMS stopped unexpectedly (exit ${code}). See the [cms] lines above.\n`);
-    stopAll(1);
-  }
-});
+function supervise(name, child, label) {
+  children.set(name, child);
+  child.on("exit", (code) => {
+    if (!stopping) {
+      process.stderr.write(
+        `\n✗ ${label} stopped unexpectedly (exit ${code}). See the [${name}] lines above.\n`,
+      );
+      stopAll(1);
+    }
+  });
+  return child;
+}
 
-const up = await waitForHttp(`${config.cms.url}/_health`, {
+const cms = supervise(
+  "cms",
+  startProcess(
+    "cms",
+    process.execPath,
+    [path.join(ROOT, "node_modules/@strapi/strapi/bin/strapi.js"), "start"],
+    {
+      cwd: path.join(ROOT, "cms"),
+      env: { ...process.env, STRAPI_TELEMETRY_DISABLED: "true" },
+    },
+  ),
+  "The CMS",
+);
+const cmsUp = await waitForHttp(`${config.cms.url}/_health`, {
   timeoutMs: 180_000,
   isAlive: () => cms.exitCode === null,
 });
-if (!up) {
-  if (!stopping) fail("The CMS did not start within 3 minutes.");
-} else {
+if (!cmsUp && !stopping) fail("The CMS did not start within 3 minutes.");
+
+const portal = supervise(
+  "portal",
+  startProcess("portal", process.execPath, [path.join(ROOT, "web/dist/server/main.js")]),
+  "The portal server",
+);
+const portalUp = await waitForHttp(`http://127.0.0.1:${config.portal.port}/healthz`, {
+  timeoutMs: 60_000,
+  isAlive: () => portal.exitCode === null,
+});
+if (!portalUp && !stopping) fail("The portal server did not start within a minute.");
+
+if (cmsUp && portalUp) {
   const demo = config.demo.enabled
     ? [
         "",
         `Demo logins — password: ${config.demo.password}`,
-        "  admin@demo.soskes.example               Super Admin (kaikki oikeudet)",
+        " Portal:",
+        "  sosiaalityontekija@demo.soskes.example  jäsen (member), Laukaa",
+        "  asiantuntija@demo.soskes.example        asiantuntija (expert), Jyväskylä",
+        "  moderaattori@demo.soskes.example        moderaattori (moderator)",
+        "  yllapitaja.laukaa@demo.soskes.example   jäsen, Laukaan sisällön ylläpitäjä",
+        "  admin@demo.soskes.example               pääkäyttäjä (admin)",
+        " Strapi admin:",
+        "  admin@demo.soskes.example               Super Admin",
         "  paatoimittaja@demo.soskes.example       Alueen päätoimittaja – koko alueen sisältö",
         "  yllapitaja.laukaa@demo.soskes.example   Kunnan ylläpitäjä – Laukaa (410)",
         "  yllapitaja.jyvaskyla@demo.soskes.example Kunnan ylläpitäjä – Jyväskylä (179)",
@@ -70,8 +97,8 @@ if (!up) {
       "",
       "══════════════════════════════════════════════════════════════════",
       " SosKes is running",
+      `  Portal:                           ${config.portal.publicUrl}`,
       `  Strapi admin (sisällönhallinta):  ${config.cms.publicUrl}/admin`,
-      `  Content API (portal reads it):    ${config.cms.publicUrl}/api`,
       ...demo,
       "",
       " Press Ctrl-C to stop.",

@@ -10,7 +10,7 @@ import type * as configModule from "../config/soskes";
 import type * as bootModule from "../src/scripts/boot";
 import type * as seedModule from "../src/seed/seed";
 
-const require = createRequire(import.meta.url);
+const require = createRequire(__filename);
 export const CMS_DIR = path.resolve(__dirname, "..");
 const DIST = path.join(CMS_DIR, "dist");
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as importModule from "../src/import/import-directory";
 import { CMS_DIR, startCms, type TestCms } from "./harness";
 
-const require = createRequire(import.meta.url);
+const require = createRequire(__filename);
 type ImportModule = typeof importModule;
 const { applyImport, validateImport } = require(
   path.join(CMS_DIR, "dist/src/import/import-directory.js"),

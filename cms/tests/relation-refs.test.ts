@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type * as guardModule from "../src/rbac/guard";
 import { CMS_DIR } from "./harness";
 
-const { relationRefs } = createRequire(import.meta.url)(
+const { relationRefs } = createRequire(__filename)(
   path.join(CMS_DIR, "dist/src/rbac/guard.js"),
 ) as typeof guardModule;
 

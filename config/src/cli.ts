@@ -10,7 +10,12 @@ const config = loadConfigOrExit();
 const summary = {
   env: config.env,
   dataDir: config.dataDir,
-  portal: config.portal,
+  portal: {
+    host: config.portal.host,
+    port: config.portal.port,
+    publicUrl: config.portal.publicUrl,
+    database: config.portal.database.client,
+  },
   cms: {
     url: config.cms.url,
     publicUrl: config.cms.publicUrl,

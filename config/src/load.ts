@@ -14,7 +14,14 @@ export type Config = {
   logLevel: string;
   dataDir: string;
   secretsFile: string | undefined;
-  portal: { host: string; port: number; publicUrl: string };
+  portal: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    database: DatabaseConfig;
+    /** Sessions end after this much inactivity, and in any case after the absolute limit. */
+    session: { idleMs: number; absoluteMs: number };
+  };
   cms: {
     host: string;
     port: number;
@@ -152,7 +159,18 @@ export function loadConfig(options: LoadOptions = {}): Config {
     logLevel: env.LOG_LEVEL,
     dataDir,
     secretsFile,
-    portal: { host: env.HOST, port: env.PORT, publicUrl },
+    portal: {
+      host: env.HOST,
+      port: env.PORT,
+      publicUrl,
+      database: env.DATABASE_URL
+        ? { client: "postgres", connectionString: env.DATABASE_URL }
+        : { client: "sqlite", filename: path.join(dataDir, "portal.db") },
+      session: {
+        idleMs: env.SESSION_IDLE_MINUTES * 60_000,
+        absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      },
+    },
     cms: {
       host: env.HOST,
       port: env.CMS_PORT,

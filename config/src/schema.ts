@@ -71,6 +71,19 @@ export const EnvSchema = z.object({
   CMS_URL: optionalHttpUrl,
   CMS_PUBLIC_URL: optionalHttpUrl,
   CMS_DATABASE_URL: postgresUrl,
+  DATABASE_URL: postgresUrl,
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: "must be a whole number of minutes" })
+    .int("must be a whole number of minutes")
+    .min(5, "must be at least 5 minutes")
+    .max(24 * 60, "must be at most 1440 minutes")
+    .default(60),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number({ error: "must be a whole number of hours" })
+    .int("must be a whole number of hours")
+    .min(1, "must be at least 1 hour")
+    .max(24 * 14, "must be at most 336 hours")
+    .default(12),
   CMS_WEBHOOK_URL: optionalHttpUrl,
   DEMO_DATA: z
     .enum(["true", "false", "1", "0", "yes", "no", ""], { error: "must be true or false" })

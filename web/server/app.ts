@@ -1,0 +1,182 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Config } from "@soskes/config";
+import express, { type NextFunction, type Request, type Response } from "express";
+import session from "express-session";
+import helmet from "helmet";
+import passport from "passport";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import { csrfProtection } from "./auth/csrf.js";
+import { DatabaseSessionStore } from "./auth/session-store.js";
+import { createLoginThrottle, type LoginThrottle } from "./auth/throttle.js";
+import type { ContentService } from "./content/content-service.js";
+import { contentRouter, webhookRouter } from "./content/routes.js";
+import type { Db } from "./db/database.js";
+import { HttpError, errors } from "./errors.js";
+import { requestLang } from "./i18n.js";
+import { authRouter, configurePassport } from "./routes/auth/auth.js";
+import { meRouter } from "./routes/me.js";
+
+export type Services = {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  sessions: DatabaseSessionStore;
+  sessionCookieName: string;
+  loginThrottle: LoginThrottle;
+  csrf: ReturnType<typeof csrfProtection>;
+  content: ContentService;
+};
+
+export type AppOptions = {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  content: ContentService;
+  /** Directory of the built client (index.html); served at / when present. */
+  clientDir?: string;
+  loginThrottle?: LoginThrottle;
+};
+
+export function createApp(options: AppOptions): { app: express.Express; services: Services } {
+  const { config, db, logger } = options;
+  const secure = config.isProduction;
+  const sessions = new DatabaseSessionStore(db, config.portal.session.idleMs);
+  const services: Services = {
+    config,
+    db,
+    logger,
+    sessions,
+    sessionCookieName: "soskes.sid",
+    loginThrottle: options.loginThrottle ?? createLoginThrottle(),
+    csrf: csrfProtection(config.session.secret, secure),
+    content: options.content,
+  };
+  configurePassport(services);
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (config.isProduction) app.set("trust proxy", 1);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === "/healthz" },
+      redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(secure ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: secure,
+      referrerPolicy: { policy: "same-origin" },
+    }),
+  );
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+
+  // Strapi's webhook authenticates with its shared secret, not a browser session.
+  app.use("/api/cms/webhook", express.json({ limit: "1mb" }), webhookRouter(services));
+
+  app.use(express.json({ limit: "100kb" }));
+  app.use(
+    // @types/express-session still describes Express 4's handler type.
+    session({
+      name: services.sessionCookieName,
+      secret: config.session.secret,
+      store: sessions,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: "lax", secure, maxAge: config.portal.session.idleMs },
+    }) as unknown as express.RequestHandler,
+  );
+  app.use((req, _res, next) => {
+    const loggedInAt = req.session?.loggedInAt;
+    if (loggedInAt && Date.now() - loggedInAt > config.portal.session.absoluteMs) {
+      // The absolute limit: re-authenticate however active the session has been.
+      req.session.regenerate((err) => next(err));
+      return;
+    }
+    next();
+  });
+  app.use(passport.session());
+  app.use(services.csrf.middleware);
+
+  app.use("/api/auth", authRouter(services));
+  app.use("/api/me", meRouter(services));
+  app.use("/api", contentRouter(services));
+  app.use("/api", (_req, _res, next) => next(errors.notFound()));
+
+  if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {
+    const clientDir = options.clientDir;
+    app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+    // The single-page app owns every other path.
+    app.get(/.*/, (_req, res) => {
+      res.setHeader("Cache-Control", "no-cache");
+      res.sendFile(path.join(clientDir, "index.html"));
+    });
+  }
+
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const lang = requestLang(req);
+    if (err instanceof HttpError) {
+      for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
+      res.status(err.status).json({
+        data: null,
+        error: { status: err.status, name: err.code, message: err.messages[lang], details: err.details },
+      });
+      return;
+    }
+    const status = (err as { status?: number; type?: string }).status;
+    if (status === 400 || status === 413) {
+      // body-parser: malformed or oversized JSON
+      const code = status === 413 ? "payload_too_large" : "invalid_json";
+      const message = {
+        fi: status === 413 ? "Pyyntö on liian suuri." : "Pyynnön tiedot eivät ole kelvollista JSONia.",
+        sv: status === 413 ? "Begäran är för stor." : "Begäran är inte giltig JSON.",
+        en: status === 413 ? "The request is too large." : "The request body is not valid JSON.",
+      }[lang];
+      res.status(status).json({ data: null, error: { status, name: code, message, details: {} } });
+      return;
+    }
+    req.log.error({ err }, "unhandled error");
+    res.status(500).json({
+      data: null,
+      error: {
+        status: 500,
+        name: "internal_error",
+        message: { fi: "Palvelussa tapahtui virhe.", sv: "Ett fel inträffade.", en: "Something went wrong." }[
+          lang
+        ],
+        details: { requestId: req.id },
+      },
+    });
+  });
+
+  return { app, services };
+}

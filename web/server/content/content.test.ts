@@ -1,0 +1,171 @@
+import type { AddressInfo } from "node:net";
+import supertest from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCms, type TestCms } from "../../../cms/tests/harness.js";
+import { browser, freePort, startTestPortal, type TestPortal } from "../test/fixtures.js";
+
+type Unit = {
+  id: string;
+  name: string;
+  countyWide: boolean;
+  openNow: boolean;
+  alwaysOpen: boolean;
+  phones: Array<{ number: string }>;
+  municipalities: Array<{ code: string }>;
+  openingNote: string | null;
+};
+type Body<T> = { data: T; meta: { stale: boolean; total?: number } };
+
+let cms: TestCms;
+let portal: TestPortal;
+let member: ReturnType<typeof browser>;
+
+beforeAll(async () => {
+  const portalPort = await freePort();
+  cms = await startCms({
+    seed: "demo",
+    env: { CMS_WEBHOOK_URL: `http://127.0.0.1:${portalPort}/api/cms/webhook` },
+  });
+  const httpServer = cms.strapi.server.httpServer;
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const cmsPort = (httpServer.address() as AddressInfo).port;
+  portal = await startTestPortal("sqlite", {
+    env: { DATA_DIR: cms.dataDir, CMS_URL: `http://127.0.0.1:${cmsPort}` },
+    port: portalPort,
+  });
+  member = browser(portal);
+  expect((await member.login("sosiaalityontekija@demo.soskes.example")).status).toBe(200);
+});
+afterAll(async () => {
+  await portal?.drop();
+  await cms?.close();
+});
+
+describe("who serves this client: GET /api/directory/units", () => {
+  it("401 before login", async () => {
+    await supertest(portal.server)
+      .get("/api/directory/units?municipality=410&serviceArea=lastensuojelu")
+      .expect(401);
+  });
+
+  it("400 for a malformed or unknown municipality or service area", async () => {
+    const malformed = await member.get("/api/directory/units?municipality=41");
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({
+      error: { name: "invalid_input", details: { fields: { municipality: "municipality_code" } } },
+    });
+    const unknown = await member.get("/api/directory/units?municipality=999&serviceArea=ei-ole");
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({
+      error: {
+        details: { fields: { municipality: "unknown_municipality", serviceArea: "unknown_service_area" } },
+      },
+    });
+  });
+
+  it("finds Laukaa's child-protection unit with its phone, and no other municipality's", async () => {
+    const res = await member.get("/api/directory/units?municipality=410&serviceArea=lastensuojelu");
+    expect(res.status).toBe(200);
+    const units = (res.body as Body<Unit[]>).data;
+    expect(units.map((u) => u.name)).toContain("Laukaan lastensuojelu");
+    expect(units.every((u) => u.municipalities.some((m) => m.code === "410"))).toBe(true);
+    expect(units.find((u) => u.name === "Laukaan lastensuojelu")?.phones[0]?.number).toMatch(/^014 0000/);
+  });
+
+  it("finds a unit shared by several municipalities", async () => {
+    const res = await member.get("/api/directory/units?municipality=500&serviceArea=vammaispalvelut");
+    expect((res.body as Body<Unit[]>).data.map((u) => u.name)).toEqual(["Vammaispalvelut, Jyväskylän seutu"]);
+  });
+
+  it("includes the county-wide 24/7 sosiaalipäivystys for every municipality, open now", async () => {
+    const res = await member.get("/api/directory/units?municipality=312&serviceArea=sosiaalipaivystys");
+    const [unit] = (res.body as Body<Unit[]>).data;
+    expect(unit).toMatchObject({ countyWide: true, alwaysOpen: true, openNow: true });
+  });
+});
+
+describe("units and statutes", () => {
+  it("shows a unit with the contacts members may see, and hides the others", async () => {
+    const list = (await member.get("/api/directory/units?municipality=410&serviceArea=lastensuojelu"))
+      .body as Body<Unit[]>;
+    const unit = list.data.find((u) => u.name === "Laukaan lastensuojelu")!;
+    const detail = (await member.get(`/api/units/${unit.id}`)).body as Body<{
+      contacts: Array<{ name: string }>;
+    }>;
+    expect(detail.data.contacts.length).toBeGreaterThan(0);
+    const hidden = detail.data.contacts[0]!.name;
+    const person = await cms.strapi
+      .documents("api::contact-person.contact-person")
+      .findFirst({ filters: { name: hidden } });
+    await cms.strapi
+      .documents("api::contact-person.contact-person")
+      .update({ documentId: person!.documentId, data: { visibility: "maintainers" } as never });
+    await cms.strapi
+      .documents("api::contact-person.contact-person")
+      .publish({ documentId: person!.documentId });
+    await expect
+      .poll(async () =>
+        (
+          (await member.get(`/api/units/${unit.id}`)).body as Body<{ contacts: Array<{ name: string }> }>
+        ).data.contacts.map((c) => c.name),
+      )
+      .not.toContain(hidden);
+    expect((await member.get("/api/units/ei-ole-olemassa")).status).toBe(404);
+  });
+
+  it("serves a statute by its number with section anchors and the Finlex link", async () => {
+    const res = await member.get("/api/statutes/417-2007");
+    expect(res.status).toBe(200);
+    const statute = (
+      res.body as Body<{
+        title: string;
+        shortName: string;
+        finlexUrl: string;
+        sections: Array<{ number: string; anchor: string; title: string }>;
+      }>
+    ).data;
+    expect(statute).toMatchObject({
+      title: "Lastensuojelulaki",
+      shortName: "LSL",
+      finlexUrl: "https://www.finlex.fi/fi/lainsaadanto/2007/417",
+    });
+    expect(statute.sections.find((s) => s.number === "25")).toMatchObject({
+      anchor: "pykala-25",
+      title: "Ilmoitusvelvollisuus",
+    });
+    expect((await member.get("/api/statutes/999-2099")).status).toBe(404);
+    const list = (await member.get("/api/statutes")).body as Body<Array<{ number: string }>>;
+    expect(list.data).toHaveLength(15);
+  });
+});
+
+describe("freshness through Strapi's webhook", () => {
+  it("refuses a webhook with a wrong secret", async () => {
+    await supertest(portal.server)
+      .post("/api/cms/webhook")
+      .set("Authorization", "Bearer wrong")
+      .send({ event: "entry.publish" })
+      .expect(401);
+    await supertest(portal.server).post("/api/cms/webhook").send({ event: "entry.publish" }).expect(401);
+  });
+
+  it("shows a change published in Strapi within a second", async () => {
+    const unit = await cms.strapi
+      .documents("api::service-unit.service-unit")
+      .findFirst({ filters: { sourceId: "demo:unit:410:aikuissosiaalityo" } });
+    await cms.strapi.documents("api::service-unit.service-unit").update({
+      documentId: unit!.documentId,
+      data: { openingNote: "Uusi puhelinaika ti–to 10–12." } as never,
+    });
+    await cms.strapi.documents("api::service-unit.service-unit").publish({ documentId: unit!.documentId });
+    const started = Date.now();
+    await expect
+      .poll(
+        async () =>
+          ((await member.get(`/api/units/${unit!.documentId}`)).body as Body<Unit>).data.openingNote,
+        { timeout: 1000, interval: 50 },
+      )
+      .toBe("Uusi puhelinaika ti–to 10–12.");
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});

@@ -1,0 +1,138 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { Router, type Request } from "express";
+import { z } from "zod";
+import type { Services } from "../app.js";
+import { errors } from "../errors.js";
+import {
+  presentMunicipality,
+  presentServiceArea,
+  presentStatute,
+  presentStatuteDetail,
+  presentUnit,
+  presentUnitDetail,
+  statuteSlug,
+} from "../presenters/content.js";
+import { handler, parse } from "../validate.js";
+
+export const DirectoryQuerySchema = z.object({
+  municipality: z
+    .string()
+    .regex(/^[0-9]{3}$/, "municipality_code")
+    .optional(),
+  serviceArea: z
+    .string()
+    .regex(/^[a-z0-9-]{2,80}$/, "service_area")
+    .optional(),
+});
+
+function requireMember(req: Request): void {
+  // A closed extranet: content is for signed-in members only.
+  if (!req.user) throw errors.unauthorized();
+}
+
+export function contentRouter(services: Services): Router {
+  const router = Router();
+  const content = services.content;
+  const meta = (stale: boolean) => ({ stale });
+
+  router.get(
+    "/municipalities",
+    handler(async (req, res) => {
+      requireMember(req);
+      const { data, stale } = await content.current();
+      res.json({ data: data.municipalities.map(presentMunicipality), meta: meta(stale) });
+    }),
+  );
+
+  router.get(
+    "/service-areas",
+    handler(async (req, res) => {
+      requireMember(req);
+      const { data, stale } = await content.current();
+      res.json({ data: data.serviceAreas.map(presentServiceArea), meta: meta(stale) });
+    }),
+  );
+
+  router.get(
+    "/directory/units",
+    handler(async (req, res) => {
+      requireMember(req);
+      const query = parse(DirectoryQuerySchema, req.query);
+      const { data, stale } = await content.current();
+      const fields: Record<string, string> = {};
+      if (query.municipality && !data.municipalities.some((m) => m.code === query.municipality))
+        fields.municipality = "unknown_municipality";
+      if (query.serviceArea && !data.serviceAreas.some((a) => a.slug === query.serviceArea))
+        fields.serviceArea = "unknown_service_area";
+      if (Object.keys(fields).length > 0) throw errors.invalidInput({ fields });
+      const now = new Date();
+      const units = data.units
+        .filter((u) => !query.municipality || u.municipalities.some((m) => m.code === query.municipality))
+        .filter((u) => !query.serviceArea || u.serviceAreas.some((a) => a.slug === query.serviceArea))
+        // Organisation nodes without contact details are not places a client can be served.
+        .filter((u) => u.phones.length > 0 || u.emails.length > 0 || u.visitingAddress !== null)
+        .sort(
+          (a, b) =>
+            Number(a.municipality === null) - Number(b.municipality === null) ||
+            a.name.localeCompare(b.name, "fi"),
+        );
+      res.json({
+        data: units.map((u) => presentUnit(u, now)),
+        meta: { ...meta(stale), total: units.length },
+      });
+    }),
+  );
+
+  router.get(
+    "/units/:id",
+    handler(async (req, res) => {
+      requireMember(req);
+      const { data, stale } = await content.current();
+      const unit = data.units.find((u) => u.documentId === req.params.id);
+      if (!unit) throw errors.notFound();
+      res.json({ data: presentUnitDetail(unit, new Date()), meta: meta(stale) });
+    }),
+  );
+
+  router.get(
+    "/statutes",
+    handler(async (req, res) => {
+      requireMember(req);
+      const { data, stale } = await content.current();
+      res.json({ data: data.statutes.map(presentStatute), meta: meta(stale) });
+    }),
+  );
+
+  router.get(
+    "/statutes/:slug",
+    handler(async (req, res) => {
+      requireMember(req);
+      const { data, stale } = await content.current();
+      const statute = data.statutes.find((s) => statuteSlug(s.number) === req.params.slug);
+      if (!statute) throw errors.notFound();
+      res.json({ data: presentStatuteDetail(statute), meta: meta(stale) });
+    }),
+  );
+
+  return router;
+}
+
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
+export function webhookRouter(services: Services): Router {
+  const router = Router();
+  const expected = digest(`Bearer ${services.config.cms.webhookSecret}`);
+  router.post("/", (req, res, next) => {
+    const given = digest(req.get("authorization") ?? "");
+    if (!timingSafeEqual(given, expected)) {
+      req.log.warn("CMS webhook with a wrong secret refused");
+      return next(errors.unauthorized());
+    }
+    const body = req.body as { event?: string; model?: string; entry?: { documentId?: string } } | undefined;
+    services.content.invalidate(
+      `${body?.event ?? "?"} ${body?.model ?? "?"} ${body?.entry?.documentId ?? ""}`,
+    );
+    res.status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,43 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { DatabaseConfig } from "@soskes/config";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Migrator, type MigrationResultSet } from "kysely/migration";
+import pg from "pg";
+import { migrations, type Dialect } from "./migrations.js";
+import type { Database } from "./schema.js";
+
+// int8 columns hold epoch milliseconds, well inside Number's exact range.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export type Db = Kysely<Database>;
+export type PortalDatabase = { db: Db; dialect: Dialect; close: () => Promise<void> };
+
+/** Opens the portal database: SQLite by default, PostgreSQL when a URL is configured. */
+export function openDatabase(config: DatabaseConfig): PortalDatabase {
+  if (config.client === "postgres") {
+    const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: "postgres", close: () => db.destroy() };
+  }
+  mkdirSync(path.dirname(config.filename), { recursive: true });
+  const sqlite = new SQLite(config.filename);
+  // WAL lets readers continue while a write commits; busy_timeout waits instead of failing.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+export async function migrate(database: PortalDatabase): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: () => Promise.resolve(migrations(database.dialect)) },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error)
+    throw result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
+  return result;
+}

@@ -1,0 +1,56 @@
+import type { Kysely } from "kysely";
+import type { Migration } from "kysely/migration";
+
+export type Dialect = "sqlite" | "postgres";
+
+/**
+ * Migrations in code, in order. Each must work on SQLite and PostgreSQL: only the
+ * auto-increment key differs, so it comes from `idColumn`.
+ */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  const idColumn = <T extends Kysely<unknown>>(db: T, table: string) =>
+    dialect === "postgres"
+      ? db.schema.createTable(table).addColumn("id", "serial", (c) => c.primaryKey())
+      : db.schema.createTable(table).addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
+  const millis = dialect === "postgres" ? "bigint" : "integer";
+
+  return {
+    "001_identity": {
+      async up(db) {
+        await idColumn(db, "users")
+          .addColumn("email", "varchar(320)", (c) => c.notNull().unique())
+          .addColumn("password_hash", "text")
+          .addColumn("name", "varchar(200)", (c) => c.notNull())
+          .addColumn("title", "varchar(200)")
+          .addColumn("organisation", "varchar(200)")
+          .addColumn("unit", "varchar(200)")
+          .addColumn("municipality_code", "varchar(3)")
+          .addColumn("phone", "varchar(40)")
+          .addColumn("expertise", "text")
+          .addColumn("languages", "text", (c) => c.notNull().defaultTo("[]"))
+          .addColumn("visibility", "text", (c) => c.notNull().defaultTo("{}"))
+          .addColumn("maintains", "text", (c) => c.notNull().defaultTo("[]"))
+          .addColumn("role", "varchar(20)", (c) => c.notNull().defaultTo("member"))
+          .addColumn("status", "varchar(20)", (c) => c.notNull().defaultTo("active"))
+          .addColumn("email_verified_at", millis)
+          .addColumn("created_at", millis, (c) => c.notNull())
+          .addColumn("updated_at", millis, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("sessions")
+          .addColumn("sid", "varchar(128)", (c) => c.primaryKey())
+          .addColumn("user_id", "integer", (c) => c.references("users.id").onDelete("cascade"))
+          .addColumn("data", "text", (c) => c.notNull())
+          .addColumn("expires_at", millis, (c) => c.notNull())
+          .addColumn("created_at", millis, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex("sessions_user_id").on("sessions").column("user_id").execute();
+        await db.schema.createIndex("sessions_expires_at").on("sessions").column("expires_at").execute();
+      },
+      async down(db) {
+        await db.schema.dropTable("sessions").execute();
+        await db.schema.dropTable("users").execute();
+      },
+    },
+  };
+}

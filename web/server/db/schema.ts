@@ -1,0 +1,44 @@
+import type { Generated } from "kysely";
+
+/** Times are epoch milliseconds: the same representation on SQLite and PostgreSQL. */
+export type Millis = number;
+
+export type Role = "member" | "expert" | "moderator" | "admin";
+export type UserStatus = "active" | "pending" | "unverified" | "disabled";
+
+export type UsersTable = {
+  id: Generated<number>;
+  email: string;
+  password_hash: string | null;
+  name: string;
+  title: string | null;
+  organisation: string | null;
+  unit: string | null;
+  municipality_code: string | null;
+  phone: string | null;
+  expertise: string | null;
+  /** JSON array of language codes. */
+  languages: string;
+  /** JSON object: which profile fields colleagues may see. */
+  visibility: string;
+  /** JSON array of municipality codes this user maintains in Strapi. */
+  maintains: string;
+  role: Role;
+  status: UserStatus;
+  email_verified_at: Millis | null;
+  created_at: Millis;
+  updated_at: Millis;
+};
+
+export type SessionsTable = {
+  sid: string;
+  user_id: number | null;
+  data: string;
+  expires_at: Millis;
+  created_at: Millis;
+};
+
+export type Database = {
+  users: UsersTable;
+  sessions: SessionsTable;
+};

@@ -1,0 +1,87 @@
+import type { Lang } from "./i18n.js";
+
+type Messages = Record<Lang, string>;
+
+/**
+ * Every error leaves the server in one shape (the same as Strapi's), with a stable
+ * snake_case name and a message in the user's language.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messages: Messages,
+    readonly details: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(messages.en);
+  }
+}
+
+export const errors = {
+  invalidInput: (details: Record<string, unknown>) =>
+    new HttpError(
+      400,
+      "invalid_input",
+      {
+        fi: "Tarkista lomakkeen tiedot.",
+        sv: "Kontrollera uppgifterna i formuläret.",
+        en: "Please check the form.",
+      },
+      details,
+    ),
+  unauthorized: () =>
+    new HttpError(401, "unauthorized", {
+      fi: "Kirjaudu sisään jatkaaksesi.",
+      sv: "Logga in för att fortsätta.",
+      en: "Please log in to continue.",
+    }),
+  invalidCredentials: () =>
+    new HttpError(401, "invalid_credentials", {
+      fi: "Sähköpostiosoite tai salasana on väärin.",
+      sv: "Fel e-postadress eller lösenord.",
+      en: "The e-mail address or password is wrong.",
+    }),
+  forbidden: () =>
+    new HttpError(403, "forbidden", {
+      fi: "Sinulla ei ole oikeutta tähän.",
+      sv: "Du har inte behörighet till detta.",
+      en: "You are not allowed to do this.",
+    }),
+  csrf: () =>
+    new HttpError(403, "csrf_failed", {
+      fi: "Istunnon suojaus ei täsmää. Päivitä sivu ja yritä uudelleen.",
+      sv: "Sessionens skydd stämmer inte. Uppdatera sidan och försök igen.",
+      en: "The session check failed. Reload the page and try again.",
+    }),
+  notFound: () =>
+    new HttpError(404, "not_found", {
+      fi: "Hakemaasi tietoa ei löytynyt.",
+      sv: "Det du sökte hittades inte.",
+      en: "Not found.",
+    }),
+  rateLimited: (retryAfterSeconds: number) =>
+    new HttpError(
+      429,
+      "rate_limited",
+      {
+        fi: `Liian monta yritystä. Yritä uudelleen ${Math.ceil(retryAfterSeconds / 60)} minuutin kuluttua.`,
+        sv: `För många försök. Försök igen om ${Math.ceil(retryAfterSeconds / 60)} minuter.`,
+        en: `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+      },
+      { retryAfterSeconds },
+      { "Retry-After": String(retryAfterSeconds) },
+    ),
+  accountUnavailable: () =>
+    new HttpError(403, "account_unavailable", {
+      fi: "Tunnus ei ole käytössä. Ota yhteyttä portaalin ylläpitoon.",
+      sv: "Kontot är inte i bruk. Kontakta portalens administratörer.",
+      en: "This account is not in use. Please contact the portal's administrators.",
+    }),
+  cmsUnavailable: () =>
+    new HttpError(503, "cms_unavailable", {
+      fi: "Sisältöpalvelu ei juuri nyt vastaa. Yritä hetken kuluttua uudelleen.",
+      sv: "Innehållstjänsten svarar inte just nu. Försök igen om en stund.",
+      en: "The content service is not answering right now. Please try again shortly.",
+    }),
+};

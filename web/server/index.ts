@@ -1,0 +1,71 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Config } from "@soskes/config";
+import pino, { type Logger } from "pino";
+import { createApp, type Services } from "./app.js";
+import { createCmsClient } from "./content/cms-client.js";
+import { createContentService, type ContentService } from "./content/content-service.js";
+import { migrate, openDatabase, type PortalDatabase } from "./db/database.js";
+import { ensureDemoUsers } from "./demo-users.js";
+
+export type Portal = {
+  server: Server;
+  url: string;
+  services: Services;
+  database: PortalDatabase;
+  close: () => Promise<void>;
+};
+
+export type StartOptions = {
+  config: Config;
+  logger?: Logger;
+  clientDir?: string;
+  /** Port to listen on; 0 picks a free one (tests). Defaults to config.portal.port. */
+  port?: number;
+  content?: ContentService;
+};
+
+/** Opens and migrates the portal database, creates demo accounts if enabled, and listens. */
+export async function startPortal(options: StartOptions): Promise<Portal> {
+  const { config } = options;
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: "portal" } });
+  const database = openDatabase(config.portal.database);
+  await migrate(database);
+  if (config.demo.enabled) {
+    const created = await ensureDemoUsers(database.db, config.demo.password);
+    if (created > 0) logger.info({ created }, "demo accounts created");
+  }
+  const content =
+    options.content ??
+    createContentService({
+      cms: createCmsClient({ url: config.cms.url, token: config.cms.apiToken }),
+      logger,
+    });
+  const { app, services } = createApp({
+    config,
+    db: database.db,
+    logger,
+    content,
+    clientDir: options.clientDir,
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(options.port ?? config.portal.port, config.portal.host, () => resolve(s));
+  });
+  const purge = setInterval(() => {
+    services.sessions.purgeExpired().catch((err: unknown) => logger.warn({ err }, "session purge failed"));
+  }, 10 * 60_000);
+  purge.unref();
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://${config.portal.host === "0.0.0.0" ? "127.0.0.1" : config.portal.host}:${port}`,
+    services,
+    database,
+    close: async () => {
+      clearInterval(purge);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { Role } from "../db/schema.js";
+
+type Actor = { role: Role; status: string };
+
+/** What the client may offer; the server checks the same rules on every request. */
+export function abilitiesFor(actor: Actor) {
+  const active = actor.status === "active";
+  return {
+    readContent: active,
+    manageUsers: active && actor.role === "admin",
+  };
+}

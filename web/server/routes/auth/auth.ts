@@ -1,0 +1,108 @@
+import { Router, type Request } from "express";
+import passport from "passport";
+import { Strategy as LocalStrategy } from "passport-local";
+import type { Services } from "../../app.js";
+import { verifyPassword } from "../../auth/passwords.js";
+import { findUserByEmail, findUserById } from "../../commands/users.js";
+import { errors } from "../../errors.js";
+import { presentMe } from "../../presenters/user.js";
+import { handler, parse } from "../../validate.js";
+import { LoginSchema } from "./schema.js";
+
+export function configurePassport(services: Services): void {
+  passport.use(
+    new LocalStrategy(
+      { usernameField: "email", passwordField: "password", session: true },
+      (email, password, done) => {
+        findUserByEmail(services.db, email)
+          .then(async (user) => {
+            const ok = await verifyPassword(user?.password_hash, password);
+            if (!user || !ok) return done(null, false);
+            return done(null, {
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              role: user.role,
+              status: user.status,
+            });
+          })
+          .catch(done);
+      },
+    ),
+  );
+  passport.serializeUser((user, done) => done(null, user.id));
+  passport.deserializeUser((id: number, done) => {
+    findUserById(services.db, id)
+      .then((user) =>
+        // A disabled account's session stops working at once, even before it is deleted.
+        done(
+          null,
+          user && user.status === "active"
+            ? { id: user.id, email: user.email, name: user.name, role: user.role, status: user.status }
+            : false,
+        ),
+      )
+      .catch(done);
+  });
+}
+
+function authenticate(req: Request): Promise<Express.User | false> {
+  return new Promise((resolve, reject) => {
+    const run = passport.authenticate(
+      "local",
+      { session: false },
+      (err: unknown, user: Express.User | false) =>
+        err ? reject(err instanceof Error ? err : new Error(JSON.stringify(err))) : resolve(user),
+    ) as (req: Request, res: unknown, next: (err?: unknown) => void) => void;
+    run(req, {}, (err) => reject(err instanceof Error ? err : new Error(JSON.stringify(err))));
+  });
+}
+
+function logIn(req: Request, user: Express.User): Promise<void> {
+  // passport regenerates the session id here: no session fixation.
+  return new Promise((resolve, reject) => req.logIn(user, (err) => (err ? reject(err as Error) : resolve())));
+}
+
+export function authRouter(services: Services): Router {
+  const router = Router();
+
+  router.post(
+    "/login",
+    handler(async (req, res) => {
+      const input = parse(LoginSchema, req.body);
+      const ip = req.ip ?? "unknown";
+      await services.loginThrottle.check(ip, input.email);
+      const user = await authenticate(req);
+      if (!user) {
+        await services.loginThrottle.failed(ip, input.email);
+        throw errors.invalidCredentials();
+      }
+      if (user.status !== "active") throw errors.accountUnavailable();
+      await services.loginThrottle.succeeded(input.email);
+      await logIn(req, user);
+      req.session.loggedInAt = Date.now();
+      services.csrf.reissue(req, res);
+      const row = await findUserById(services.db, user.id);
+      req.log.info({ userId: user.id }, "login");
+      res.json({ data: presentMe(row!) });
+    }),
+  );
+
+  router.post(
+    "/logout",
+    handler(async (req, res) => {
+      const userId = req.user?.id;
+      await new Promise<void>((resolve, reject) =>
+        req.logout((err) => (err ? reject(err as Error) : resolve())),
+      );
+      // Logging out ends every session of this user, on every device.
+      if (userId !== undefined) await services.sessions.destroyUserSessions(userId);
+      await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+      res.clearCookie(services.sessionCookieName);
+      services.csrf.reissue(req, res);
+      res.status(204).end();
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,135 @@
+import { mkdtempSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig, type Config } from "@soskes/config";
+import pg from "pg";
+import pino from "pino";
+import supertest from "supertest";
+import { createCmsClient } from "../content/cms-client.js";
+import { createContentService, type ContentService } from "../content/content-service.js";
+import { startPortal, type Portal } from "../index.js";
+
+export type DbKind = "sqlite" | "postgres";
+
+/** Every storage test runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set. */
+export const DATABASES: DbKind[] = process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL as string;
+  const name = `soskes_w_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export function testConfig(env: Record<string, string>): Config {
+  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "soskes-web-"));
+  return loadConfig({
+    env: {
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      DEMO_PASSWORD: "Testi-salasana-42",
+      HOST: "127.0.0.1",
+      ...env,
+      DATA_DIR: dataDir,
+    },
+    dotenv: false,
+  });
+}
+
+export type TestPortal = Portal & { config: Config; drop: () => Promise<void> };
+
+export async function startTestPortal(
+  kind: DbKind,
+  options: { env?: Record<string, string>; content?: ContentService; port?: number } = {},
+): Promise<TestPortal> {
+  const pgDb = kind === "postgres" ? await freshPostgres() : undefined;
+  const config = testConfig({ ...(pgDb ? { DATABASE_URL: pgDb.url } : {}), ...options.env });
+  const logger = pino({ level: "silent" });
+  const content =
+    options.content ??
+    createContentService({
+      cms: createCmsClient({ url: config.cms.url, token: config.cms.apiToken, timeoutMs: 2000 }),
+      logger,
+    });
+  const portal = await startPortal({ config, logger, content, port: options.port ?? 0 });
+  return {
+    ...portal,
+    config,
+    drop: async () => {
+      await portal.close();
+      await pgDb?.drop();
+    },
+  };
+}
+
+const COOKIE = /soskes\.csrf=([^;]+)/;
+
+/**
+ * A browser-like client: keeps cookies and echoes the CSRF cookie in X-CSRF-Token on
+ * state-changing requests, as the web client does.
+ */
+export function browser(portal: Portal) {
+  const agent = supertest.agent(portal.server);
+  let csrf: string | undefined;
+  const remember = (res: supertest.Response) => {
+    const cookies = ([] as string[]).concat(res.headers["set-cookie"] ?? []);
+    for (const c of cookies) {
+      const m = COOKIE.exec(c);
+      if (m) csrf = m[1];
+    }
+    return res;
+  };
+  const ensureToken = async () => {
+    if (!csrf) remember(await agent.get("/api/me"));
+  };
+  return {
+    agent,
+    get: async (url: string) => remember(await agent.get(url)),
+    post: async (url: string, body?: object) => {
+      await ensureToken();
+      return remember(
+        await agent
+          .post(url)
+          .set("X-CSRF-Token", csrf ?? "")
+          .send(body),
+      );
+    },
+    login: async (email: string, password = "Testi-salasana-42") => {
+      await ensureToken();
+      return remember(
+        await agent
+          .post("/api/auth/login")
+          .set("X-CSRF-Token", csrf ?? "")
+          .send({ email, password }),
+      );
+    },
+    sessionCookie: () =>
+      agent.jar.getCookie("soskes.sid", { domain: "127.0.0.1", path: "/", secure: false, script: false })
+        ?.value,
+  };
+}
