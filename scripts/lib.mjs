@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -62,6 +63,16 @@ export function build({ admin }) {
   step("Compiling TypeScript");
   run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-b"]);
   run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "cms"]);
+  step("Building the portal's web client");
+  run(process.execPath, [
+    path.join(ROOT, "node_modules/vite/bin/vite.js"),
+    "build",
+    "--config",
+    "web/client/vite.config.ts",
+    "--logLevel",
+    "warn",
+  ]);
+  reportClientSize();
   if (!admin) return;
   const hash = createHash("sha256");
   for (const file of ["package-lock.json", "cms/package.json"])
@@ -81,6 +92,17 @@ export function build({ admin }) {
     cwd: path.join(ROOT, "cms"),
   });
   writeFileSync(stamp, digest);
+}
+
+/** The initial JavaScript the browser downloads, gzipped (target: at most 150 KB). */
+function reportClientSize() {
+  const dir = path.join(ROOT, "web/dist/client");
+  const html = readFileSync(path.join(dir, "index.html"), "utf8");
+  const scripts = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dir, file))).length, 0);
+  process.stdout.write(
+    `  web client: initial JavaScript ${(bytes / 1024).toFixed(1)} KB gzipped (${scripts.length} file${scripts.length === 1 ? "" : "s"})\n`,
+  );
 }
 
 /** Reads the checked configuration (no secrets) or stops with its readable message. */

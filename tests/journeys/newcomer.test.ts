@@ -1,0 +1,194 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, hasChromium, launchChromium, startSosKes, type Started } from "../support";
+
+const PASSWORD = "Demo-salasana-2026";
+const screenshots = path.join(__dirname, "..", "..", "test-results");
+
+/**
+ * What a newcomer does on a fresh `npm start`: a social worker finds who serves a client and
+ * reads the law; a municipality maintainer edits their unit in the Strapi admin, sees the
+ * change in the portal within seconds, and cannot touch another municipality's records.
+ */
+describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
+  let app: Started;
+  let browser: Browser;
+  let portalUrl: string;
+  let cmsUrl: string;
+  let apiToken: string;
+  let memberContext: BrowserContext;
+  let member: Page;
+  let admin: Page;
+
+  const cmsApi = async <T>(pathAndQuery: string): Promise<T> => {
+    const res = await fetch(`${cmsUrl}/api/${pathAndQuery}`, {
+      headers: { Authorization: `Bearer ${apiToken}` },
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  };
+  const unitBySource = async (sourceId: string) =>
+    (
+      await cmsApi<{ data: Array<{ documentId: string; openingNote: string | null }> }>(
+        `service-units?filters[sourceId][$eq]=${encodeURIComponent(sourceId)}`,
+      )
+    ).data[0]!;
+  const expectAccessible = async (page: Page, name: string) => {
+    const result = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    const problems = result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
+    expect(problems, name).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    const [cmsPort, portalPort] = [await freePort(), await freePort()];
+    app = await startSosKes({
+      CMS_PORT: String(cmsPort),
+      PORT: String(portalPort),
+      PUBLIC_URL: `http://localhost:${portalPort}`,
+    });
+    portalUrl = `http://localhost:${portalPort}`;
+    cmsUrl = `http://localhost:${cmsPort}`;
+    apiToken = (
+      JSON.parse(readFileSync(path.join(app.dataDir, "secrets.json"), "utf8")) as { CMS_API_TOKEN: string }
+    ).CMS_API_TOKEN;
+    browser = await launchChromium();
+    memberContext = await browser.newContext({ locale: "fi-FI", viewport: { width: 1280, height: 900 } });
+    member = await memberContext.newPage();
+    admin = await (
+      await browser.newContext({ locale: "fi-FI", viewport: { width: 1400, height: 1000 } })
+    ).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    const code = await app?.stop();
+    expect(code).toBe(0);
+  });
+
+  it("prints the portal URL, the admin URL and the demo logins", () => {
+    expect(app.output()).toContain(`Portal:                           ${portalUrl}`);
+    expect(app.output()).toContain(`Strapi admin (sisällönhallinta):  ${cmsUrl}/admin`);
+    expect(app.output()).toContain("sosiaalityontekija@demo.soskes.example");
+    expect(app.output()).toContain(`Demo logins — password: ${PASSWORD}`);
+  });
+
+  it("a social worker logs in and finds Laukaa's child-protection unit and its phone", async () => {
+    await member.goto(portalUrl);
+    await member.waitForURL(/\/kirjaudu/);
+    await expectAccessible(member, "login");
+    await member.getByLabel("Sähköpostiosoite").fill("sosiaalityontekija@demo.soskes.example");
+    await member.getByLabel("Salasana").fill("väärä salasana");
+    await member.getByRole("button", { name: "Kirjaudu" }).click();
+    await expect
+      .poll(() => member.getByRole("alert").textContent())
+      .toContain("Sähköpostiosoite tai salasana on väärin.");
+    await member.getByLabel("Salasana").fill(PASSWORD);
+    await member.getByRole("button", { name: "Kirjaudu" }).click();
+    await member.waitForURL(`${portalUrl}/`);
+
+    await member.getByLabel("Kunta").selectOption({ label: "Laukaa" });
+    await member.getByLabel("Palvelualue").selectOption({ label: "Lastensuojelu" });
+    await member.getByRole("button", { name: "Näytä toimipisteet" }).click();
+    await member.getByRole("link", { name: "Laukaan lastensuojelu" }).click();
+    await member.getByRole("heading", { level: 1, name: "Laukaan lastensuojelu" }).waitFor();
+    const phone = member.locator('a[href^="tel:"]').first();
+    expect(await phone.textContent()).toMatch(/^014 0000 \d{3}$/);
+    expect(await phone.getAttribute("href")).toMatch(/^tel:0140000\d{3}$/);
+    await expectAccessible(member, "unit");
+    await member.screenshot({ path: path.join(screenshots, "portal-unit.png"), fullPage: true });
+  });
+
+  it("reads LSL 25 § and reaches Finlex", async () => {
+    await member.getByRole("link", { name: "Lakitieto" }).click();
+    await member.getByRole("link", { name: "Lastensuojelulaki" }).click();
+    await member.getByRole("heading", { name: /25 §\s*Ilmoitusvelvollisuus/ }).waitFor();
+    expect(await member.getByRole("link", { name: "Lue lakiteksti Finlexissä" }).getAttribute("href")).toBe(
+      "https://www.finlex.fi/fi/lainsaadanto/2007/417",
+    );
+    await member.goto(`${portalUrl}/lait/417-2007#pykala-25`);
+    await expect.poll(() => member.evaluate(() => document.activeElement?.id)).toBe("pykala-25");
+    await expectAccessible(member, "statute");
+  });
+
+  it("passes axe on every page in Finnish and in Swedish", async () => {
+    for (const lang of ["fi", "sv"]) {
+      await member.locator("#language").selectOption(lang);
+      for (const url of [
+        "/",
+        "/?kunta=179&palvelualue=vammaispalvelut",
+        "/lait",
+        "/lait/1301-2014",
+        "/ei-tallaista-sivua",
+      ]) {
+        await member.goto(`${portalUrl}${url}`);
+        await member.locator("h1").first().waitFor();
+        if (url.includes("kunta")) await member.locator(".card").first().waitFor();
+        expect(await member.evaluate(() => document.documentElement.lang)).toBe(lang);
+        await expectAccessible(member, `${lang} ${url}`);
+      }
+    }
+    await member.locator("#language").selectOption("fi");
+    await member.getByLabel("Kieli").waitFor();
+  });
+
+  it("a maintainer edits a Laukaa unit in Strapi and the portal shows it within seconds", async () => {
+    await admin.goto(`${cmsUrl}/admin`);
+    await admin.getByLabel(/Sähköposti|Email/).fill("yllapitaja.laukaa@demo.soskes.example");
+    await admin
+      .getByLabel(/Salasana|Password/)
+      .first()
+      .fill(PASSWORD);
+    await admin.getByRole("button", { name: /Kirjaudu|Login/ }).click();
+    await admin.waitForURL((url) => !url.pathname.includes("/auth/"), { timeout: 30_000 });
+    await admin.goto(`${cmsUrl}/admin/content-manager/collection-types/api::service-unit.service-unit`);
+    await expect
+      .poll(() => admin.getByText("Laukaan lastensuojelu").count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await admin.getByText("Jyväskylän lastensuojelu").count()).toBe(0);
+
+    const unit = await unitBySource("demo:unit:410:lastensuojelu");
+    await admin.goto(
+      `${cmsUrl}/admin/content-manager/collection-types/api::service-unit.service-unit/${unit.documentId}`,
+    );
+    const note = admin.locator('input[name="openingNote"]');
+    await note.waitFor({ timeout: 30_000 });
+    // Fields carry Finnish labels and help texts, not attribute names.
+    await expect.poll(() => admin.getByText("Aukiolon lisätieto").count()).toBeGreaterThan(0);
+    expect(await admin.getByText("Kunta (ylläpitovastuu)").count()).toBeGreaterThan(0);
+    await note.fill("Puhelinaika ma–to klo 9–11, pe klo 9–10.");
+    await admin.getByRole("button", { name: /^(Julkaise|Publish)$/ }).click();
+    await expect
+      .poll(async () => (await unitBySource("demo:unit:410:lastensuojelu")).openingNote, { timeout: 30_000 })
+      .toBe("Puhelinaika ma–to klo 9–11, pe klo 9–10.");
+
+    const published = Date.now();
+    await expect
+      .poll(
+        async () => {
+          await member.goto(`${portalUrl}/toimipiste/${unit.documentId}`);
+          await member.locator("h1").waitFor();
+          return member.getByText("Puhelinaika ma–to klo 9–11, pe klo 9–10.").count();
+        },
+        { timeout: 5_000, interval: 250 },
+      )
+      .toBeGreaterThan(0);
+    expect(Date.now() - published).toBeLessThan(5_000);
+    await admin.screenshot({ path: path.join(screenshots, "maintainer-unit-published.png") });
+  });
+
+  it("the maintainer cannot open or change a Jyväskylä unit", async () => {
+    const unit = await unitBySource("demo:unit:179:lastensuojelu");
+    await admin.goto(
+      `${cmsUrl}/admin/content-manager/collection-types/api::service-unit.service-unit/${unit.documentId}`,
+    );
+    await admin.waitForLoadState("networkidle");
+    expect(await admin.locator('input[name="openingNote"]').count()).toBe(0);
+    expect((await unitBySource("demo:unit:179:lastensuojelu")).openingNote).toBe(unit.openingNote);
+  });
+});

@@ -1,0 +1,68 @@
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useSearchParams } from "react-router-dom";
+import { ApiError } from "../../../lib/api-client";
+import { useLogin } from "../api/me";
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const login = useLogin();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const errorRef = useRef<HTMLDivElement>(null);
+  const error = login.error instanceof ApiError ? login.error.message : login.error ? t("app.error") : null;
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    login.mutate(
+      { email, password },
+      {
+        onSuccess: () => {
+          const next = params.get("seuraava");
+          navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/", { replace: true });
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="auth">
+      <h1>{t("auth.title")}</h1>
+      <p>{t("auth.intro")}</p>
+      <form onSubmit={submit} noValidate={false} className="form">
+        {error && (
+          <div role="alert" className="alert alert--error" tabIndex={-1} ref={errorRef}>
+            {error}
+          </div>
+        )}
+        <label htmlFor="email">{t("auth.email")}</label>
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <label htmlFor="password">{t("auth.password")}</label>
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <button type="submit" className="button" disabled={login.isPending}>
+          {login.isPending ? t("auth.submitting") : t("auth.submit")}
+        </button>
+      </form>
+    </div>
+  );
+}
