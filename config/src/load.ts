@@ -40,6 +40,14 @@ export type Config = {
     encryptionKey: string;
   };
   session: { secret: string };
+  mail: {
+    /** SMTP when set; otherwise messages are written as .eml files under DATA_DIR/mail. */
+    smtpUrl: string | undefined;
+    from: string;
+    dir: string;
+  };
+  /** Addresses at these domains may register themselves (with e-mail verification). */
+  orgEmailDomains: string[];
   demo: { enabled: boolean; password: string; passwordIsDefault: boolean };
   /** Seed reference data (and demo data when enabled) on the first start of an empty CMS. */
   autoSeed: boolean;
@@ -189,6 +197,11 @@ export function loadConfig(options: LoadOptions = {}): Config {
       encryptionKey: secrets.ENCRYPTION_KEY,
     },
     session: { secret: secrets.SESSION_SECRET },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, dir: path.join(dataDir, "mail") },
+    orgEmailDomains: (env.ORG_EMAIL_DOMAINS ?? (demoEnabled ? "demo.soskes.example" : ""))
+      .split(",")
+      .map((d) => d.trim().toLowerCase())
+      .filter(Boolean),
     demo: {
       enabled: demoEnabled,
       password: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,

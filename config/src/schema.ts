@@ -72,6 +72,26 @@ export const EnvSchema = z.object({
   CMS_PUBLIC_URL: optionalHttpUrl,
   CMS_DATABASE_URL: postgresUrl,
   DATABASE_URL: postgresUrl,
+  SMTP_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || (/^smtps?:\/\//.test(v) && URL.canParse(v)), {
+      error: "must be an SMTP URL such as smtp://user:pass@mail.example.org:587",
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3, "must be an address such as SosKes <no-reply@soskes.example>")
+    .default("SosKes <no-reply@soskes.example>"),
+  ORG_EMAIL_DOMAINS: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || v.split(",").every((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(d.trim())), {
+      error: "must be a comma-separated list of e-mail domains such as hyvaks.fi,jyvaskyla.fi",
+    }),
   SESSION_IDLE_MINUTES: z.coerce
     .number({ error: "must be a whole number of minutes" })
     .int("must be a whole number of minutes")

@@ -10,7 +10,15 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { csrfProtection } from "./auth/csrf.js";
 import { DatabaseSessionStore } from "./auth/session-store.js";
-import { createLoginThrottle, type LoginThrottle } from "./auth/throttle.js";
+import {
+  createActionLimiter,
+  createLoginThrottle,
+  type ActionLimiter,
+  type LoginThrottle,
+} from "./auth/throttle.js";
+import type { MailWorker } from "./mail/outbox.js";
+import { adminRouter } from "./routes/admin/users.js";
+import { devMailboxRouter } from "./mail/dev-mailbox.js";
 import type { ContentService } from "./content/content-service.js";
 import { contentRouter, webhookRouter } from "./content/routes.js";
 import type { Db } from "./db/database.js";
@@ -26,6 +34,8 @@ export type Services = {
   sessions: DatabaseSessionStore;
   sessionCookieName: string;
   loginThrottle: LoginThrottle;
+  actionLimiter: ActionLimiter;
+  mail: MailWorker;
   csrf: ReturnType<typeof csrfProtection>;
   content: ContentService;
 };
@@ -35,6 +45,7 @@ export type AppOptions = {
   db: Db;
   logger: Logger;
   content: ContentService;
+  mail: MailWorker;
   /** Directory of the built client (index.html); served at / when present. */
   clientDir?: string;
   loginThrottle?: LoginThrottle;
@@ -51,6 +62,8 @@ export function createApp(options: AppOptions): { app: express.Express; services
     sessions,
     sessionCookieName: "soskes.sid",
     loginThrottle: options.loginThrottle ?? createLoginThrottle(),
+    actionLimiter: createActionLimiter(),
+    mail: options.mail,
     csrf: csrfProtection(config.session.secret, secure),
     content: options.content,
   };
@@ -98,6 +111,10 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  if (!config.isProduction && !config.mail.smtpUrl) {
+    // Development only: mail is written to files and listed here instead of being sent.
+    app.use("/dev/mailbox", devMailboxRouter(config.mail.dir));
+  }
 
   // Strapi's webhook authenticates with its shared secret, not a browser session.
   app.use("/api/cms/webhook", express.json({ limit: "1mb" }), webhookRouter(services));
@@ -129,6 +146,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
 
   app.use("/api/auth", authRouter(services));
   app.use("/api/me", meRouter(services));
+  app.use("/api/admin", adminRouter(services));
   app.use("/api", contentRouter(services));
   app.use("/api", (_req, _res, next) => next(errors.notFound()));
 

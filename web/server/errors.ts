@@ -78,6 +78,24 @@ export const errors = {
       sv: "Kontot är inte i bruk. Kontakta portalens administratörer.",
       en: "This account is not in use. Please contact the portal's administrators.",
     }),
+  invalidToken: () =>
+    new HttpError(400, "invalid_token", {
+      fi: "Linkki on vanhentunut tai jo käytetty. Pyydä uusi linkki.",
+      sv: "Länken har gått ut eller redan använts. Be om en ny länk.",
+      en: "The link has expired or has already been used. Please ask for a new one.",
+    }),
+  wrongPassword: () =>
+    new HttpError(400, "wrong_password", {
+      fi: "Nykyinen salasana on väärin.",
+      sv: "Det nuvarande lösenordet är fel.",
+      en: "The current password is wrong.",
+    }),
+  alreadyMember: () =>
+    new HttpError(409, "already_member", {
+      fi: "Osoitteella on jo tunnus.",
+      sv: "Adressen har redan ett konto.",
+      en: "This address already has an account.",
+    }),
   cmsUnavailable: () =>
     new HttpError(503, "cms_unavailable", {
       fi: "Sisältöpalvelu ei juuri nyt vastaa. Yritä hetken kuluttua uudelleen.",

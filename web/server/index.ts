@@ -7,6 +7,7 @@ import { createCmsClient } from "./content/cms-client.js";
 import { createContentService, type ContentService } from "./content/content-service.js";
 import { migrate, openDatabase, type PortalDatabase } from "./db/database.js";
 import { ensureDemoUsers } from "./demo-users.js";
+import { createMailWorker, createTransport, type MailTransport } from "./mail/outbox.js";
 
 export type Portal = {
   server: Server;
@@ -23,6 +24,9 @@ export type StartOptions = {
   /** Port to listen on; 0 picks a free one (tests). Defaults to config.portal.port. */
   port?: number;
   content?: ContentService;
+  /** Replaces the configured transport (tests). */
+  mailTransport?: MailTransport;
+  mailPollMs?: number;
 };
 
 /** Opens and migrates the portal database, creates demo accounts if enabled, and listens. */
@@ -41,11 +45,22 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
       cms: createCmsClient({ url: config.cms.url, token: config.cms.apiToken }),
       logger,
     });
+  const mail = createMailWorker({
+    db: database.db,
+    transport:
+      options.mailTransport ?? createTransport({ smtpUrl: config.mail.smtpUrl, dir: config.mail.dir }),
+    from: config.mail.from,
+    logger,
+    pollMs: options.mailPollMs,
+    hostname: new URL(config.portal.publicUrl).hostname,
+  });
+  mail.start();
   const { app, services } = createApp({
     config,
     db: database.db,
     logger,
     content,
+    mail,
     clientDir: options.clientDir,
   });
   const server = await new Promise<Server>((resolve) => {
@@ -63,6 +78,7 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     database,
     close: async () => {
       clearInterval(purge);
+      await mail.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

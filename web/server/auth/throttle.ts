@@ -40,3 +40,18 @@ export function createLoginThrottle(options = { perIp: 30, perAccount: 5, window
   };
 }
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
+
+/** Registration and reset requests per IP: enough for a busy office, not for a script. */
+export function createActionLimiter(points = 20, windowSeconds = 3600) {
+  const limiter = new RateLimiterMemory({ keyPrefix: "action_ip", points, duration: windowSeconds });
+  return {
+    async consume(ip: string): Promise<void> {
+      try {
+        await limiter.consume(ip);
+      } catch (res) {
+        throw errors.rateLimited(Math.max(1, Math.ceil((res as RateLimiterRes).msBeforeNext / 1000)));
+      }
+    },
+  };
+}
+export type ActionLimiter = ReturnType<typeof createActionLimiter>;

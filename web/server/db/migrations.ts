@@ -52,5 +52,39 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable("users").execute();
       },
     },
+    "002_mail_and_tokens": {
+      async up(db) {
+        await idColumn(db, "auth_tokens")
+          .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
+          .addColumn("kind", "varchar(20)", (c) => c.notNull())
+          .addColumn("token_hash", "varchar(64)", (c) => c.notNull().unique())
+          .addColumn("expires_at", millis, (c) => c.notNull())
+          .addColumn("used_at", millis)
+          .addColumn("created_at", millis, (c) => c.notNull())
+          .execute();
+        await idColumn(db, "outbox")
+          .addColumn("to_address", "varchar(320)", (c) => c.notNull())
+          .addColumn("template", "varchar(60)", (c) => c.notNull())
+          .addColumn("locale", "varchar(5)", (c) => c.notNull())
+          .addColumn("data", "text", (c) => c.notNull())
+          .addColumn("status", "varchar(10)", (c) => c.notNull())
+          .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+          .addColumn("next_attempt_at", millis, (c) => c.notNull())
+          .addColumn("locked_until", millis)
+          .addColumn("last_error", "text")
+          .addColumn("sent_at", millis)
+          .addColumn("created_at", millis, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("outbox_due")
+          .on("outbox")
+          .columns(["status", "next_attempt_at"])
+          .execute();
+      },
+      async down(db) {
+        await db.schema.dropTable("outbox").execute();
+        await db.schema.dropTable("auth_tokens").execute();
+      },
+    },
   };
 }

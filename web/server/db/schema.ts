@@ -38,7 +38,41 @@ export type SessionsTable = {
   created_at: Millis;
 };
 
+export type TokenKind = "verify" | "reset" | "invite";
+
+export type AuthTokensTable = {
+  id: Generated<number>;
+  user_id: number;
+  kind: TokenKind;
+  /** sha256 of the token: the token itself exists only in the e-mail. */
+  token_hash: string;
+  expires_at: Millis;
+  used_at: Millis | null;
+  created_at: Millis;
+};
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+
+export type OutboxTable = {
+  id: Generated<number>;
+  to_address: string;
+  template: string;
+  locale: string;
+  /** JSON template data. */
+  data: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: Millis;
+  /** A claimed message is someone's to send until this time. */
+  locked_until: Millis | null;
+  last_error: string | null;
+  sent_at: Millis | null;
+  created_at: Millis;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
+  auth_tokens: AuthTokensTable;
+  outbox: OutboxTable;
 };

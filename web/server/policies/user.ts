@@ -7,6 +7,8 @@ export function abilitiesFor(actor: Actor) {
   const active = actor.status === "active";
   return {
     readContent: active,
-    manageUsers: active && actor.role === "admin",
+    manageUsers: canManageUsers(actor),
   };
 }
+
+export const canManageUsers = (actor: Actor) => actor.status === "active" && actor.role === "admin";

@@ -3,7 +3,9 @@ import type { Services } from "../app.js";
 import { findUserById } from "../commands/users.js";
 import { errors } from "../errors.js";
 import { presentMe } from "../presenters/user.js";
-import { handler } from "../validate.js";
+import { changePassword } from "../commands/accounts.js";
+import { handler, parse } from "../validate.js";
+import { ChangePasswordSchema } from "./auth/schema.js";
 
 export function meRouter(services: Services): Router {
   const router = Router();
@@ -14,6 +16,16 @@ export function meRouter(services: Services): Router {
       const user = await findUserById(services.db, req.user.id);
       if (!user) throw errors.unauthorized();
       res.json({ data: presentMe(user) });
+    }),
+  );
+  router.post(
+    "/password",
+    handler(async (req, res) => {
+      if (!req.user) throw errors.unauthorized();
+      const input = parse(ChangePasswordSchema, req.body);
+      // The password changes here; every other session of this user ends.
+      await changePassword(services, req.user.id, input.currentPassword, input.newPassword, req.sessionID);
+      res.json({ data: { changed: true } });
     }),
   );
   return router;

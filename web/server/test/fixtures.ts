@@ -61,7 +61,15 @@ export function testConfig(env: Record<string, string>): Config {
   });
 }
 
-export type TestPortal = Portal & { config: Config; drop: () => Promise<void> };
+export type SentMail = { to: string; subject: string; text: string };
+export type TestPortal = Portal & {
+  config: Config;
+  drop: () => Promise<void>;
+  /** Mail the portal sent, newest last (an in-memory transport behind the real outbox). */
+  mailbox: SentMail[];
+  /** Waits for the next mail to `to` and returns the first link in it. */
+  linkFor: (to: string, pathPrefix: string) => Promise<string>;
+};
 
 export async function startTestPortal(
   kind: DbKind,
@@ -76,10 +84,34 @@ export async function startTestPortal(
       cms: createCmsClient({ url: config.cms.url, token: config.cms.apiToken, timeoutMs: 2000 }),
       logger,
     });
-  const portal = await startPortal({ config, logger, content, port: options.port ?? 0 });
+  const mailbox: SentMail[] = [];
+  const portal = await startPortal({
+    config,
+    logger,
+    content,
+    port: options.port ?? 0,
+    mailPollMs: 50,
+    mailTransport: {
+      send: (m) => {
+        mailbox.push({ to: m.to as string, subject: m.subject ?? "", text: m.text as string });
+        return Promise.resolve();
+      },
+    },
+  });
+  const linkFor = async (to: string, pathPrefix: string) => {
+    for (let i = 0; i < 100; i++) {
+      const mail = [...mailbox].reverse().find((m) => m.to === to && m.text.includes(pathPrefix));
+      const link = mail?.text.match(/https?:\/\/\S+/)?.[0];
+      if (link) return link;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no mail with ${pathPrefix} to ${to}`);
+  };
   return {
     ...portal,
     config,
+    mailbox,
+    linkFor,
     drop: async () => {
       await portal.close();
       await pgDb?.drop();

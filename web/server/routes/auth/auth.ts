@@ -7,7 +7,22 @@ import { findUserByEmail, findUserById } from "../../commands/users.js";
 import { errors } from "../../errors.js";
 import { presentMe } from "../../presenters/user.js";
 import { handler, parse } from "../../validate.js";
-import { LoginSchema } from "./schema.js";
+import {
+  acceptInvitation,
+  register,
+  requestPasswordReset,
+  resetPassword,
+  verifyEmail,
+} from "../../commands/accounts.js";
+import { requestLang } from "../../i18n.js";
+import {
+  AcceptInvitationSchema,
+  LoginSchema,
+  RegisterSchema,
+  ResetConfirmSchema,
+  ResetRequestSchema,
+  TokenSchema,
+} from "./schema.js";
 
 export function configurePassport(services: Services): void {
   passport.use(
@@ -85,6 +100,52 @@ export function authRouter(services: Services): Router {
       const row = await findUserById(services.db, user.id);
       req.log.info({ userId: user.id }, "login");
       res.json({ data: presentMe(row!) });
+    }),
+  );
+
+  router.post(
+    "/register",
+    handler(async (req, res) => {
+      await services.actionLimiter.consume(req.ip ?? "unknown");
+      const input = parse(RegisterSchema, req.body);
+      const outcome = await register(services, input, requestLang(req));
+      res.status(202).json({ data: { next: outcome } });
+    }),
+  );
+
+  router.post(
+    "/verify",
+    handler(async (req, res) => {
+      await verifyEmail(services, parse(TokenSchema, req.body).token);
+      res.json({ data: { verified: true } });
+    }),
+  );
+
+  router.post(
+    "/password-reset",
+    handler(async (req, res) => {
+      await services.actionLimiter.consume(req.ip ?? "unknown");
+      // The same answer whether or not the address has an account.
+      await requestPasswordReset(services, parse(ResetRequestSchema, req.body).email, requestLang(req));
+      res.status(202).json({ data: { sent: true } });
+    }),
+  );
+
+  router.post(
+    "/password-reset/confirm",
+    handler(async (req, res) => {
+      const input = parse(ResetConfirmSchema, req.body);
+      await resetPassword(services, input.token, input.password);
+      res.json({ data: { reset: true } });
+    }),
+  );
+
+  router.post(
+    "/invitation/accept",
+    handler(async (req, res) => {
+      const input = parse(AcceptInvitationSchema, req.body);
+      await acceptInvitation(services, input.token, { name: input.name, password: input.password });
+      res.json({ data: { accepted: true } });
     }),
   );
 

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { Router } from "express";
+import { simpleParser } from "mailparser";
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const linkify = (s: string) =>
+  escape(s).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+
+/**
+ * Development mailbox: lists the .eml files the embedded mail transport wrote, newest first,
+ * so that verification and reset links can be followed without an SMTP server.
+ */
+export function devMailboxRouter(dir: string): Router {
+  const router = Router();
+  router.get("/", (_req, res, next) => {
+    const files = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith(".eml"))
+          .sort()
+          .reverse()
+          .slice(0, 50)
+      : [];
+    Promise.all(
+      files.map(async (file) => ({ file, mail: await simpleParser(readFileSync(path.join(dir, file))) })),
+    )
+      .then((mails) => {
+        const items = mails
+          .map(
+            ({ mail }) => `<article><h2>${escape(mail.subject ?? "")}</h2>
+<p><strong>To:</strong> ${escape(Array.isArray(mail.to) ? mail.to.map((t) => t.text).join(", ") : (mail.to?.text ?? ""))}
+ · <strong>Date:</strong> ${escape(mail.date?.toISOString() ?? "")}</p>
+<pre>${linkify(mail.text ?? "")}</pre></article><hr>`,
+          )
+          .join("\n");
+        res.type("html")
+          .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SosKes dev mailbox</title></head>
+<body><main><h1>Development mailbox</h1><p>Mail written to ${escape(dir)} (newest first). Shown only in development without SMTP_URL.</p>
+${items || "<p>No mail yet.</p>"}</main></body></html>`);
+      })
+      .catch(next);
+  });
+  return router;
+}

@@ -1,0 +1,167 @@
+import type { Lang } from "../i18n.js";
+
+export type MailContent = { subject: string; text: string; html: string };
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+type Parts = {
+  subject: string;
+  greeting: string;
+  lines: string[];
+  action?: { label: string; url: string };
+  footer: string;
+};
+
+function render(parts: Parts): MailContent {
+  const text = [
+    parts.greeting,
+    "",
+    ...parts.lines,
+    ...(parts.action ? ["", `${parts.action.label}:`, parts.action.url] : []),
+    "",
+    "—",
+    parts.footer,
+  ].join("\n");
+  const html = `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;color:#1b1f24">
+<p>${escape(parts.greeting)}</p>
+${parts.lines.map((l) => `<p>${escape(l)}</p>`).join("\n")}
+${parts.action ? `<p><a href="${escape(parts.action.url)}" style="display:inline-block;padding:10px 16px;background:#0b5c8c;color:#fff;text-decoration:none;border-radius:6px">${escape(parts.action.label)}</a></p><p style="font-size:13px;color:#4a5360">${escape(parts.action.url)}</p>` : ""}
+<hr><p style="font-size:13px;color:#4a5360">${escape(parts.footer)}</p>
+</body></html>`;
+  return { subject: parts.subject, text, html };
+}
+
+const FOOTER: Record<Lang, string> = {
+  fi: "SosKes – Keski-Suomen sosiaalialan ammattilaisten portaali. Tähän viestiin ei voi vastata.",
+  sv: "SosKes – portalen för yrkesverksamma inom socialvården i Mellersta Finland. Det går inte att svara på detta meddelande.",
+  en: "SosKes – the portal for social-welfare professionals in Central Finland. Please do not reply to this message.",
+};
+
+type Data = Record<string, string>;
+
+/**
+ * Mail templates in Finnish, Swedish and English. Messages carry links, never content from
+ * conversations or consultations.
+ */
+export const TEMPLATES: Record<string, (lang: Lang, d: Data) => MailContent> = {
+  "verify-email": (lang, d) =>
+    render({
+      subject: {
+        fi: "Vahvista sähköpostiosoitteesi",
+        sv: "Bekräfta din e-postadress",
+        en: "Confirm your e-mail address",
+      }[lang],
+      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      lines: [
+        {
+          fi: "Vahvista sähköpostiosoitteesi, niin SosKes-tunnuksesi otetaan käyttöön. Linkki on voimassa 24 tuntia.",
+          sv: "Bekräfta din e-postadress så tas ditt SosKes-konto i bruk. Länken gäller i 24 timmar.",
+          en: "Confirm your e-mail address to activate your SosKes account. The link is valid for 24 hours.",
+        }[lang],
+      ],
+      action: {
+        label: { fi: "Vahvista osoite", sv: "Bekräfta adressen", en: "Confirm address" }[lang],
+        url: d.url ?? "",
+      },
+      footer: FOOTER[lang],
+    }),
+  "already-registered": (lang, d) =>
+    render({
+      subject: { fi: "SosKes-tunnuksesi", sv: "Ditt SosKes-konto", en: "Your SosKes account" }[lang],
+      greeting: { fi: "Hei,", sv: "Hej,", en: "Hello," }[lang],
+      lines: [
+        {
+          fi: "Osoitteellesi yritettiin rekisteröidä SosKes-tunnus, mutta sinulla on jo tunnus. Jos unohdit salasanasi, voit vaihtaa sen.",
+          sv: "Någon försökte registrera ett SosKes-konto med din adress, men du har redan ett konto. Om du har glömt lösenordet kan du byta det.",
+          en: "Someone tried to register a SosKes account with your address, but you already have one. If you forgot your password, you can reset it.",
+        }[lang],
+      ],
+      action: {
+        label: { fi: "Vaihda salasana", sv: "Byt lösenord", en: "Reset password" }[lang],
+        url: d.url ?? "",
+      },
+      footer: FOOTER[lang],
+    }),
+  "access-requested": (lang, d) =>
+    render({
+      subject: {
+        fi: "Käyttöoikeuspyyntösi on vastaanotettu",
+        sv: "Din begäran om åtkomst har tagits emot",
+        en: "Your access request has been received",
+      }[lang],
+      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      lines: [
+        {
+          fi: "Portaalin ylläpito käsittelee pyyntösi. Saat sähköpostin, kun tunnuksesi on hyväksytty.",
+          sv: "Portalens administratörer behandlar din begäran. Du får ett e-postmeddelande när kontot har godkänts.",
+          en: "The portal's administrators will handle your request. You will get an e-mail when your account has been approved.",
+        }[lang],
+      ],
+      footer: FOOTER[lang],
+    }),
+  "access-approved": (lang, d) =>
+    render({
+      subject: {
+        fi: "SosKes-tunnuksesi on hyväksytty",
+        sv: "Ditt SosKes-konto har godkänts",
+        en: "Your SosKes account has been approved",
+      }[lang],
+      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      lines: [
+        {
+          fi: "Voit nyt kirjautua SosKesiin.",
+          sv: "Du kan nu logga in i SosKes.",
+          en: "You can now log in to SosKes.",
+        }[lang],
+      ],
+      action: { label: { fi: "Kirjaudu", sv: "Logga in", en: "Log in" }[lang], url: d.url ?? "" },
+      footer: FOOTER[lang],
+    }),
+  "access-refused": (lang, d) =>
+    render({
+      subject: { fi: "Käyttöoikeuspyyntösi", sv: "Din begäran om åtkomst", en: "Your access request" }[lang],
+      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      lines: [
+        {
+          fi: "SosKes on tarkoitettu alueen sosiaalialan ammattilaisille, eikä pyyntöäsi voitu hyväksyä. Jos tämä on virhe, ota yhteyttä organisaatiosi yhteyshenkilöön.",
+          sv: "SosKes är avsett för yrkesverksamma inom socialvården i området och din begäran kunde inte godkännas. Om detta är ett misstag, kontakta din organisations kontaktperson.",
+          en: "SosKes is meant for the region's social-welfare professionals and your request could not be approved. If this is a mistake, please contact your organisation's contact person.",
+        }[lang],
+      ],
+      footer: FOOTER[lang],
+    }),
+  invite: (lang, d) =>
+    render({
+      subject: { fi: "Kutsu SosKesiin", sv: "Inbjudan till SosKes", en: "Invitation to SosKes" }[lang],
+      greeting: { fi: "Hei,", sv: "Hej,", en: "Hello," }[lang],
+      lines: [
+        {
+          fi: `${d.inviter} kutsui sinut SosKesiin, Keski-Suomen sosiaalialan ammattilaisten portaaliin. Kutsu on voimassa 7 päivää.`,
+          sv: `${d.inviter} bjöd in dig till SosKes, portalen för yrkesverksamma inom socialvården i Mellersta Finland. Inbjudan gäller i 7 dagar.`,
+          en: `${d.inviter} invited you to SosKes, the portal for social-welfare professionals in Central Finland. The invitation is valid for 7 days.`,
+        }[lang],
+      ],
+      action: {
+        label: { fi: "Ota tunnus käyttöön", sv: "Ta kontot i bruk", en: "Activate your account" }[lang],
+        url: d.url ?? "",
+      },
+      footer: FOOTER[lang],
+    }),
+  "password-reset": (lang, d) =>
+    render({
+      subject: { fi: "Salasanan vaihtaminen", sv: "Byte av lösenord", en: "Resetting your password" }[lang],
+      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      lines: [
+        {
+          fi: "Voit vaihtaa salasanasi alla olevasta linkistä. Linkki toimii kerran ja on voimassa tunnin. Jos et pyytänyt vaihtoa, voit jättää viestin huomiotta.",
+          sv: "Du kan byta lösenord via länken nedan. Länken fungerar en gång och gäller i en timme. Om du inte bad om bytet kan du ignorera meddelandet.",
+          en: "You can reset your password with the link below. It works once and is valid for an hour. If you did not ask for this, you can ignore this message.",
+        }[lang],
+      ],
+      action: {
+        label: { fi: "Vaihda salasana", sv: "Byt lösenord", en: "Reset password" }[lang],
+        url: d.url ?? "",
+      },
+      footer: FOOTER[lang],
+    }),
+};
