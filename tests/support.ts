@@ -59,6 +59,36 @@ export async function startSosKes(env: Record<string, string>, timeoutMs = 240_0
   return { child, output: () => output, dataDir, stop };
 }
 
+/** A real SMTP server on loopback that keeps what it receives (STARTTLS off: its certificate has expired). */
+export async function smtpSink(): Promise<{
+  port: number;
+  received: Array<{ to: string; subject: string; text: string }>;
+  close: () => Promise<void>;
+}> {
+  const { SMTPServer } = await import("smtp-server");
+  const { simpleParser } = await import("mailparser");
+  const received: Array<{ to: string; subject: string; text: string }> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push({
+            to: Array.isArray(mail.to) ? (mail.to[0]?.text ?? "") : (mail.to?.text ?? ""),
+            subject: mail.subject ?? "",
+            text: mail.text ?? "",
+          });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,

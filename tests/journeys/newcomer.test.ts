@@ -3,7 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, hasChromium, launchChromium, startSosKes, type Started } from "../support";
+import { freePort, hasChromium, launchChromium, smtpSink, startSosKes, type Started } from "../support";
 
 const PASSWORD = "Demo-salasana-2026";
 const screenshots = path.join(__dirname, "..", "..", "test-results");
@@ -22,6 +22,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
   let memberContext: BrowserContext;
   let member: Page;
   let admin: Page;
+  let smtp: Awaited<ReturnType<typeof smtpSink>>;
 
   const cmsApi = async <T>(pathAndQuery: string): Promise<T> => {
     const res = await fetch(`${cmsUrl}/api/${pathAndQuery}`, {
@@ -48,10 +49,12 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
 
   beforeAll(async () => {
     const [cmsPort, portalPort] = [await freePort(), await freePort()];
+    smtp = await smtpSink();
     app = await startSosKes({
       CMS_PORT: String(cmsPort),
       PORT: String(portalPort),
       PUBLIC_URL: `http://localhost:${portalPort}`,
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     });
     portalUrl = `http://localhost:${portalPort}`;
     cmsUrl = `http://localhost:${cmsPort}`;
@@ -68,6 +71,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
   afterAll(async () => {
     await browser?.close();
     const code = await app?.stop();
+    await smtp?.close();
     expect(code).toBe(0);
   });
 
@@ -76,6 +80,40 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     expect(app.output()).toContain(`Strapi admin (sisällönhallinta):  ${cmsUrl}/admin`);
     expect(app.output()).toContain("sosiaalityontekija@demo.soskes.example");
     expect(app.output()).toContain(`Demo logins — password: ${PASSWORD}`);
+  });
+
+  it("a newcomer registers, verifies the address by the e-mailed link and logs in", async () => {
+    const page = await (await browser.newContext({ locale: "fi-FI" })).newPage();
+    await page.goto(`${portalUrl}/kirjaudu`);
+    await page.getByRole("link", { name: /Rekisteröidy/ }).click();
+    await page.getByRole("heading", { name: "Rekisteröidy" }).waitFor();
+    await expectAccessible(page, "register");
+    await page.getByLabel("Nimi").fill("Veera Vastavalmistunut");
+    await page.getByLabel("Sähköpostiosoite").fill("veera.vastavalmistunut@demo.soskes.example");
+    await page.getByLabel("Salasana").fill("lyhyt-pw");
+    await page.getByLabel("Salasana").evaluate((el) => el.removeAttribute("minlength"));
+    await page.getByRole("button", { name: "Rekisteröidy" }).click();
+    await page.getByText("Salasanassa on oltava vähintään 10 merkkiä.").waitFor();
+    await page.getByLabel("Salasana").fill("Oma-pitka-salasana-7");
+    await page.getByRole("button", { name: "Rekisteröidy" }).click();
+    await page.getByText(/Lähetimme vahvistuslinkin/).waitFor();
+
+    await expect
+      .poll(() => smtp.received.filter((m) => m.to.includes("veera.vastavalmistunut")).length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    const mail = smtp.received.find((m) => m.to.includes("veera.vastavalmistunut"))!;
+    expect(mail.subject).toBe("Vahvista sähköpostiosoitteesi");
+    const link = /https?:\/\/\S+\/vahvista\?token=\S+/.exec(mail.text)![0];
+    await page.goto(link);
+    await page.getByText("Osoite on vahvistettu. Voit nyt kirjautua.").waitFor();
+    await page.getByRole("link", { name: "Takaisin kirjautumiseen" }).click();
+    await page.getByLabel("Sähköpostiosoite").fill("veera.vastavalmistunut@demo.soskes.example");
+    await page.getByLabel("Salasana").fill("Oma-pitka-salasana-7");
+    await page.getByRole("button", { name: "Kirjaudu" }).click();
+    await page.getByRole("heading", { name: "Kuka palvelee asiakasta?" }).waitFor();
+    await page.context().close();
   });
 
   it("a social worker logs in and finds Laukaa's child-protection unit and its phone", async () => {

@@ -1,6 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { Link, createBrowserRouter } from "react-router-dom";
 import { Shell } from "../components/Layout";
+import { UsersPage } from "../features/admin/components/UsersPage";
+import {
+  AcceptInvitationPage,
+  ForgotPasswordPage,
+  ProfilePage,
+  RegisterPage,
+  ResetPasswordPage,
+  VerifyEmailPage,
+} from "../features/auth/components/AccountPages";
 import { LoginPage } from "../features/auth/components/LoginPage";
 import { DirectoryPage } from "../features/directory/components/DirectoryPage";
 import { UnitPage } from "../features/directory/components/UnitPage";
@@ -20,7 +29,17 @@ function NotFound() {
 }
 
 export const router = createBrowserRouter([
-  { element: <Shell requireLogin={false} />, children: [{ path: "/kirjaudu", element: <LoginPage /> }] },
+  {
+    element: <Shell requireLogin={false} />,
+    children: [
+      { path: "/kirjaudu", element: <LoginPage /> },
+      { path: "/rekisteroidy", element: <RegisterPage /> },
+      { path: "/vahvista", element: <VerifyEmailPage /> },
+      { path: "/salasana", element: <ForgotPasswordPage /> },
+      { path: "/salasana/uusi", element: <ResetPasswordPage /> },
+      { path: "/kutsu", element: <AcceptInvitationPage /> },
+    ],
+  },
   {
     element: <Shell requireLogin />,
     children: [
@@ -28,6 +47,8 @@ export const router = createBrowserRouter([
       { path: "/toimipiste/:id", element: <UnitPage /> },
       { path: "/lait", element: <StatutesPage /> },
       { path: "/lait/:slug", element: <StatutePage /> },
+      { path: "/oma-tili", element: <ProfilePage /> },
+      { path: "/yllapito/kayttajat", element: <UsersPage /> },
       { path: "*", element: <NotFound /> },
     ],
   },

@@ -82,6 +82,8 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
               {t("app.nav.directory")}
             </NavLink>
             <NavLink to="/lait">{t("app.nav.law")}</NavLink>
+            <NavLink to="/oma-tili">{t("account.profileTitle")}</NavLink>
+            {me.data.abilities.manageUsers && <NavLink to="/yllapito/kayttajat">{t("admin.nav")}</NavLink>}
           </nav>
         )}
       </header>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useSearchParams } from "react-router-dom";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../../lib/api-client";
 import { useLogin } from "../api/me";
 
@@ -63,6 +63,10 @@ export function LoginPage() {
           {login.isPending ? t("auth.submitting") : t("auth.submit")}
         </button>
       </form>
+      <p className="links">
+        <Link to="/salasana">{t("account.forgotLink")}</Link>
+        <Link to="/rekisteroidy">{t("account.registerLink")}</Link>
+      </p>
     </div>
   );
 }
