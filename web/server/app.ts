@@ -20,6 +20,7 @@ import type { MailWorker } from "./mail/outbox.js";
 import { adminRouter } from "./routes/admin/users.js";
 import { devMailboxRouter } from "./mail/dev-mailbox.js";
 import type { ContentService } from "./content/content-service.js";
+import { editorialRouter } from "./content/editorial-routes.js";
 import { contentRouter, webhookRouter } from "./content/routes.js";
 import type { Db } from "./db/database.js";
 import { HttpError, errors } from "./errors.js";
@@ -148,6 +149,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.use("/api/me", meRouter(services));
   app.use("/api/admin", adminRouter(services));
   app.use("/api", contentRouter(services));
+  app.use("/api", editorialRouter(services));
   app.use("/api", (_req, _res, next) => next(errors.notFound()));
 
   if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {

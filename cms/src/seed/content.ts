@@ -239,19 +239,23 @@ export const HUB_PAGES: PageSeed[] = [
 
 export type EventSeed = {
   title: string;
-  startsAt: string;
-  endsAt: string;
+  /** Days after seeding (moved to the next weekday), start time UTC, length in hours. */
+  inDays: number;
+  startTime: string;
+  hours: number;
   location: string;
   organizer: string;
   summary: string;
   serviceAreas: string[];
   onlineUrl?: string;
 };
-export const EVENTS: EventSeed[] = [
+/** Demo events fall in the weeks after seeding, so the calendar is never empty or stale. */
+const EVENT_SEEDS: EventSeed[] = [
   {
     title: "Lastensuojelun verkostopäivä",
-    startsAt: "2026-12-03T08:30:00.000Z",
-    endsAt: "2026-12-03T14:00:00.000Z",
+    inDays: 11,
+    startTime: "08:30",
+    hours: 5.5,
     location: "Jyväskylä, Palvelukatu 1, auditorio",
     organizer: "Keski-Suomen hyvinvointialue",
     summary: "Ajankohtaista lastensuojeluilmoitusten käsittelystä ja yhteistyöstä koulujen kanssa.",
@@ -259,8 +263,9 @@ export const EVENTS: EventSeed[] = [
   },
   {
     title: "Uusi vammaispalvelulaki käytännössä",
-    startsAt: "2027-01-20T10:00:00.000Z",
-    endsAt: "2027-01-20T13:00:00.000Z",
+    inDays: 59,
+    startTime: "10:00",
+    hours: 3,
     location: "Verkossa",
     organizer: "Vammaispalvelut",
     summary: "Kokemuksia ensimmäisistä päätöksistä uuden lain aikana ja päätöspohjien päivitys.",
@@ -269,8 +274,9 @@ export const EVENTS: EventSeed[] = [
   },
   {
     title: "Sosiaalipäivystyksen ja poliisin yhteistyöfoorumi",
-    startsAt: "2027-02-11T11:00:00.000Z",
-    endsAt: "2027-02-11T14:00:00.000Z",
+    inDays: 81,
+    startTime: "11:00",
+    hours: 3,
     location: "Äänekoski, Palvelutie 5",
     organizer: "Sosiaalipäivystys",
     summary: "Virka-apupyynnöt, yhteiset toimintamallit ja kiireellisten sijoitusten käytännöt.",
@@ -278,8 +284,9 @@ export const EVENTS: EventSeed[] = [
   },
   {
     title: "Työnohjaajien kevättapaaminen",
-    startsAt: "2027-03-17T12:00:00.000Z",
-    endsAt: "2027-03-17T15:00:00.000Z",
+    inDays: 115,
+    startTime: "12:00",
+    hours: 3,
     location: "Laukaa, Palvelutie 12",
     organizer: "Työnohjauksen verkosto",
     summary: "Alueen työnohjaajien vertaistapaaminen ja työnohjaajaluettelon päivitys.",
@@ -290,17 +297,18 @@ export const EVENTS: EventSeed[] = [
 export type NewsSeed = {
   slug: string;
   title: string;
-  date: string;
+  /** Published this many days before seeding. */
+  daysAgo: number;
   summary: string;
   body: string;
   serviceAreas: string[];
   municipality?: string;
 };
-export const NEWS: NewsSeed[] = [
+const NEWS_SEEDS: NewsSeed[] = [
   {
     slug: "soskes-uudistui",
     title: "SosKes uudistui",
-    date: "2026-11-16",
+    daysAgo: 6,
     summary: "Alueen sosiaalialan ammattilaisten portaali on avattu uudistettuna.",
     body: "Kuntahakemisto, lakitieto ja palvelualueiden sivut ovat nyt yhdessä haussa. Kerro palautteesi palautekanavan kautta.",
     serviceAreas: ["yleinen-ammattitieto"],
@@ -308,7 +316,7 @@ export const NEWS: NewsSeed[] = [
   {
     slug: "joulun-aukioloajat",
     title: "Toimipisteiden aukioloajat joulun aikaan",
-    date: "2026-11-20",
+    daysAgo: 2,
     summary: "Toimipisteet ovat suljettuina 24.–26.12. Sosiaalipäivystys palvelee normaalisti.",
     body: "Tarkista kunkin toimipisteen poikkeusaukiolot kuntahakemistosta. Kiireellisissä asioissa sosiaalipäivystys palvelee ympäri vuorokauden.",
     serviceAreas: ["sosiaalipaivystys"],
@@ -316,7 +324,7 @@ export const NEWS: NewsSeed[] = [
   {
     slug: "laukaan-aikuissosiaalityo-muuttaa",
     title: "Laukaan aikuissosiaalityön puhelinajat muuttuvat",
-    date: "2026-11-10",
+    daysAgo: 12,
     summary: "Puhelinaika on jatkossa maanantaista torstaihin klo 9–11.",
     body: "Muutos koskee neuvontanumeroa. Kiireellisissä asioissa virka-ajan ulkopuolella ota yhteys sosiaalipäivystykseen.",
     serviceAreas: ["aikuissosiaalityo"],
@@ -325,7 +333,7 @@ export const NEWS: NewsSeed[] = [
   {
     slug: "lastensuojeluilmoituslomake-paivitetty",
     title: "Lastensuojeluilmoituksen ohje päivitetty",
-    date: "2026-10-28",
+    daysAgo: 25,
     summary: "Ohjeeseen on lisätty esimerkkejä hyvästä ilmoituksesta.",
     body: "Päivitetty ohje löytyy lastensuojelun palvelualueen sivulta.",
     serviceAreas: ["lastensuojelu"],
@@ -371,3 +379,29 @@ export const LINKS: LinkSeed[] = [
     serviceAreas: ["edunvalvonta"],
   },
 ];
+
+const day = (now: Date, offset: number) => {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+};
+
+export function eventsFor(now: Date) {
+  return EVENT_SEEDS.map(({ inDays, startTime, hours, ...event }) => {
+    const start = day(now, inDays);
+    const [h, m] = startTime.split(":").map(Number);
+    start.setUTCHours(h ?? 8, m ?? 0);
+    return {
+      ...event,
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + hours * 3_600_000).toISOString(),
+    };
+  });
+}
+
+export function newsFor(now: Date) {
+  return NEWS_SEEDS.map(({ daysAgo, ...item }) => ({
+    ...item,
+    date: new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10),
+  }));
+}

@@ -1,7 +1,7 @@
 import type { Core, UID } from "@strapi/strapi";
 import { adminServices } from "../strapi-services";
 import { EDITOR_ROLE_CODE, MAINTAINER_ROLE_CODE, ASSIGNMENT_UID } from "../rbac/scope";
-import { EVENTS, HUB_PAGES, LINKS, NEWS, p } from "./content";
+import { HUB_PAGES, LINKS, eventsFor, newsFor, p } from "./content";
 import { DEMO_ADMIN_USERS, buildDemoDirectory, ownerFor } from "./demo";
 import { MUNICIPALITIES, REGION, SERVICE_AREAS, STATUTES, finlexUrl } from "./reference";
 
@@ -166,7 +166,7 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions): Promise<S
         { locale: "fi" },
       );
     }
-    for (const event of EVENTS) {
+    for (const event of eventsFor(now)) {
       await ensure(
         "api::event.event",
         { title: event.title, locale: "fi" },
@@ -179,7 +179,7 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions): Promise<S
         { locale: "fi" },
       );
     }
-    for (const item of NEWS) {
+    for (const item of newsFor(now)) {
       await ensure(
         "api::news.news",
         { slug: item.slug, locale: "fi" },

@@ -74,6 +74,64 @@ export type CmsStatute = {
   }>;
 };
 
+type Localised = {
+  documentId: string;
+  locale: string;
+  serviceAreas: Array<{ slug: string; name: string }>;
+  municipality: { code: string } | null;
+};
+export type Block = {
+  type: string;
+  children?: Block[];
+  text?: string;
+  url?: string;
+  level?: number;
+  format?: string;
+  bold?: boolean;
+  italic?: boolean;
+};
+export type CmsPage = Localised & {
+  title: string;
+  slug: string;
+  kind: "hub" | "guide" | "process" | "case-law" | "general";
+  summary: string | null;
+  body: Block[] | null;
+  links: Array<{ label: string; url: string }>;
+  statuteReferences: Array<{
+    section: string;
+    note: string | null;
+    statute: { number: string; title: string; shortName: string | null } | null;
+  }>;
+  verifiedAt: string | null;
+  updatedAt: string;
+};
+export type CmsEvent = Localised & {
+  title: string;
+  startsAt: string;
+  endsAt: string | null;
+  location: string | null;
+  onlineUrl: string | null;
+  organizer: string | null;
+  summary: string | null;
+  registrationUrl: string | null;
+  registrationDeadline: string | null;
+  updatedAt: string;
+};
+export type CmsNews = Localised & {
+  title: string;
+  slug: string;
+  summary: string | null;
+  body: Block[] | null;
+  date: string;
+};
+export type CmsLink = Localised & { title: string; url: string; description: string | null };
+
+const LOCALISED = populateQuery({
+  serviceAreas: { fields: ["slug", "name"] },
+  municipality: { fields: ["code"] },
+});
+const LOCALES = ["fi", "sv"] as const;
+
 const UNIT_QUERY = {
   ...populateQuery({
     municipality: { fields: ["code"] },
@@ -100,6 +158,11 @@ type Snapshot = {
   serviceAreas: CmsServiceArea[];
   units: CmsUnit[];
   statutes: CmsStatute[];
+  /** Editorial content in every locale; presenters pick the reader's, falling back to Finnish. */
+  pages: CmsPage[];
+  events: CmsEvent[];
+  news: CmsNews[];
+  links: CmsLink[];
   loadedAt: number;
 };
 
@@ -117,7 +180,11 @@ export function createContentService(options: { cms: CmsClient; logger: Logger; 
   async function load(): Promise<Snapshot> {
     const started = generation;
     const { cms } = options;
-    const [municipalities, serviceAreas, units, statutes] = await Promise.all([
+    const localised = <T>(collection: string, query: Record<string, string | number | boolean>) =>
+      Promise.all(LOCALES.map((locale) => cms.all<T>(collection, { ...LOCALISED, ...query, locale }))).then(
+        (lists) => lists.flat(),
+      );
+    const [municipalities, serviceAreas, units, statutes, pages, events, news, links] = await Promise.all([
       cms.all<CmsMunicipality>("municipalities", { sort: "name:asc" }),
       cms.all<CmsServiceArea>("service-areas", { sort: "order:asc" }),
       cms.all<CmsUnit>("service-units", UNIT_QUERY),
@@ -125,8 +192,25 @@ export function createContentService(options: { cms: CmsClient; logger: Logger; 
         ...populateQuery({ serviceAreas: { fields: ["slug", "name"] }, sections: true }),
         sort: "title:asc",
       }),
+      localised<CmsPage>("pages", {
+        ...populateQuery({ links: true, statuteReferences: { populate: { statute: true } } }),
+        sort: "title:asc",
+      }),
+      localised<CmsEvent>("events", { sort: "startsAt:asc" }),
+      localised<CmsNews>("news-items", { sort: "date:desc" }),
+      localised<CmsLink>("links", { sort: "title:asc" }),
     ]);
-    const next = { municipalities, serviceAreas, units, statutes, loadedAt: Date.now() };
+    const next = {
+      municipalities,
+      serviceAreas,
+      units,
+      statutes,
+      pages,
+      events,
+      news,
+      links,
+      loadedAt: Date.now(),
+    };
     // A webhook that arrived while loading makes this snapshot stale already: load again.
     if (started !== generation) return load();
     snapshot = next;

@@ -169,3 +169,75 @@ describe("freshness through Strapi's webhook", () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });
+
+describe("service-area hubs, events, news and calendar feeds", () => {
+  it("401 for a hub before login, 404 for an unknown area or page", async () => {
+    await supertest(portal.server).get("/api/service-areas/lastensuojelu").expect(401);
+    expect((await member.get("/api/service-areas/ei-ole")).status).toBe(404);
+    expect((await member.get("/api/pages/ei-ole")).status).toBe(404);
+  });
+
+  it("serves the child-protection hub with its page, statute references, events and news", async () => {
+    const res = await member.get("/api/service-areas/lastensuojelu");
+    expect(res.status).toBe(200);
+    const hub = (
+      res.body as Body<{
+        area: { name: string };
+        hub: {
+          title: string;
+          body: Array<{ type: string }>;
+          statuteReferences: Array<{ statuteSlug: string; section: string; anchor: string }>;
+        };
+        statutes: Array<{ number: string }>;
+        events: Array<{ title: string }>;
+        news: Array<{ slug: string }>;
+      }>
+    ).data;
+    expect(hub.area.name).toBe("Lastensuojelu");
+    expect(hub.hub.title).toBe("Lastensuojelu");
+    expect(hub.hub.body.length).toBeGreaterThan(0);
+    expect(hub.hub.statuteReferences).toContainEqual(
+      expect.objectContaining({ statuteSlug: "417-2007", section: "25", anchor: "pykala-25" }),
+    );
+    expect(hub.statutes.map((s) => s.number)).toContain("417/2007");
+    expect(hub.events.map((e) => e.title)).toContain("Lastensuojelun verkostopäivä");
+    expect(hub.news.map((n) => n.slug)).toContain("lastensuojeluilmoituslomake-paivitetty");
+  });
+
+  it("lists upcoming events and news, and validates the filter", async () => {
+    const events = (await member.get("/api/events?serviceArea=tyonohjaus")).body as Body<
+      Array<{ title: string; startsAt: string }>
+    >;
+    expect(events.data.map((e) => e.title)).toEqual(["Työnohjaajien kevättapaaminen"]);
+    expect(new Date(events.data[0]!.startsAt).getTime()).toBeGreaterThan(Date.now());
+    expect((await member.get("/api/events?serviceArea=Ei%20kelpaa")).status).toBe(400);
+    const news = (await member.get("/api/news")).body as Body<Array<{ date: string }>>;
+    expect(news.data.length).toBeGreaterThan(0);
+    expect([...news.data].map((n) => n.date)).toEqual(
+      [...news.data]
+        .map((n) => n.date)
+        .sort()
+        .reverse(),
+    );
+  });
+
+  it("gives each member secret iCal feeds that work without the session cookie", async () => {
+    const urls = (
+      (await member.get("/api/me/calendar")).body as Body<{ personal: string; byServiceArea: string }>
+    ).data;
+    const path = new URL(urls.personal).pathname;
+    const personal = await supertest(portal.server).get(path).expect(200);
+    expect(personal.headers["content-type"]).toMatch(/^text\/calendar/);
+    expect(personal.text).toContain("BEGIN:VCALENDAR");
+    expect(personal.text).toContain("SUMMARY:Lastensuojelun verkostopäivä");
+    const area = await supertest(portal.server).get(`${path}?serviceArea=tyonohjaus`).expect(200);
+    expect(area.text).toContain("SUMMARY:Työnohjaajien kevättapaaminen");
+    expect(area.text).not.toContain("Lastensuojelun verkostopäivä");
+    await supertest(portal.server)
+      .get("/api/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics")
+      .expect(404);
+    await supertest(portal.server).get("/api/calendar/short.ics").expect(400);
+    const again = ((await member.get("/api/me/calendar")).body as Body<{ personal: string }>).data;
+    expect(again.personal).toBe(urls.personal);
+  });
+});

@@ -86,5 +86,19 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable("auth_tokens").execute();
       },
     },
+    "003_calendar_token": {
+      async up(db) {
+        await db.schema.alterTable("users").addColumn("calendar_token", "varchar(64)").execute();
+        await db.schema
+          .createIndex("users_calendar_token")
+          .on("users")
+          .column("calendar_token")
+          .unique()
+          .execute();
+      },
+      async down(db) {
+        await db.schema.alterTable("users").dropColumn("calendar_token").execute();
+      },
+    },
   };
 }

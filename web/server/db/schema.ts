@@ -23,6 +23,8 @@ export type UsersTable = {
   visibility: string;
   /** JSON array of municipality codes this user maintains in Strapi. */
   maintains: string;
+  /** Secret for the member's iCal feed addresses (calendar apps cannot send the session cookie). */
+  calendar_token: string | null;
   role: Role;
   status: UserStatus;
   email_verified_at: Millis | null;

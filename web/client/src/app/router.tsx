@@ -13,6 +13,8 @@ import {
 import { LoginPage } from "../features/auth/components/LoginPage";
 import { DirectoryPage } from "../features/directory/components/DirectoryPage";
 import { UnitPage } from "../features/directory/components/UnitPage";
+import { EventsPage, NewsPage } from "../features/hubs/components/EventsNewsPages";
+import { ContentPage, HubPage, ServiceAreasPage } from "../features/hubs/components/HubPages";
 import { StatutePage } from "../features/law/components/StatutePage";
 import { StatutesPage } from "../features/law/components/StatutesPage";
 
@@ -47,6 +49,11 @@ export const router = createBrowserRouter([
       { path: "/toimipiste/:id", element: <UnitPage /> },
       { path: "/lait", element: <StatutesPage /> },
       { path: "/lait/:slug", element: <StatutePage /> },
+      { path: "/palvelualueet", element: <ServiceAreasPage /> },
+      { path: "/palvelualueet/:slug", element: <HubPage /> },
+      { path: "/sivut/:slug", element: <ContentPage /> },
+      { path: "/tapahtumat", element: <EventsPage /> },
+      { path: "/uutiset", element: <NewsPage /> },
       { path: "/oma-tili", element: <ProfilePage /> },
       { path: "/yllapito/kayttajat", element: <UsersPage /> },
       { path: "*", element: <NotFound /> },

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink, Navigate, Outlet, useLocation } from "react-router-dom";
 import { useLogout, useMe } from "../features/auth/api/me";
 import { LANGUAGES, setLanguage, type Lang } from "../i18n";
+import { queryClient } from "../lib/query-client";
 import { ErrorMessage, Loading } from "./Status";
 
 function LanguageSwitcher() {
@@ -10,7 +11,15 @@ function LanguageSwitcher() {
   return (
     <div className="lang">
       <label htmlFor="language">{t("app.language")}</label>
-      <select id="language" value={i18n.language} onChange={(e) => setLanguage(e.target.value as Lang)}>
+      <select
+        id="language"
+        value={i18n.language}
+        onChange={(e) => {
+          setLanguage(e.target.value as Lang);
+          // Content comes from the server in the reader's language: fetch it again.
+          void queryClient.invalidateQueries();
+        }}
+      >
         {LANGUAGES.map((l) => (
           <option key={l.code} value={l.code} lang={l.code}>
             {l.label}
@@ -81,7 +90,10 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
             <NavLink to="/" end>
               {t("app.nav.directory")}
             </NavLink>
+            <NavLink to="/palvelualueet">{t("hubs.nav")}</NavLink>
             <NavLink to="/lait">{t("app.nav.law")}</NavLink>
+            <NavLink to="/tapahtumat">{t("hubs.navEvents")}</NavLink>
+            <NavLink to="/uutiset">{t("hubs.navNews")}</NavLink>
             <NavLink to="/oma-tili">{t("account.profileTitle")}</NavLink>
             {me.data.abilities.manageUsers && <NavLink to="/yllapito/kayttajat">{t("admin.nav")}</NavLink>}
           </nav>

@@ -1,0 +1,47 @@
+import type { ReactNode } from "react";
+
+export type Block = {
+  type: string;
+  children?: Block[];
+  text?: string;
+  url?: string;
+  level?: number;
+  format?: string;
+  bold?: boolean;
+  italic?: boolean;
+};
+
+/** Renders the server's allow-listed rich text as React elements (never as HTML). */
+export function Blocks({ blocks, headingOffset = 0 }: { blocks: Block[]; headingOffset?: number }) {
+  const render = (b: Block, key: number): ReactNode => {
+    const children = b.children?.map(render);
+    switch (b.type) {
+      case "text": {
+        let node: ReactNode = b.text;
+        if (b.bold) node = <strong key={key}>{node}</strong>;
+        if (b.italic) node = <em key={key}>{node}</em>;
+        return <span key={key}>{node}</span>;
+      }
+      case "link":
+        return (
+          <a key={key} href={b.url} rel={b.url?.startsWith("http") ? "noopener noreferrer" : undefined}>
+            {children}
+          </a>
+        );
+      case "heading": {
+        const level = Math.min((b.level ?? 2) + headingOffset, 6);
+        const Tag = `h${level}` as "h2";
+        return <Tag key={key}>{children}</Tag>;
+      }
+      case "list":
+        return b.format === "ordered" ? <ol key={key}>{children}</ol> : <ul key={key}>{children}</ul>;
+      case "list-item":
+        return <li key={key}>{children}</li>;
+      case "quote":
+        return <blockquote key={key}>{children}</blockquote>;
+      default:
+        return <p key={key}>{children}</p>;
+    }
+  };
+  return <>{blocks.map(render)}</>;
+}
