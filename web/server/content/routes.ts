@@ -30,9 +30,33 @@ function requireMember(req: Request): void {
   if (!req.user) throw errors.unauthorized();
 }
 
+/**
+ * Serialised answers per content snapshot and minute: "who serves this client" is asked far
+ * more often than the directory changes, and openNow only changes by the minute.
+ */
+function responseMemo(limit = 2000) {
+  let snapshotAt = 0;
+  const cache = new Map<string, string>();
+  return (loadedAt: number, key: string, build: () => unknown): string => {
+    if (loadedAt !== snapshotAt) {
+      cache.clear();
+      snapshotAt = loadedAt;
+    }
+    const fullKey = `${Math.floor(Date.now() / 60_000)}|${key}`;
+    let body = cache.get(fullKey);
+    if (body === undefined) {
+      if (cache.size >= limit) cache.clear();
+      body = JSON.stringify(build());
+      cache.set(fullKey, body);
+    }
+    return body;
+  };
+}
+
 export function contentRouter(services: Services): Router {
   const router = Router();
   const content = services.content;
+  const memo = responseMemo();
   const meta = (stale: boolean) => ({ stale });
 
   router.get(
@@ -65,21 +89,28 @@ export function contentRouter(services: Services): Router {
       if (query.serviceArea && !data.serviceAreas.some((a) => a.slug === query.serviceArea))
         fields.serviceArea = "unknown_service_area";
       if (Object.keys(fields).length > 0) throw errors.invalidInput({ fields });
-      const now = new Date();
-      const units = data.units
-        .filter((u) => !query.municipality || u.municipalities.some((m) => m.code === query.municipality))
-        .filter((u) => !query.serviceArea || u.serviceAreas.some((a) => a.slug === query.serviceArea))
-        // Organisation nodes without contact details are not places a client can be served.
-        .filter((u) => u.phones.length > 0 || u.emails.length > 0 || u.visitingAddress !== null)
-        .sort(
-          (a, b) =>
-            Number(a.municipality === null) - Number(b.municipality === null) ||
-            a.name.localeCompare(b.name, "fi"),
-        );
-      res.json({
-        data: units.map((u) => presentUnit(u, now)),
-        meta: { ...meta(stale), total: units.length },
-      });
+      const body = memo(
+        data.loadedAt,
+        `dir|${query.municipality ?? ""}|${query.serviceArea ?? ""}|${stale}`,
+        () => {
+          const now = new Date();
+          const units = data.units
+            .filter((u) => !query.municipality || u.municipalities.some((m) => m.code === query.municipality))
+            .filter((u) => !query.serviceArea || u.serviceAreas.some((a) => a.slug === query.serviceArea))
+            // Organisation nodes without contact details are not places a client can be served.
+            .filter((u) => u.phones.length > 0 || u.emails.length > 0 || u.visitingAddress !== null)
+            .sort(
+              (a, b) =>
+                Number(a.municipality === null) - Number(b.municipality === null) ||
+                a.name.localeCompare(b.name, "fi"),
+            );
+          return {
+            data: units.map((u) => presentUnit(u, now)),
+            meta: { ...meta(stale), total: units.length },
+          };
+        },
+      );
+      res.type("json").send(body);
     }),
   );
 
@@ -90,7 +121,14 @@ export function contentRouter(services: Services): Router {
       const { data, stale } = await content.current();
       const unit = data.units.find((u) => u.documentId === req.params.id);
       if (!unit) throw errors.notFound();
-      res.json({ data: presentUnitDetail(unit, new Date()), meta: meta(stale) });
+      res
+        .type("json")
+        .send(
+          memo(data.loadedAt, `unit|${unit.documentId}|${stale}`, () => ({
+            data: presentUnitDetail(unit, new Date()),
+            meta: meta(stale),
+          })),
+        );
     }),
   );
 

@@ -1,0 +1,185 @@
+// `npm run bench:content`: the portal's directory and unit endpoints at 10 concurrent clients,
+// against Strapi's REST API answering the same questions with populate=* as the baseline.
+// Starts the real stack (npm start's script) on free ports with a fresh data directory.
+// Prints one JSON object: {"p50", "p95", "rps", "baselineP95", "speedup", ...}.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const log = (line) => process.stderr.write(`${line}\n`);
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+async function startStack() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "soskes-bench-"));
+  const [cmsPort, portalPort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      CMS_PORT: String(cmsPort),
+      PORT: String(portalPort),
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (c) => (output += c));
+  child.stderr.on("data", (c) => (output += c));
+  const deadline = Date.now() + 300_000;
+  while (!output.includes("SosKes is running")) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the stack did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stop = () =>
+    new Promise((resolve) => {
+      child.once("exit", () => {
+        rmSync(dataDir, { recursive: true, force: true });
+        resolve();
+      });
+      child.kill("SIGINT");
+    });
+  return { dataDir, portal: `http://127.0.0.1:${portalPort}`, cms: `http://127.0.0.1:${cmsPort}`, stop };
+}
+
+async function login(portal) {
+  const first = await fetch(`${portal}/api/me`);
+  const csrf = /soskes\.csrf=([^;]+)/.exec(first.headers.getSetCookie().join(";"))[1];
+  const res = await fetch(`${portal}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, Cookie: `soskes.csrf=${csrf}` },
+    body: JSON.stringify({
+      email: "sosiaalityontekija@demo.soskes.example",
+      password: process.env.DEMO_PASSWORD ?? "Demo-salasana-2026",
+    }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+/** Runs `clients` loops for `seconds`, each picking the next request from `next()`. */
+async function load(next, seconds, clients) {
+  const latencies = [];
+  let errors = 0;
+  const until = Date.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) {
+        const { url, headers } = next();
+        const t0 = performance.now();
+        try {
+          const res = await fetch(url, { headers });
+          await res.arrayBuffer();
+          if (!res.ok) errors += 1;
+        } catch {
+          errors += 1;
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return {
+    requests: latencies.length,
+    errors,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    rps: latencies.length / elapsed,
+  };
+}
+
+const round = (n) => Math.round(n * 100) / 100;
+
+const stack = await startStack();
+try {
+  log(`stack up: portal ${stack.portal}, cms ${stack.cms}`);
+  const cookie = await login(stack.portal);
+  const token = JSON.parse(readFileSync(path.join(stack.dataDir, "secrets.json"), "utf8")).CMS_API_TOKEN;
+  const municipalities = (
+    await (await fetch(`${stack.portal}/api/municipalities`, { headers: { Cookie: cookie } })).json()
+  ).data.map((m) => m.code);
+  const areas = [
+    "lastensuojelu",
+    "aikuissosiaalityo",
+    "ikaantyneiden-palvelut",
+    "vammaispalvelut",
+    "sosiaalipaivystys",
+  ];
+  const units = (
+    await (await fetch(`${stack.portal}/api/directory/units`, { headers: { Cookie: cookie } })).json()
+  ).data.map((u) => u.id);
+  let i = 0;
+  // The same mix for both: "who serves this client" and a unit page, alternating.
+  const question = () => {
+    i += 1;
+    return i % 2 === 0
+      ? {
+          kind: "directory",
+          municipality: municipalities[i % municipalities.length],
+          area: areas[i % areas.length],
+        }
+      : { kind: "unit", id: units[i % units.length] };
+  };
+  const portalRequest = () => {
+    const q = question();
+    const url =
+      q.kind === "directory"
+        ? `${stack.portal}/api/directory/units?municipality=${q.municipality}&serviceArea=${q.area}`
+        : `${stack.portal}/api/units/${q.id}`;
+    return { url, headers: { Cookie: cookie } };
+  };
+  const strapiRequest = () => {
+    const q = question();
+    const url =
+      q.kind === "directory"
+        ? `${stack.cms}/api/service-units?filters[municipalities][code][$eq]=${q.municipality}&filters[serviceAreas][slug][$eq]=${q.area}&populate=*&pagination[pageSize]=100`
+        : `${stack.cms}/api/service-units/${q.id}?populate=*`;
+    return { url, headers: { Authorization: `Bearer ${token}` } };
+  };
+
+  log("warming up…");
+  await load(portalRequest, 2, CONCURRENCY);
+  await load(strapiRequest, 2, CONCURRENCY);
+  log(`portal: ${SECONDS} s at ${CONCURRENCY} clients…`);
+  const portal = await load(portalRequest, SECONDS, CONCURRENCY);
+  log(`baseline (Strapi REST, populate=*): ${SECONDS} s at ${CONCURRENCY} clients…`);
+  const baseline = await load(strapiRequest, SECONDS, CONCURRENCY);
+  process.stdout.write(
+    JSON.stringify({
+      p50: round(portal.p50),
+      p95: round(portal.p95),
+      rps: Math.round(portal.rps),
+      baselineP95: round(baseline.p95),
+      speedup: round(baseline.p95 / portal.p95),
+      p99: round(portal.p99),
+      errors: portal.errors,
+      requests: portal.requests,
+      baseline: { p50: round(baseline.p50), rps: Math.round(baseline.rps), errors: baseline.errors },
+      concurrency: CONCURRENCY,
+      seconds: SECONDS,
+    }) + "\n",
+  );
+} finally {
+  await stack.stop();
+}
