@@ -47,6 +47,32 @@ export default tseslint.config(
     },
   },
   {
+    // bulletproof-react: features never import each other; shared code never imports features.
+    files: ["web/client/src/features/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./\\.\\./(?!\\.\\./)[^/]+/",
+              message: "Features never import each other: move shared code to lib/ or components/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["web/client/src/{components,lib,i18n}/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/features/**"], message: "Shared code never imports features." }] },
+      ],
+    },
+  },
+  {
     // Module augmentation (express-session, Express.User) needs interface merging.
     files: ["**/*.d.ts"],
     rules: { "@typescript-eslint/consistent-type-definitions": "off" },

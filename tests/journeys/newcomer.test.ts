@@ -168,11 +168,13 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
         "/tapahtumat",
         "/uutiset",
         "/oma-tili",
+        "/ihmiset?haku=sanna",
         "/ei-tallaista-sivua",
       ]) {
         await member.goto(`${portalUrl}${url}`);
         await member.locator("h1").first().waitFor();
-        if (url.includes("kunta") || url === "/tapahtumat") await member.locator(".card").first().waitFor();
+        if (url.includes("kunta") || url.includes("haku") || url === "/tapahtumat")
+          await member.locator(".card").first().waitFor();
         expect(await member.evaluate(() => document.documentElement.lang)).toBe(lang);
         await expectAccessible(member, `${lang} ${url}`);
       }

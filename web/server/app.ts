@@ -27,6 +27,7 @@ import { HttpError, errors } from "./errors.js";
 import { requestLang } from "./i18n.js";
 import { authRouter, configurePassport } from "./routes/auth/auth.js";
 import { meRouter } from "./routes/me.js";
+import { peopleRouter } from "./routes/people.js";
 
 export type Services = {
   config: Config;
@@ -148,6 +149,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.use("/api/auth", authRouter(services));
   app.use("/api/me", meRouter(services));
   app.use("/api/admin", adminRouter(services));
+  app.use("/api", peopleRouter(services));
   app.use("/api", contentRouter(services));
   app.use("/api", editorialRouter(services));
   app.use("/api", (_req, _res, next) => next(errors.notFound()));

@@ -121,14 +121,12 @@ export function contentRouter(services: Services): Router {
       const { data, stale } = await content.current();
       const unit = data.units.find((u) => u.documentId === req.params.id);
       if (!unit) throw errors.notFound();
-      res
-        .type("json")
-        .send(
-          memo(data.loadedAt, `unit|${unit.documentId}|${stale}`, () => ({
-            data: presentUnitDetail(unit, new Date()),
-            meta: meta(stale),
-          })),
-        );
+      res.type("json").send(
+        memo(data.loadedAt, `unit|${unit.documentId}|${stale}`, () => ({
+          data: presentUnitDetail(unit, new Date()),
+          meta: meta(stale),
+        })),
+      );
     }),
   );
 

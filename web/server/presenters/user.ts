@@ -28,3 +28,32 @@ export function presentMe(user: UserRow) {
     abilities: abilitiesFor(user),
   };
 }
+
+/** Profile fields a member may show to colleagues; the name is always shown. */
+export const VISIBLE_FIELDS = [
+  "title",
+  "organisation",
+  "unit",
+  "municipality",
+  "phone",
+  "expertise",
+  "languages",
+] as const;
+
+/** A colleague's profile: the name and only the fields that member chose to show. */
+export function presentColleague(user: UserRow) {
+  const visible = parse<Record<string, boolean>>(user.visibility, {});
+  const show = <T>(field: (typeof VISIBLE_FIELDS)[number], value: T): T | null =>
+    visible[field] ? value : null;
+  return {
+    id: user.id,
+    name: user.name,
+    title: show("title", user.title),
+    organisation: show("organisation", user.organisation),
+    unit: show("unit", user.unit),
+    municipalityCode: show("municipality", user.municipality_code),
+    phone: show("phone", user.phone),
+    expertise: show("expertise", user.expertise),
+    languages: show("languages", parse<string[]>(user.languages, [])),
+  };
+}

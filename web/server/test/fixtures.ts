@@ -151,6 +151,15 @@ export function browser(portal: Portal) {
           .send(body),
       );
     },
+    patch: async (url: string, body?: object) => {
+      await ensureToken();
+      return remember(
+        await agent
+          .patch(url)
+          .set("X-CSRF-Token", csrf ?? "")
+          .send(body),
+      );
+    },
     login: async (email: string, password = "Testi-salasana-42") => {
       await ensureToken();
       return remember(

@@ -1,21 +1,22 @@
 import { useTranslation } from "react-i18next";
 import { Link, createBrowserRouter } from "react-router-dom";
-import { Shell } from "../components/Layout";
+import { Shell } from "./shell";
 import { UsersPage } from "../features/admin/components/UsersPage";
 import {
   AcceptInvitationPage,
   ForgotPasswordPage,
-  ProfilePage,
   RegisterPage,
   ResetPasswordPage,
   VerifyEmailPage,
 } from "../features/auth/components/AccountPages";
+import { AccountPage } from "./account-page";
 import { LoginPage } from "../features/auth/components/LoginPage";
 import { DirectoryPage } from "../features/directory/components/DirectoryPage";
 import { UnitPage } from "../features/directory/components/UnitPage";
 import { EventsPage, NewsPage } from "../features/hubs/components/EventsNewsPages";
 import { ContentPage, HubPage, ServiceAreasPage } from "../features/hubs/components/HubPages";
 import { StatutePage } from "../features/law/components/StatutePage";
+import { PeoplePage } from "../features/people/components/PeoplePages";
 import { StatutesPage } from "../features/law/components/StatutesPage";
 
 function NotFound() {
@@ -54,7 +55,8 @@ export const router = createBrowserRouter([
       { path: "/sivut/:slug", element: <ContentPage /> },
       { path: "/tapahtumat", element: <EventsPage /> },
       { path: "/uutiset", element: <NewsPage /> },
-      { path: "/oma-tili", element: <ProfilePage /> },
+      { path: "/ihmiset", element: <PeoplePage /> },
+      { path: "/oma-tili", element: <AccountPage /> },
       { path: "/yllapito/kayttajat", element: <UsersPage /> },
       { path: "*", element: <NotFound /> },
     ],

@@ -50,4 +50,5 @@ export const api = {
     return { data: body.data, stale: Boolean(body.meta?.stale) };
   },
   post: async <T>(url: string, body?: unknown) => (await request<T>("POST", url, body ?? {})).data,
+  patch: async <T>(url: string, body: unknown) => (await request<T>("PATCH", url, body)).data,
 };

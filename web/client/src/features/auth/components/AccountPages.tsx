@@ -269,7 +269,8 @@ export function AcceptInvitationPage() {
   );
 }
 
-export function ProfilePage() {
+/** Changing the password; the account page in app/ places it under the profile form. */
+export function ChangePasswordSection() {
   const { t } = useTranslation();
   const change = useChangePassword();
   const [current, setCurrent] = useState("");
@@ -277,7 +278,6 @@ export function ProfilePage() {
   const errors = fieldErrors(change.error);
   return (
     <>
-      <h1 tabIndex={-1}>{t("account.profileTitle")}</h1>
       <section className="auth auth--inline" aria-labelledby="change-password">
         <h2 id="change-password">{t("account.changePassword")}</h2>
         {change.isSuccess && <Success>{t("account.passwordChanged")}</Success>}

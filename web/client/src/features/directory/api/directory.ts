@@ -1,8 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client";
+export {
+  useMunicipalities,
+  useServiceAreas,
+  type Municipality,
+  type ServiceArea,
+} from "../../../lib/reference";
 
-export type Municipality = { code: string; name: string; nameSv: string | null };
-export type ServiceArea = { slug: string; name: string; nameSv: string | null; kind: "service" | "support" };
 export type Phone = { kind: string; number: string; label: string | null; chargeNote: string | null };
 export type Address = {
   street: string | null;
@@ -48,20 +52,6 @@ export type Contact = {
   languages: string[];
 };
 export type UnitDetail = Unit & { parent: { id: string; name: string } | null; contacts: Contact[] };
-
-export const useMunicipalities = () =>
-  useQuery({
-    queryKey: ["municipalities"],
-    queryFn: () => api.get<Municipality[]>("/api/municipalities"),
-    staleTime: 10 * 60_000,
-  });
-
-export const useServiceAreas = () =>
-  useQuery({
-    queryKey: ["service-areas"],
-    queryFn: () => api.get<ServiceArea[]>("/api/service-areas"),
-    staleTime: 10 * 60_000,
-  });
 
 export function useDirectoryUnits(municipality: string, serviceArea: string) {
   const params = new URLSearchParams();

@@ -1,11 +1,8 @@
 import { useTranslation } from "react-i18next";
+import { telHref } from "../../../lib/tel";
 import type { Address, Phone, Unit } from "../api/directory";
 
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-
-export function telHref(number: string) {
-  return `tel:${number.replace(/[^\d+]/g, "")}`;
-}
 
 export function PhoneList({ phones }: { phones: Phone[] }) {
   const { t } = useTranslation();

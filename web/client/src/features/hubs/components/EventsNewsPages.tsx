@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Blocks } from "../../../components/Blocks";
 import { ErrorMessage, Loading, StaleNotice } from "../../../components/Status";
 import { formatDate } from "../../../i18n";
-import { useServiceAreas } from "../../directory/api/directory";
+import { useServiceAreas } from "../../../lib/reference";
 import { useCalendarUrls, useEvents, useNews } from "../api/hubs";
 import { EventItem } from "./HubPages";
 

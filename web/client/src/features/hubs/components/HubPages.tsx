@@ -3,7 +3,7 @@ import { Link, useParams } from "react-router-dom";
 import { Blocks } from "../../../components/Blocks";
 import { ErrorMessage, Loading, StaleNotice } from "../../../components/Status";
 import { formatDate } from "../../../i18n";
-import { useServiceAreas } from "../../directory/api/directory";
+import { useServiceAreas } from "../../../lib/reference";
 import { useHub, usePage, type Event, type Page } from "../api/hubs";
 
 export function EventItem({ event }: { event: Event }) {

@@ -4,7 +4,7 @@ import { Link, NavLink, Navigate, Outlet, useLocation } from "react-router-dom";
 import { useLogout, useMe } from "../features/auth/api/me";
 import { LANGUAGES, setLanguage, type Lang } from "../i18n";
 import { queryClient } from "../lib/query-client";
-import { ErrorMessage, Loading } from "./Status";
+import { ErrorMessage, Loading } from "../components/Status";
 
 function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -94,6 +94,7 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
             <NavLink to="/lait">{t("app.nav.law")}</NavLink>
             <NavLink to="/tapahtumat">{t("hubs.navEvents")}</NavLink>
             <NavLink to="/uutiset">{t("hubs.navNews")}</NavLink>
+            <NavLink to="/ihmiset">{t("people.nav")}</NavLink>
             <NavLink to="/oma-tili">{t("account.profileTitle")}</NavLink>
             {me.data.abilities.manageUsers && <NavLink to="/yllapito/kayttajat">{t("admin.nav")}</NavLink>}
           </nav>
