@@ -11,6 +11,12 @@ if (!hasPostgres) {
   console.warn(`\n  ⚠ ${message}\n`);
 }
 
+if (!process.env.TEST_REDIS_URL) {
+  const message = "Redis suites skipped: TEST_REDIS_URL is not set.";
+  if (process.env.CI === "true") throw new Error(`${message} CI must run every suite.`);
+  console.warn(`  ⚠ ${message}\n`);
+}
+
 const strapiProject = (database: "sqlite" | "postgres") => ({
   test: {
     name: `cms-${database}`,

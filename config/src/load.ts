@@ -19,6 +19,8 @@ export type Config = {
     port: number;
     publicUrl: string;
     database: DatabaseConfig;
+    /** Sessions live in Redis when set (several portal nodes), else in the portal database. */
+    redisUrl: string | undefined;
     /** Sessions end after this much inactivity, and in any case after the absolute limit. */
     session: { idleMs: number; absoluteMs: number };
   };
@@ -174,6 +176,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
       database: env.DATABASE_URL
         ? { client: "postgres", connectionString: env.DATABASE_URL }
         : { client: "sqlite", filename: path.join(dataDir, "portal.db") },
+      redisUrl: env.REDIS_URL,
       session: {
         idleMs: env.SESSION_IDLE_MINUTES * 60_000,
         absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,

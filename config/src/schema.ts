@@ -72,6 +72,14 @@ export const EnvSchema = z.object({
   CMS_PUBLIC_URL: optionalHttpUrl,
   CMS_DATABASE_URL: postgresUrl,
   DATABASE_URL: postgresUrl,
+  REDIS_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || (/^rediss?:\/\//.test(v) && URL.canParse(v)), {
+      error: "must be a Redis URL such as redis://localhost:6379",
+    })
+    .optional(),
   SMTP_URL: z
     .string()
     .trim()

@@ -9,7 +9,7 @@ import passport from "passport";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { csrfProtection } from "./auth/csrf.js";
-import { DatabaseSessionStore } from "./auth/session-store.js";
+import { DatabaseSessionStore, type SessionStore } from "./auth/session-store.js";
 import {
   createActionLimiter,
   createLoginThrottle,
@@ -33,7 +33,7 @@ export type Services = {
   config: Config;
   db: Db;
   logger: Logger;
-  sessions: DatabaseSessionStore;
+  sessions: SessionStore;
   sessionCookieName: string;
   loginThrottle: LoginThrottle;
   actionLimiter: ActionLimiter;
@@ -51,12 +51,14 @@ export type AppOptions = {
   /** Directory of the built client (index.html); served at / when present. */
   clientDir?: string;
   loginThrottle?: LoginThrottle;
+  /** Defaults to the portal database. */
+  sessions?: SessionStore;
 };
 
 export function createApp(options: AppOptions): { app: express.Express; services: Services } {
   const { config, db, logger } = options;
   const secure = config.isProduction;
-  const sessions = new DatabaseSessionStore(db, config.portal.session.idleMs);
+  const sessions = options.sessions ?? new DatabaseSessionStore(db, config.portal.session.idleMs);
   const services: Services = {
     config,
     db,

@@ -6,6 +6,8 @@ import { createApp, type Services } from "./app.js";
 import { createCmsClient } from "./content/cms-client.js";
 import { createContentService, type ContentService } from "./content/content-service.js";
 import { migrate, openDatabase, type PortalDatabase } from "./db/database.js";
+import { createClient, type RedisClientType } from "redis";
+import { RedisSessionStore } from "./auth/redis-session-store.js";
 import { ensureDemoUsers } from "./demo-users.js";
 import { createMailWorker, createTransport, type MailTransport } from "./mail/outbox.js";
 
@@ -55,6 +57,13 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     hostname: new URL(config.portal.publicUrl).hostname,
   });
   mail.start();
+  let redis: RedisClientType | undefined;
+  if (config.portal.redisUrl) {
+    redis = createClient({ url: config.portal.redisUrl });
+    redis.on("error", (err: unknown) => logger.error({ err }, "redis error"));
+    await redis.connect();
+  }
+  const sessions = redis ? new RedisSessionStore(redis, config.portal.session.idleMs) : undefined;
   const { app, services } = createApp({
     config,
     db: database.db,
@@ -62,6 +71,7 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     content,
     mail,
     clientDir: options.clientDir,
+    sessions,
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(options.port ?? config.portal.port, config.portal.host, () => resolve(s));
@@ -79,6 +89,7 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     close: async () => {
       clearInterval(purge);
       await mail.stop();
+      await redis?.quit();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

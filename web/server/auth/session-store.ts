@@ -4,6 +4,12 @@ import type { Db } from "../db/database.js";
 type Callback<T = void> = (err?: unknown, value?: T) => void;
 type StoredSession = session.SessionData & { passport?: { user?: number } };
 
+/** What the portal needs from a session store beyond express-session's own interface. */
+export type SessionStore = session.Store & {
+  destroyUserSessions(userId: number, exceptSid?: string): Promise<string[]>;
+  purgeExpired(): Promise<number>;
+};
+
 /**
  * express-session store in the portal database. Rows carry the user id so that logout,
  * a password change or disabling an account can end every session of that user at once.
