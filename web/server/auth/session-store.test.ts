@@ -10,7 +10,9 @@ import { DatabaseSessionStore, type SessionStore } from "./session-store.js";
 const STORES = [...DATABASES, ...(process.env.TEST_REDIS_URL ? (["redis"] as const) : [])];
 
 const call = <T>(fn: (cb: (err?: unknown, value?: T) => void) => void) =>
-  new Promise<T | undefined>((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
+  new Promise<T | undefined>((resolve, reject) =>
+    fn((err, value) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(value))),
+  );
 
 const sessionOf = (userId: number | undefined, maxAgeMs = 60_000) =>
   ({
