@@ -11,7 +11,9 @@ const STORES = [...DATABASES, ...(process.env.TEST_REDIS_URL ? (["redis"] as con
 
 const call = <T>(fn: (cb: (err?: unknown, value?: T) => void) => void) =>
   new Promise<T | undefined>((resolve, reject) =>
-    fn((err, value) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(value))),
+    fn((err, value) =>
+      err ? reject(err instanceof Error ? err : new Error(JSON.stringify(err))) : resolve(value),
+    ),
   );
 
 const sessionOf = (userId: number | undefined, maxAgeMs = 60_000) =>
