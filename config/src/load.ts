@@ -48,6 +48,8 @@ export type Config = {
     from: string;
     dir: string;
   };
+  /** Single sign-on with the organisation's OpenID Connect provider, when configured. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | undefined;
   /** Addresses at these domains may register themselves (with e-mail verification). */
   orgEmailDomains: string[];
   demo: { enabled: boolean; password: string; passwordIsDefault: boolean };
@@ -158,6 +160,16 @@ export function loadConfig(options: LoadOptions = {}): Config {
       message: "is required when DEMO_DATA=true and NODE_ENV=production",
     });
   }
+  const oidcParts = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    for (const [key, value] of [
+      ["OIDC_ISSUER", env.OIDC_ISSUER],
+      ["OIDC_CLIENT_ID", env.OIDC_CLIENT_ID],
+      ["OIDC_CLIENT_SECRET", env.OIDC_CLIENT_SECRET],
+    ] as const) {
+      if (!value) problems.push({ key, message: "is required with the other OIDC_ settings" });
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
@@ -201,6 +213,15 @@ export function loadConfig(options: LoadOptions = {}): Config {
     },
     session: { secret: secrets.SESSION_SECRET },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, dir: path.join(dataDir, "mail") },
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            name: env.OIDC_NAME ?? "Organisaation tunnus",
+          }
+        : undefined,
     orgEmailDomains: (env.ORG_EMAIL_DOMAINS ?? (demoEnabled ? "demo.soskes.example" : ""))
       .split(",")
       .map((d) => d.trim().toLowerCase())

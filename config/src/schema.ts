@@ -72,6 +72,10 @@ export const EnvSchema = z.object({
   CMS_PUBLIC_URL: optionalHttpUrl,
   CMS_DATABASE_URL: postgresUrl,
   DATABASE_URL: postgresUrl,
+  OIDC_ISSUER: optionalHttpUrl,
+  OIDC_CLIENT_ID: z.string().trim().max(200).optional(),
+  OIDC_CLIENT_SECRET: z.string().trim().max(500).optional(),
+  OIDC_NAME: z.string().trim().max(80).optional(),
   REDIS_URL: z
     .string()
     .trim()

@@ -38,6 +38,8 @@ export type Services = {
   loginThrottle: LoginThrottle;
   actionLimiter: ActionLimiter;
   mail: MailWorker;
+  /** Single sign-on is configured and its provider answered at start. */
+  oidc: boolean;
   csrf: ReturnType<typeof csrfProtection>;
   content: ContentService;
 };
@@ -53,6 +55,7 @@ export type AppOptions = {
   loginThrottle?: LoginThrottle;
   /** Defaults to the portal database. */
   sessions?: SessionStore;
+  oidc?: boolean;
 };
 
 export function createApp(options: AppOptions): { app: express.Express; services: Services } {
@@ -68,6 +71,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
     loginThrottle: options.loginThrottle ?? createLoginThrottle(),
     actionLimiter: createActionLimiter(),
     mail: options.mail,
+    oidc: options.oidc ?? false,
     csrf: csrfProtection(config.session.secret, secure),
     content: options.content,
   };

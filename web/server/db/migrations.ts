@@ -100,5 +100,22 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable("users").dropColumn("calendar_token").execute();
       },
     },
+    "004_oidc_identity": {
+      async up(db) {
+        await db.schema.alterTable("users").addColumn("oidc_issuer", "varchar(300)").execute();
+        await db.schema.alterTable("users").addColumn("oidc_subject", "varchar(255)").execute();
+        await db.schema
+          .createIndex("users_oidc_identity")
+          .on("users")
+          .columns(["oidc_issuer", "oidc_subject"])
+          .unique()
+          .execute();
+      },
+      async down(db) {
+        await db.schema.dropIndex("users_oidc_identity").execute();
+        await db.schema.alterTable("users").dropColumn("oidc_subject").execute();
+        await db.schema.alterTable("users").dropColumn("oidc_issuer").execute();
+      },
+    },
   };
 }

@@ -25,6 +25,9 @@ export type UsersTable = {
   maintains: string;
   /** Secret for the member's iCal feed addresses (calendar apps cannot send the session cookie). */
   calendar_token: string | null;
+  /** The single sign-on identity linked to this account: issuer and subject. */
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
   role: Role;
   status: UserStatus;
   email_verified_at: Millis | null;

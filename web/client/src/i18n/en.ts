@@ -23,6 +23,13 @@ export const en: Resources = {
     password: "Password",
     submit: "Log in",
     submitting: "Logging in…",
+    sso: "Log in: {{name}}",
+    or: "or",
+    ssoErrors: {
+      email_not_verified: "Single sign-on failed: the service did not confirm your e-mail address.",
+      account_unavailable: "Single sign-on failed: the account is not in use.",
+      failed: "Single sign-on failed. Please try again.",
+    },
     required: "Please fill in this field.",
   },
   directory: {

@@ -21,6 +21,13 @@ export const fi = {
     password: "Salasana",
     submit: "Kirjaudu",
     submitting: "Kirjaudutaan…",
+    sso: "Kirjaudu: {{name}}",
+    or: "tai",
+    ssoErrors: {
+      email_not_verified: "Kertakirjautuminen ei onnistunut: palvelu ei vahvistanut sähköpostiosoitettasi.",
+      account_unavailable: "Kertakirjautuminen ei onnistunut: tunnus ei ole käytössä.",
+      failed: "Kertakirjautuminen ei onnistunut. Yritä uudelleen.",
+    },
     required: "Täytä tämä kenttä.",
   },
   directory: {

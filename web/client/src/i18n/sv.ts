@@ -23,6 +23,13 @@ export const sv: Resources = {
     password: "Lösenord",
     submit: "Logga in",
     submitting: "Loggar in…",
+    sso: "Logga in: {{name}}",
+    or: "eller",
+    ssoErrors: {
+      email_not_verified: "Inloggningen misslyckades: tjänsten bekräftade inte din e-postadress.",
+      account_unavailable: "Inloggningen misslyckades: kontot är inte i bruk.",
+      failed: "Inloggningen misslyckades. Försök igen.",
+    },
     required: "Fyll i detta fält.",
   },
   directory: {

@@ -2,6 +2,7 @@ import { Router, type Request } from "express";
 import passport from "passport";
 import { Strategy as LocalStrategy } from "passport-local";
 import type { Services } from "../../app.js";
+import { OIDC_STRATEGY } from "../../auth/oidc.js";
 import { verifyPassword } from "../../auth/passwords.js";
 import { findUserByEmail, findUserById } from "../../commands/users.js";
 import { errors } from "../../errors.js";
@@ -102,6 +103,47 @@ export function authRouter(services: Services): Router {
       res.json({ data: presentMe(row!) });
     }),
   );
+
+  router.get("/providers", (_req, res) => {
+    res.json({
+      data: { oidc: services.oidc && services.config.oidc ? { name: services.config.oidc.name } : null },
+    });
+  });
+
+  router.get("/oidc", (req, res, next) => {
+    if (!services.oidc) return next(errors.notFound());
+    // Redirects to the provider with state, nonce and a PKCE challenge.
+    (passport.authenticate(OIDC_STRATEGY) as (req: Request, res: unknown, next: unknown) => void)(
+      req,
+      res,
+      next,
+    );
+  });
+
+  router.get("/oidc/callback", (req, res, next) => {
+    if (!services.oidc) return next(errors.notFound());
+    const fail = (reason: string) => res.redirect(303, `/kirjaudu?sso=${encodeURIComponent(reason)}`);
+    const callback = (err: unknown, user: Express.User | false, info?: { message?: string }) => {
+      if (err) {
+        req.log.warn({ err }, "single sign-on failed");
+        return fail("failed");
+      }
+      if (!user) return fail(info?.message ?? "failed");
+      logIn(req, user)
+        .then(() => {
+          req.session.loggedInAt = Date.now();
+          services.csrf.reissue(req, res);
+          req.log.info({ userId: user.id }, "login (single sign-on)");
+          res.redirect(303, "/");
+        })
+        .catch(next);
+    };
+    (passport.authenticate(OIDC_STRATEGY, callback) as (req: Request, res: unknown, next: unknown) => void)(
+      req,
+      res,
+      next,
+    );
+  });
 
   router.post(
     "/register",

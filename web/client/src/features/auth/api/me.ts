@@ -24,6 +24,13 @@ export function useMe() {
   });
 }
 
+export const useProviders = () =>
+  useQuery({
+    queryKey: ["providers"],
+    queryFn: () => api.get<{ oidc: { name: string } | null }>("/api/auth/providers"),
+    staleTime: Infinity,
+  });
+
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({

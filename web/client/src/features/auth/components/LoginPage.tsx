@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../../lib/api-client";
-import { useLogin } from "../api/me";
+import { useLogin, useProviders } from "../api/me";
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -12,6 +12,8 @@ export function LoginPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const errorRef = useRef<HTMLDivElement>(null);
+  const providers = useProviders();
+  const ssoError = params.get("sso");
   const error = login.error instanceof ApiError ? login.error.message : login.error ? t("app.error") : null;
 
   useEffect(() => {
@@ -35,6 +37,21 @@ export function LoginPage() {
     <div className="auth">
       <h1>{t("auth.title")}</h1>
       <p>{t("auth.intro")}</p>
+      {ssoError && (
+        <div role="alert" className="alert alert--error">
+          {t(`auth.ssoErrors.${ssoError}`, { defaultValue: t("auth.ssoErrors.failed") })}
+        </div>
+      )}
+      {providers.data?.oidc && (
+        <>
+          <p>
+            <a className="button" href="/api/auth/oidc">
+              {t("auth.sso", { name: providers.data.oidc.name })}
+            </a>
+          </p>
+          <p className="muted">{t("auth.or")}</p>
+        </>
+      )}
       <form onSubmit={submit} noValidate={false} className="form">
         {error && (
           <div role="alert" className="alert alert--error" tabIndex={-1} ref={errorRef}>
