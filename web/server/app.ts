@@ -26,6 +26,7 @@ import type { Db } from "./db/database.js";
 import { HttpError, errors } from "./errors.js";
 import { requestLang } from "./i18n.js";
 import { authRouter, configurePassport } from "./routes/auth/auth.js";
+import { openApiDocument } from "./openapi.js";
 import { meRouter } from "./routes/me.js";
 import { peopleRouter } from "./routes/people.js";
 
@@ -119,6 +120,10 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  const openapi = JSON.stringify(openApiDocument(config.portal.publicUrl));
+  app.get("/api/openapi.json", (_req, res) => {
+    res.type("json").send(openapi);
+  });
   if (!config.isProduction && !config.mail.smtpUrl) {
     // Development only: mail is written to files and listed here instead of being sent.
     app.use("/dev/mailbox", devMailboxRouter(config.mail.dir));
@@ -158,7 +163,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.use("/api", peopleRouter(services));
   app.use("/api", contentRouter(services));
   app.use("/api", editorialRouter(services));
-  app.use("/api", (_req, _res, next) => next(errors.notFound()));
+  app.use("/api", (_req, _res, next) => next(errors.unknownRoute()));
 
   if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {
     const clientDir = options.clientDir;

@@ -60,6 +60,12 @@ export const errors = {
       sv: "Det du sökte hittades inte.",
       en: "Not found.",
     }),
+  unknownRoute: () =>
+    new HttpError(404, "unknown_route", {
+      fi: "Tätä rajapinnan osoitetta ei ole.",
+      sv: "Denna API-adress finns inte.",
+      en: "There is no such API address.",
+    }),
   rateLimited: (retryAfterSeconds: number) =>
     new HttpError(
       429,

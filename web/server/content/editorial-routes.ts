@@ -18,7 +18,7 @@ import {
 } from "../presenters/editorial.js";
 import { handler, parse } from "../validate.js";
 
-const AreaQuery = z.object({
+export const AreaQuery = z.object({
   serviceArea: z
     .string()
     .regex(/^[a-z0-9-]{2,80}$/, "service_area")

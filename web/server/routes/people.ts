@@ -32,7 +32,7 @@ export const ProfileSchema = z.object({
   visibility: z.object(Object.fromEntries(VISIBLE_FIELDS.map((f) => [f, z.boolean().optional()]))).optional(),
 });
 
-const PeopleQuery = z.object({
+export const PeopleQuery = z.object({
   q: z.string().trim().min(2, "query_too_short").max(100, "too_long"),
   municipality: z
     .string()

@@ -8,7 +8,7 @@ import { canManageUsers } from "../../policies/user.js";
 import { handler, parse } from "../../validate.js";
 import { InvitationSchema } from "../auth/schema.js";
 
-const ListQuery = z.object({
+export const ListQuery = z.object({
   status: z.enum(["pending", "active", "unverified", "disabled"]).default("pending"),
 });
 const IdParam = z.object({ id: z.coerce.number({ error: "id" }).int("id").positive("id") });

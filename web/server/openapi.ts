@@ -1,0 +1,313 @@
+import { z } from "zod";
+import { AreaQuery } from "./content/editorial-routes.js";
+import { DirectoryQuerySchema } from "./content/routes.js";
+import { ListQuery } from "./routes/admin/users.js";
+import {
+  AcceptInvitationSchema,
+  ChangePasswordSchema,
+  InvitationSchema,
+  LoginSchema,
+  RegisterSchema,
+  ResetConfirmSchema,
+  ResetRequestSchema,
+  TokenSchema,
+} from "./routes/auth/schema.js";
+import { PeopleQuery, ProfileSchema } from "./routes/people.js";
+
+type Access = "public" | "member" | "admin" | "token";
+type Route = {
+  method: "get" | "post" | "patch";
+  path: string;
+  summary: string;
+  access: Access;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  responses?: Record<string, string>;
+};
+
+/** Every route of the portal API; request schemas are the ones the routes validate with. */
+export const ROUTES: Route[] = [
+  { method: "get", path: "/healthz", summary: "Liveness", access: "public" },
+  {
+    method: "post",
+    path: "/api/auth/login",
+    summary: "Log in with e-mail and password",
+    access: "public",
+    body: LoginSchema,
+    responses: {
+      "401": "invalid_credentials",
+      "403": "account_unavailable or csrf_failed",
+      "429": "rate_limited (Retry-After)",
+    },
+  },
+  {
+    method: "post",
+    path: "/api/auth/logout",
+    summary: "Log out: ends every session of the user",
+    access: "member",
+    responses: { "204": "logged out" },
+  },
+  {
+    method: "get",
+    path: "/api/auth/providers",
+    summary: "Single sign-on providers for the login page",
+    access: "public",
+  },
+  {
+    method: "get",
+    path: "/api/auth/oidc",
+    summary: "Start single sign-on (redirect to the provider)",
+    access: "public",
+    responses: { "302": "to the provider" },
+  },
+  {
+    method: "get",
+    path: "/api/auth/oidc/callback",
+    summary: "Single sign-on callback",
+    access: "public",
+    responses: { "303": "to / or /kirjaudu?sso=<reason>" },
+  },
+  {
+    method: "post",
+    path: "/api/auth/register",
+    summary: "Register (organisation domains verify e-mail, others request access)",
+    access: "public",
+    body: RegisterSchema,
+    responses: { "202": "{next: verify_email | await_approval}" },
+  },
+  {
+    method: "post",
+    path: "/api/auth/verify",
+    summary: "Verify an e-mail address with the e-mailed token",
+    access: "public",
+    body: TokenSchema,
+    responses: { "400": "invalid_token" },
+  },
+  {
+    method: "post",
+    path: "/api/auth/password-reset",
+    summary: "E-mail a password reset link (same answer for any address)",
+    access: "public",
+    body: ResetRequestSchema,
+    responses: { "202": "sent if the account exists" },
+  },
+  {
+    method: "post",
+    path: "/api/auth/password-reset/confirm",
+    summary: "Set a new password with the token; ends every session",
+    access: "public",
+    body: ResetConfirmSchema,
+    responses: { "400": "invalid_token" },
+  },
+  {
+    method: "post",
+    path: "/api/auth/invitation/accept",
+    summary: "Accept an invitation",
+    access: "public",
+    body: AcceptInvitationSchema,
+  },
+  {
+    method: "get",
+    path: "/api/me",
+    summary: "The signed-in member with abilities",
+    access: "member",
+    responses: { "401": "unauthorized" },
+  },
+  {
+    method: "patch",
+    path: "/api/me",
+    summary: "Update the profile and what colleagues may see",
+    access: "member",
+    body: ProfileSchema,
+  },
+  {
+    method: "post",
+    path: "/api/me/password",
+    summary: "Change the password; ends the other sessions",
+    access: "member",
+    body: ChangePasswordSchema,
+    responses: { "400": "wrong_password" },
+  },
+  {
+    method: "get",
+    path: "/api/me/calendar",
+    summary: "Personal and per-area iCal feed addresses",
+    access: "member",
+  },
+  {
+    method: "get",
+    path: "/api/calendar/{token}.ics",
+    summary: "iCal feed (the token is the credential)",
+    access: "token",
+    query: AreaQuery,
+  },
+  {
+    method: "get",
+    path: "/api/people",
+    summary: "Search colleagues (only fields each chose to show)",
+    access: "member",
+    query: PeopleQuery,
+  },
+  { method: "get", path: "/api/municipalities", summary: "The county's municipalities", access: "member" },
+  {
+    method: "get",
+    path: "/api/service-areas",
+    summary: "Service areas and support sections",
+    access: "member",
+  },
+  {
+    method: "get",
+    path: "/api/service-areas/{slug}",
+    summary: "A service-area hub: page, guides, statutes, events, news, links",
+    access: "member",
+  },
+  {
+    method: "get",
+    path: "/api/directory/units",
+    summary: "Who serves this client: units by municipality and service area, with openNow",
+    access: "member",
+    query: DirectoryQuerySchema,
+  },
+  { method: "get", path: "/api/units/{id}", summary: "A unit with its contact persons", access: "member" },
+  { method: "get", path: "/api/statutes", summary: "Statutes", access: "member" },
+  {
+    method: "get",
+    path: "/api/statutes/{number}",
+    summary: "A statute by number with - for / (417-2007), with sections",
+    access: "member",
+  },
+  { method: "get", path: "/api/pages/{slug}", summary: "A guide or process page", access: "member" },
+  { method: "get", path: "/api/events", summary: "Upcoming events", access: "member", query: AreaQuery },
+  { method: "get", path: "/api/news", summary: "News, newest first", access: "member" },
+  { method: "get", path: "/api/links", summary: "Useful links", access: "member", query: AreaQuery },
+  {
+    method: "get",
+    path: "/api/admin/users",
+    summary: "Users by status (access requests)",
+    access: "admin",
+    query: ListQuery,
+  },
+  {
+    method: "post",
+    path: "/api/admin/users/{id}/approve",
+    summary: "Approve an access request",
+    access: "admin",
+  },
+  {
+    method: "post",
+    path: "/api/admin/users/{id}/refuse",
+    summary: "Refuse an access request (the request is deleted)",
+    access: "admin",
+  },
+  {
+    method: "post",
+    path: "/api/admin/invitations",
+    summary: "Invite by e-mail",
+    access: "admin",
+    body: InvitationSchema,
+    responses: { "409": "already_member" },
+  },
+  {
+    method: "post",
+    path: "/api/cms/webhook",
+    summary: "Strapi's webhook (Authorization: Bearer <WEBHOOK_SECRET>)",
+    access: "token",
+    responses: { "204": "cache invalidated", "401": "wrong secret" },
+  },
+];
+
+const ERROR = {
+  type: "object",
+  properties: {
+    data: { type: "null" },
+    error: {
+      type: "object",
+      properties: {
+        status: { type: "integer" },
+        name: { type: "string" },
+        message: { type: "string" },
+        details: { type: "object" },
+      },
+      required: ["status", "name", "message"],
+    },
+  },
+};
+
+const jsonSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
+
+export function openApiDocument(publicUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTES) {
+    const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    }));
+    const query = route.query
+      ? Object.entries(
+          (jsonSchema(route.query) as { properties?: Record<string, object>; required?: string[] })
+            .properties ?? {},
+        ).map(([name, schema]) => ({
+          name,
+          in: "query",
+          required: (jsonSchema(route.query!) as { required?: string[] }).required?.includes(name) ?? false,
+          schema,
+        }))
+      : [];
+    const responses: Record<string, unknown> = { "200": { description: "OK" } };
+    for (const [status, description] of Object.entries(route.responses ?? {})) {
+      responses[status] =
+        Number(status) >= 400
+          ? { description, content: { "application/json": { schema: ERROR } } }
+          : { description };
+    }
+    if (route.body || route.query)
+      responses["400"] ??= {
+        description: "invalid_input: details.fields names each problem",
+        content: { "application/json": { schema: ERROR } },
+      };
+    if (route.access === "member" || route.access === "admin")
+      responses["401"] ??= {
+        description: "unauthorized",
+        content: { "application/json": { schema: ERROR } },
+      };
+    if (route.access === "admin")
+      responses["403"] ??= { description: "forbidden", content: { "application/json": { schema: ERROR } } };
+    (paths[route.path] ??= {})[route.method] = {
+      summary: route.summary,
+      "x-access": route.access,
+      ...(params.length + query.length > 0 ? { parameters: [...params, ...query] } : {}),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: jsonSchema(route.body) } },
+            },
+          }
+        : {}),
+      ...(route.access === "member" || route.access === "admin"
+        ? { security: [{ session: [], csrf: [] }] }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "SosKes portal API",
+      version: "1",
+      description:
+        "Errors: {data: null, error: {status, name, message, details}} with a stable snake_case name and a message in the user's language (soskes.lang cookie or Accept-Language). State-changing requests echo the soskes.csrf cookie in X-CSRF-Token.",
+    },
+    servers: [{ url: publicUrl }],
+    components: {
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "soskes.sid" },
+        csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" },
+      },
+    },
+    paths,
+  };
+}
