@@ -5,10 +5,12 @@ import type { Config } from "@soskes/config";
 import express, { type NextFunction, type Request, type Response } from "express";
 import session from "express-session";
 import helmet from "helmet";
-import passport from "passport";
+import { Passport } from "passport";
+import type { Strategy as OidcStrategy } from "openid-client/passport";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { csrfProtection } from "./auth/csrf.js";
+import { OIDC_STRATEGY } from "./auth/oidc.js";
 import { DatabaseSessionStore, type SessionStore } from "./auth/session-store.js";
 import {
   createActionLimiter,
@@ -41,6 +43,8 @@ export type Services = {
   mail: MailWorker;
   /** Single sign-on is configured and its provider answered at start. */
   oidc: boolean;
+  /** This app's own authenticator: passport's default export is shared by the whole process. */
+  passport: InstanceType<typeof Passport>;
   csrf: ReturnType<typeof csrfProtection>;
   content: ContentService;
 };
@@ -56,7 +60,8 @@ export type AppOptions = {
   loginThrottle?: LoginThrottle;
   /** Defaults to the portal database. */
   sessions?: SessionStore;
-  oidc?: boolean;
+  /** The single sign-on strategy, when configured and its provider answered. */
+  oidcStrategy?: OidcStrategy;
 };
 
 export function createApp(options: AppOptions): { app: express.Express; services: Services } {
@@ -72,11 +77,13 @@ export function createApp(options: AppOptions): { app: express.Express; services
     loginThrottle: options.loginThrottle ?? createLoginThrottle(),
     actionLimiter: createActionLimiter(),
     mail: options.mail,
-    oidc: options.oidc ?? false,
+    oidc: Boolean(options.oidcStrategy),
+    passport: new Passport(),
     csrf: csrfProtection(config.session.secret, secure),
     content: options.content,
   };
   configurePassport(services);
+  if (options.oidcStrategy) services.passport.use(OIDC_STRATEGY, options.oidcStrategy);
 
   const app = express();
   app.disable("x-powered-by");
@@ -154,7 +161,9 @@ export function createApp(options: AppOptions): { app: express.Express; services
     }
     next();
   });
-  app.use(passport.session());
+  // @types/passport, like @types/express-session, still describes Express 4's handler type.
+  app.use(services.passport.initialize() as unknown as express.RequestHandler);
+  app.use(services.passport.session() as unknown as express.RequestHandler);
   app.use(services.csrf.middleware);
 
   app.use("/api/auth", authRouter(services));

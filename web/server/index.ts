@@ -7,7 +7,7 @@ import { createCmsClient } from "./content/cms-client.js";
 import { createContentService, type ContentService } from "./content/content-service.js";
 import { migrate, openDatabase, type PortalDatabase } from "./db/database.js";
 import { createClient, type RedisClientType } from "redis";
-import { configureOidc } from "./auth/oidc.js";
+import { createOidcStrategy } from "./auth/oidc.js";
 import { RedisSessionStore } from "./auth/redis-session-store.js";
 import { ensureDemoUsers } from "./demo-users.js";
 import { createMailWorker, createTransport, type MailTransport } from "./mail/outbox.js";
@@ -66,12 +66,12 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
   }
   const sessions = redis ? new RedisSessionStore(redis, config.portal.session.idleMs) : undefined;
   // The portal starts without single sign-on if the provider does not answer; password login still works.
-  const oidc = await configureOidc({ config, db: database.db, logger }).catch((err: unknown) => {
+  const oidcStrategy = await createOidcStrategy({ config, db: database.db, logger }).catch((err: unknown) => {
     logger.error(
       { err, issuer: config.oidc?.issuer },
       "single sign-on provider unreachable: SSO is off until restart",
     );
-    return false;
+    return undefined;
   });
   const { app, services } = createApp({
     config,
@@ -81,7 +81,7 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     mail,
     clientDir: options.clientDir,
     sessions,
-    oidc,
+    oidcStrategy,
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(options.port ?? config.portal.port, config.portal.host, () => resolve(s));

@@ -1,7 +1,6 @@
 import type { Config } from "@soskes/config";
 import * as client from "openid-client";
 import { Strategy, type VerifyFunction } from "openid-client/passport";
-import passport from "passport";
 import type { Logger } from "pino";
 import type { Db } from "../db/database.js";
 import { createUser, findUserByEmail, normaliseEmail } from "../commands/users.js";
@@ -69,9 +68,13 @@ export async function accountForOidcLogin(
  * Authorization code flow with PKCE, state and nonce (openid-client's passport strategy keeps
  * them in the session). Plain-HTTP issuers are accepted only outside production.
  */
-export async function configureOidc(options: { config: Config; db: Db; logger: Logger }): Promise<boolean> {
+export async function createOidcStrategy(options: {
+  config: Config;
+  db: Db;
+  logger: Logger;
+}): Promise<Strategy | undefined> {
   const { config, db, logger } = options;
-  if (!config.oidc) return false;
+  if (!config.oidc) return undefined;
   const { issuer, clientId, clientSecret } = config.oidc;
   const oidcConfig = await client.discovery(new URL(issuer), clientId, clientSecret, undefined, {
     execute: config.isProduction ? [] : [client.allowInsecureRequests],
@@ -109,18 +112,15 @@ export async function configureOidc(options: { config: Config; db: Db; logger: L
         done(err);
       });
   };
-  passport.use(
-    OIDC_STRATEGY,
-    new Strategy(
-      {
-        config: oidcConfig,
-        scope: "openid email profile",
-        callbackURL: `${config.portal.publicUrl}/api/auth/oidc/callback`,
-        sessionKey: "oidc",
-      },
-      verify,
-    ),
+  const strategy = new Strategy(
+    {
+      config: oidcConfig,
+      scope: "openid email profile",
+      callbackURL: `${config.portal.publicUrl}/api/auth/oidc/callback`,
+      sessionKey: "oidc",
+    },
+    verify,
   );
   logger.info({ issuer: issuerId }, "single sign-on configured");
-  return true;
+  return strategy;
 }

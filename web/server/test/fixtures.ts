@@ -77,7 +77,7 @@ export async function startTestPortal(
 ): Promise<TestPortal> {
   const pgDb = kind === "postgres" ? await freshPostgres() : undefined;
   const config = testConfig({ ...(pgDb ? { DATABASE_URL: pgDb.url } : {}), ...options.env });
-  const logger = pino({ level: "silent" });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const content =
     options.content ??
     createContentService({

@@ -1,5 +1,4 @@
 import { Router, type Request } from "express";
-import passport from "passport";
 import { Strategy as LocalStrategy } from "passport-local";
 import type { Services } from "../../app.js";
 import { OIDC_STRATEGY } from "../../auth/oidc.js";
@@ -26,6 +25,7 @@ import {
 } from "./schema.js";
 
 export function configurePassport(services: Services): void {
+  const { passport } = services;
   passport.use(
     new LocalStrategy(
       { usernameField: "email", passwordField: "password", session: true },
@@ -62,9 +62,9 @@ export function configurePassport(services: Services): void {
   });
 }
 
-function authenticate(req: Request): Promise<Express.User | false> {
+function authenticate(services: Services, req: Request): Promise<Express.User | false> {
   return new Promise((resolve, reject) => {
-    const run = passport.authenticate(
+    const run = services.passport.authenticate(
       "local",
       { session: false },
       (err: unknown, user: Express.User | false) =>
@@ -88,7 +88,7 @@ export function authRouter(services: Services): Router {
       const input = parse(LoginSchema, req.body);
       const ip = req.ip ?? "unknown";
       await services.loginThrottle.check(ip, input.email);
-      const user = await authenticate(req);
+      const user = await authenticate(services, req);
       if (!user) {
         await services.loginThrottle.failed(ip, input.email);
         throw errors.invalidCredentials();
@@ -113,7 +113,7 @@ export function authRouter(services: Services): Router {
   router.get("/oidc", (req, res, next) => {
     if (!services.oidc) return next(errors.notFound());
     // Redirects to the provider with state, nonce and a PKCE challenge.
-    (passport.authenticate(OIDC_STRATEGY) as (req: Request, res: unknown, next: unknown) => void)(
+    (services.passport.authenticate(OIDC_STRATEGY) as (req: Request, res: unknown, next: unknown) => void)(
       req,
       res,
       next,
@@ -138,11 +138,13 @@ export function authRouter(services: Services): Router {
         })
         .catch(next);
     };
-    (passport.authenticate(OIDC_STRATEGY, callback) as (req: Request, res: unknown, next: unknown) => void)(
-      req,
-      res,
-      next,
-    );
+    (
+      services.passport.authenticate(OIDC_STRATEGY, callback) as (
+        req: Request,
+        res: unknown,
+        next: unknown,
+      ) => void
+    )(req, res, next);
   });
 
   router.post(
