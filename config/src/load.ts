@@ -48,6 +48,8 @@ export type Config = {
     from: string;
     dir: string;
   };
+  /** Content visitors may read without logging in; everything else is for members only. */
+  publicContent: Array<"directory" | "statutes" | "service-areas" | "events" | "news" | "links">;
   /** Single sign-on with the organisation's OpenID Connect provider, when configured. */
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | undefined;
   /** Addresses at these domains may register themselves (with e-mail verification). */
@@ -213,6 +215,10 @@ export function loadConfig(options: LoadOptions = {}): Config {
     },
     session: { secret: secrets.SESSION_SECRET },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, dir: path.join(dataDir, "mail") },
+    publicContent: (env.PUBLIC_CONTENT ?? "")
+      .split(",")
+      .map((k) => k.trim())
+      .filter(Boolean) as Config["publicContent"],
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
         ? {

@@ -72,6 +72,20 @@ export const EnvSchema = z.object({
   CMS_PUBLIC_URL: optionalHttpUrl,
   CMS_DATABASE_URL: postgresUrl,
   DATABASE_URL: postgresUrl,
+  PUBLIC_CONTENT: z
+    .string()
+    .trim()
+    .optional()
+    .refine(
+      (v) =>
+        !v ||
+        v
+          .split(",")
+          .every((k) =>
+            ["directory", "statutes", "service-areas", "events", "news", "links"].includes(k.trim()),
+          ),
+      { error: "must be a comma-separated list of: directory, statutes, service-areas, events, news, links" },
+    ),
   OIDC_ISSUER: optionalHttpUrl,
   OIDC_CLIENT_ID: z.string().trim().max(200).optional(),
   OIDC_CLIENT_SECRET: z.string().trim().max(500).optional(),

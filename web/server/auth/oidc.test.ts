@@ -94,6 +94,14 @@ describe("single sign-on with OpenID Connect", () => {
           grant_types: ["authorization_code"],
           response_types: ["code"],
         },
+        {
+          // Another relying party at the same provider: its codes and tokens are not for SosKes.
+          client_id: "other-service",
+          client_secret: "other-service-secret-0123456789",
+          redirect_uris: [`${portalUrl}/api/auth/oidc/callback`],
+          grant_types: ["authorization_code"],
+          response_types: ["code"],
+        },
       ],
       claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
       findAccount: (_ctx, id) => {
@@ -101,6 +109,15 @@ describe("single sign-on with OpenID Connect", () => {
         return account ? { accountId: id, claims: () => ({ ...account }) } : undefined;
       },
       features: { devInteractions: { enabled: true } },
+      // Codes live 3 s here, so that the expiry can be tested.
+      ttl: {
+        AuthorizationCode: 3,
+        Interaction: 60,
+        Session: 600,
+        Grant: 600,
+        IdToken: 600,
+        AccessToken: 600,
+      },
       pkce: { required: () => true },
     });
     server = provider.listen(issuerPort.value);
@@ -127,7 +144,9 @@ describe("single sign-on with OpenID Connect", () => {
 
   it("tells the login page that single sign-on is available", async () => {
     const res = await fetch(`${portalUrl}/api/auth/providers`);
-    expect(await res.json()).toEqual({ data: { oidc: { name: "Hyvinvointialueen tunnus" } } });
+    expect(await res.json()).toEqual({
+      data: { oidc: { name: "Hyvinvointialueen tunnus" }, publicContent: [] },
+    });
   });
 
   it("provisions an account on the first single sign-on with a verified e-mail", async () => {
@@ -208,5 +227,32 @@ describe("single sign-on with OpenID Connect", () => {
     expect((await me(victim)).status).toBe(200);
     const replayed = await victim.request(good.href);
     expect(new URL(replayed.headers.get("location")!, portalUrl).pathname).toBe("/kirjaudu");
+  });
+  it("refuses an authorization code that has expired", async () => {
+    const agent = browserAgent();
+    const { url: callback } = await agent.signIn(
+      `${portalUrl}/api/auth/oidc`,
+      "uusi",
+      (u) => u.pathname === "/api/auth/oidc/callback",
+    );
+    await new Promise((r) => setTimeout(r, 3500));
+    const late = await agent.request(callback.href);
+    expect(new URL(late.headers.get("location")!, portalUrl).pathname).toBe("/kirjaudu");
+    expect((await me(agent)).status).toBe(401);
+  });
+  it("refuses a code the provider issued to another client (wrong audience)", async () => {
+    const agent = browserAgent();
+    const start = await agent.request(`${portalUrl}/api/auth/oidc`);
+    const authorize = new URL(start.headers.get("location")!);
+    authorize.searchParams.set("client_id", "other-service");
+    const { url: callback } = await agent.signIn(
+      authorize.href,
+      "uusi",
+      (u) => u.pathname === "/api/auth/oidc/callback",
+    );
+    expect(callback.searchParams.get("code")).toBeTruthy();
+    const res = await agent.request(callback.href);
+    expect(new URL(res.headers.get("location")!, portalUrl).pathname).toBe("/kirjaudu");
+    expect((await me(agent)).status).toBe(401);
   });
 });

@@ -241,3 +241,35 @@ describe("service-area hubs, events, news and calendar feeds", () => {
     expect(again.personal).toBe(urls.personal);
   });
 });
+
+describe("public content by configuration", () => {
+  it("lets visitors read only the kinds PUBLIC_CONTENT names, and never named contact persons", async () => {
+    const cmsUrl = portal.config.cms.url;
+    const open = await startTestPortal("sqlite", {
+      env: { DATA_DIR: cms.dataDir, CMS_URL: cmsUrl, PUBLIC_CONTENT: "directory,statutes" },
+    });
+    try {
+      const visitor = supertest(open.server);
+      await visitor.get("/api/statutes/417-2007").expect(200);
+      await visitor.get("/api/municipalities").expect(200);
+      const units = (
+        await visitor.get("/api/directory/units?municipality=410&serviceArea=lastensuojelu").expect(200)
+      ).body as Body<Unit[]>;
+      const detail = (await visitor.get(`/api/units/${units.data[0]!.id}`).expect(200)).body as Body<{
+        contacts: unknown[];
+      }>;
+      expect(detail.data.contacts).toEqual([]);
+      await visitor.get("/api/news").expect(401);
+      await visitor.get("/api/service-areas/lastensuojelu").expect(401);
+      await visitor.get("/api/people?q=sanna").expect(401);
+      expect(
+        ((await visitor.get("/api/auth/providers")).body as Body<{ publicContent: string[] }>).data
+          .publicContent,
+      ).toEqual(["directory", "statutes"]);
+      // The closed default: the first portal serves none of it to visitors.
+      await supertest(portal.server).get("/api/statutes/417-2007").expect(401);
+    } finally {
+      await open.drop();
+    }
+  });
+});

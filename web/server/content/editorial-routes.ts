@@ -16,6 +16,7 @@ import {
   presentPageSummary,
   upcoming,
 } from "../presenters/editorial.js";
+import { authorizeRead } from "../policies/content.js";
 import { handler, parse } from "../validate.js";
 
 export const AreaQuery = z.object({
@@ -38,7 +39,7 @@ export function editorialRouter(services: Services): Router {
   router.get(
     "/service-areas/:slug",
     handler(async (req, res) => {
-      requireMember(req);
+      authorizeRead(services.config, req, "service-areas");
       const lang = requestLang(req);
       const { data, stale } = await content.current();
       const area = data.serviceAreas.find((a) => a.slug === req.params.slug);
@@ -70,7 +71,7 @@ export function editorialRouter(services: Services): Router {
   router.get(
     "/pages/:slug",
     handler(async (req, res) => {
-      requireMember(req);
+      authorizeRead(services.config, req, "service-areas");
       const { data, stale } = await content.current();
       const page = pickLocale(data.pages, requestLang(req)).find((p) => p.slug === req.params.slug);
       if (!page) throw errors.notFound();
@@ -81,7 +82,7 @@ export function editorialRouter(services: Services): Router {
   router.get(
     "/events",
     handler(async (req, res) => {
-      requireMember(req);
+      authorizeRead(services.config, req, "events");
       const { serviceArea } = parse(AreaQuery, req.query);
       const { data, stale } = await content.current();
       const now = Date.now();
@@ -96,7 +97,7 @@ export function editorialRouter(services: Services): Router {
   router.get(
     "/news",
     handler(async (req, res) => {
-      requireMember(req);
+      authorizeRead(services.config, req, "news");
       const { data, stale } = await content.current();
       res.json({
         data: pickLocale(data.news, requestLang(req))
@@ -110,7 +111,7 @@ export function editorialRouter(services: Services): Router {
   router.get(
     "/links",
     handler(async (req, res) => {
-      requireMember(req);
+      authorizeRead(services.config, req, "links");
       const { serviceArea } = parse(AreaQuery, req.query);
       const { data, stale } = await content.current();
       const links = pickLocale(data.links, requestLang(req)).filter(

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { Router, type Request } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import type { Services } from "../app.js";
 import { errors } from "../errors.js";
@@ -12,6 +12,7 @@ import {
   presentUnitDetail,
   statuteSlug,
 } from "../presenters/content.js";
+import { authorizeRead } from "../policies/content.js";
 import { handler, parse } from "../validate.js";
 
 export const DirectoryQuerySchema = z.object({
@@ -24,11 +25,6 @@ export const DirectoryQuerySchema = z.object({
     .regex(/^[a-z0-9-]{2,80}$/, "service_area")
     .optional(),
 });
-
-function requireMember(req: Request): void {
-  // A closed extranet: content is for signed-in members only.
-  if (!req.user) throw errors.unauthorized();
-}
 
 /**
  * Serialised answers per content snapshot and minute: "who serves this client" is asked far
@@ -62,7 +58,7 @@ export function contentRouter(services: Services): Router {
   router.get(
     "/municipalities",
     handler(async (req, res) => {
-      requireMember(req);
+      authorizeRead(services.config, req, "reference");
       const { data, stale } = await content.current();
       res.json({ data: data.municipalities.map(presentMunicipality), meta: meta(stale) });
     }),
@@ -71,7 +67,7 @@ export function contentRouter(services: Services): Router {
   router.get(
     "/service-areas",
     handler(async (req, res) => {
-      requireMember(req);
+      authorizeRead(services.config, req, "reference");
       const { data, stale } = await content.current();
       res.json({ data: data.serviceAreas.map(presentServiceArea), meta: meta(stale) });
     }),
@@ -80,7 +76,7 @@ export function contentRouter(services: Services): Router {
   router.get(
     "/directory/units",
     handler(async (req, res) => {
-      requireMember(req);
+      authorizeRead(services.config, req, "directory");
       const query = parse(DirectoryQuerySchema, req.query);
       const { data, stale } = await content.current();
       const fields: Record<string, string> = {};
@@ -117,13 +113,13 @@ export function contentRouter(services: Services): Router {
   router.get(
     "/units/:id",
     handler(async (req, res) => {
-      requireMember(req);
+      authorizeRead(services.config, req, "directory");
       const { data, stale } = await content.current();
       const unit = data.units.find((u) => u.documentId === req.params.id);
       if (!unit) throw errors.notFound();
       res.type("json").send(
-        memo(data.loadedAt, `unit|${unit.documentId}|${stale}`, () => ({
-          data: presentUnitDetail(unit, new Date()),
+        memo(data.loadedAt, `unit|${unit.documentId}|${stale}|${Boolean(req.user)}`, () => ({
+          data: presentUnitDetail(unit, new Date(), Boolean(req.user)),
           meta: meta(stale),
         })),
       );
@@ -133,7 +129,7 @@ export function contentRouter(services: Services): Router {
   router.get(
     "/statutes",
     handler(async (req, res) => {
-      requireMember(req);
+      authorizeRead(services.config, req, "statutes");
       const { data, stale } = await content.current();
       res.json({ data: data.statutes.map(presentStatute), meta: meta(stale) });
     }),
@@ -142,7 +138,7 @@ export function contentRouter(services: Services): Router {
   router.get(
     "/statutes/:slug",
     handler(async (req, res) => {
-      requireMember(req);
+      authorizeRead(services.config, req, "statutes");
       const { data, stale } = await content.current();
       const statute = data.statutes.find((s) => statuteSlug(s.number) === req.params.slug);
       if (!statute) throw errors.notFound();

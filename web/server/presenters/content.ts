@@ -85,11 +85,12 @@ function pickAddress(a: Record<string, string | null>) {
   };
 }
 
-export function presentUnitDetail(u: CmsUnit, now: Date) {
+/** Named contact persons are shown to members only, even when the directory is public. */
+export function presentUnitDetail(u: CmsUnit, now: Date, member: boolean) {
   return {
     ...presentUnit(u, now),
     parent: u.parent ? { id: u.parent.documentId, name: u.parent.name } : null,
-    contacts: u.contactPersons.filter((c) => c.visibility === "members").map(presentContact),
+    contacts: member ? u.contactPersons.filter((c) => c.visibility === "members").map(presentContact) : [],
   };
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, Navigate, Outlet, useLocation } from "react-router-dom";
-import { useLogout, useMe } from "../features/auth/api/me";
+import { Link, NavLink, Navigate, Outlet, useLocation, useMatches } from "react-router-dom";
+import { useLogout, useMe, useProviders } from "../features/auth/api/me";
 import { LANGUAGES, setLanguage, type Lang } from "../i18n";
 import { queryClient } from "../lib/query-client";
 import { ErrorMessage, Loading } from "../components/Status";
@@ -51,10 +51,15 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
   const logout = useLogout();
   const location = useLocation();
   const main = useFocusOnNavigate();
+  const providers = useProviders();
+  const matches = useMatches();
+  const kind = (matches.at(-1)?.handle as { content?: string } | undefined)?.content;
+  const publicContent = providers.data?.publicContent ?? [];
 
-  if (me.isPending) return <Loading />;
+  if (me.isPending || (requireLogin && !me.data && providers.isPending)) return <Loading />;
   if (me.isError) return <ErrorMessage error={me.error} onRetry={() => void me.refetch()} />;
-  if (requireLogin && !me.data) {
+  // A closed extranet: visitors see only what the server's configuration makes public.
+  if (requireLogin && !me.data && !(kind && publicContent.includes(kind))) {
     return (
       <Navigate
         to={`/kirjaudu?seuraava=${encodeURIComponent(location.pathname + location.search)}`}
@@ -76,6 +81,11 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
             <span className="brand__tagline">{t("app.tagline")}</span>
           </Link>
           <LanguageSwitcher />
+          {!me.data && requireLogin && (
+            <Link className="button button--secondary" to="/kirjaudu">
+              {t("auth.submit")}
+            </Link>
+          )}
           {me.data && (
             <div className="user">
               <span>{t("app.loggedInAs", { name: me.data.name })}</span>
@@ -85,6 +95,21 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
             </div>
           )}
         </div>
+        {!me.data && requireLogin && publicContent.length > 0 && (
+          <nav aria-label={t("app.nav.label")} className="nav">
+            {publicContent.includes("directory") && (
+              <NavLink to="/" end>
+                {t("app.nav.directory")}
+              </NavLink>
+            )}
+            {publicContent.includes("service-areas") && (
+              <NavLink to="/palvelualueet">{t("hubs.nav")}</NavLink>
+            )}
+            {publicContent.includes("statutes") && <NavLink to="/lait">{t("app.nav.law")}</NavLink>}
+            {publicContent.includes("events") && <NavLink to="/tapahtumat">{t("hubs.navEvents")}</NavLink>}
+            {publicContent.includes("news") && <NavLink to="/uutiset">{t("hubs.navNews")}</NavLink>}
+          </nav>
+        )}
         {me.data && (
           <nav aria-label={t("app.nav.label")} className="nav">
             <NavLink to="/" end>

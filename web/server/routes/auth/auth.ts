@@ -106,13 +106,16 @@ export function authRouter(services: Services): Router {
 
   router.get("/providers", (_req, res) => {
     res.json({
-      data: { oidc: services.oidc && services.config.oidc ? { name: services.config.oidc.name } : null },
+      data: {
+        oidc: services.oidc && services.config.oidc ? { name: services.config.oidc.name } : null,
+        publicContent: services.config.publicContent,
+      },
     });
   });
 
   router.get("/oidc", (req, res, next) => {
     if (!services.oidc) return next(errors.notFound());
-    // Redirects to the provider with state, nonce and a PKCE challenge.
+    // Redirects to the provider with a PKCE challenge bound to this session.
     (services.passport.authenticate(OIDC_STRATEGY) as (req: Request, res: unknown, next: unknown) => void)(
       req,
       res,

@@ -27,7 +27,7 @@ export function useMe() {
 export const useProviders = () =>
   useQuery({
     queryKey: ["providers"],
-    queryFn: () => api.get<{ oidc: { name: string } | null }>("/api/auth/providers"),
+    queryFn: () => api.get<{ oidc: { name: string } | null; publicContent: string[] }>("/api/auth/providers"),
     staleTime: Infinity,
   });
 

@@ -1,0 +1,19 @@
+import type { Config } from "@soskes/config";
+import type { Request } from "express";
+import { errors } from "../errors.js";
+
+export type ContentKind = Config["publicContent"][number] | "reference";
+
+/**
+ * A closed extranet: content is for signed-in members, except the kinds configuration marks
+ * public (PUBLIC_CONTENT). Reference lists (municipalities, service areas) are public as soon as
+ * anything is, because public pages need them.
+ */
+export function canRead(config: Config, user: Express.User | undefined, kind: ContentKind): boolean {
+  if (user) return true;
+  return kind === "reference" ? config.publicContent.length > 0 : config.publicContent.includes(kind);
+}
+
+export function authorizeRead(config: Config, req: Request, kind: ContentKind): void {
+  if (!canRead(config, req.user, kind)) throw errors.unauthorized();
+}
