@@ -183,6 +183,39 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     await member.getByLabel("Kieli").waitFor();
   });
 
+  it("passes axe on the visitor pages and the admin's page, in Finnish and Swedish", async () => {
+    for (const locale of ["fi-FI", "sv-FI"]) {
+      const context = await browser.newContext({ locale });
+      const lang = locale.slice(0, 2);
+      await context.addCookies([{ name: "soskes.lang", value: lang, url: portalUrl }]);
+      const visitor = await context.newPage();
+      for (const url of [
+        "/kirjaudu",
+        "/kirjaudu?sso=failed",
+        "/rekisteroidy",
+        "/salasana",
+        "/salasana/uusi?token=x",
+        "/kutsu?token=x",
+        "/vahvista",
+      ]) {
+        await visitor.goto(`${portalUrl}${url}`);
+        await visitor.locator("h1").first().waitFor();
+        expect(await visitor.evaluate(() => document.documentElement.lang)).toBe(lang);
+        await expectAccessible(visitor, `${lang} ${url}`);
+      }
+      await visitor.goto(`${portalUrl}/kirjaudu`);
+      await visitor.locator("#email").fill("admin@demo.soskes.example");
+      await visitor.locator("#password").fill(PASSWORD);
+      await visitor.locator('button[type="submit"]').click();
+      await visitor.waitForURL(`${portalUrl}/`);
+      await visitor.goto(`${portalUrl}/yllapito/kayttajat`);
+      await visitor.locator("h1").first().waitFor();
+      await visitor.locator("#invite-role").waitFor();
+      await expectAccessible(visitor, `${lang} admin users`);
+      await context.close();
+    }
+  });
+
   it("a maintainer edits a Laukaa unit in Strapi and the portal shows it within seconds", async () => {
     await admin.goto(`${cmsUrl}/admin`);
     await admin.getByLabel(/Sähköposti|Email/).fill("yllapitaja.laukaa@demo.soskes.example");
