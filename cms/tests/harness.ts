@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import type * as strapiModule from "@strapi/strapi";
 import type { Core } from "@strapi/strapi";
-import pg from "pg";
 import supertest from "supertest";
+import { freshPostgres } from "../../tests/helpers/services";
 import type * as configModule from "../config/soskes";
 import type * as bootModule from "../src/scripts/boot";
 import type * as seedModule from "../src/seed/seed";
@@ -29,27 +29,6 @@ export type TestCms = {
   close: () => Promise<void>;
 };
 
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.TEST_DATABASE_URL;
-  if (!base) throw new Error("TEST_DATABASE_URL is required for the PostgreSQL suites");
-  const name = `soskes_t_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 /**
  * Boots the built CMS in this worker thread on a fresh SQLite file, or a fresh PostgreSQL
  * database when the project runs with SOSKES_TEST_DB=postgres, and mounts its HTTP server.
@@ -59,7 +38,7 @@ export async function startCms(
 ): Promise<TestCms> {
   const database = process.env.SOSKES_TEST_DB === "postgres" ? "postgres" : "sqlite";
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "soskes-cms-"));
-  const pgDb = database === "postgres" ? await createPostgresDatabase() : undefined;
+  const pgDb = database === "postgres" ? await freshPostgres("soskes_cms") : undefined;
   Object.assign(process.env, {
     NODE_ENV: "test",
     DATA_DIR: dataDir,

@@ -58,6 +58,13 @@ describe.each(DATABASES)("mail outbox on %s", (kind) => {
     await drop?.();
   });
 
+  const smtpWorker = (port: number) =>
+    createMailWorker({
+      db: database.db,
+      transport: createTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, dir: "" }),
+      from: "SosKes <no-reply@soskes.example>",
+      logger,
+    });
   const due = () =>
     database.db.updateTable("outbox").set({ next_attempt_at: 0 }).where("status", "=", "pending").execute();
   const status = async (to: string) =>
@@ -70,12 +77,7 @@ describe.each(DATABASES)("mail outbox on %s", (kind) => {
   it("keeps a message while the SMTP server is down and delivers it exactly once when it is back", async () => {
     const port = await freePort();
     const sink = smtpSink(port);
-    const worker = createMailWorker({
-      db: database.db,
-      transport: createTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, dir: "" }),
-      from: "SosKes <no-reply@soskes.example>",
-      logger,
-    });
+    const worker = smtpWorker(port);
     await enqueueMail(database.db, {
       to: "down@demo.soskes.example",
       template: "access-requested",
@@ -107,12 +109,7 @@ describe.each(DATABASES)("mail outbox on %s", (kind) => {
     const sink = smtpSink(port, { refuse: /^nobody@/ });
     await sink.listen();
     try {
-      const worker = createMailWorker({
-        db: database.db,
-        transport: createTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, dir: "" }),
-        from: "SosKes <no-reply@soskes.example>",
-        logger,
-      });
+      const worker = smtpWorker(port);
       await enqueueMail(database.db, {
         to: "nobody@demo.soskes.example",
         template: "access-requested",
@@ -131,13 +128,7 @@ describe.each(DATABASES)("mail outbox on %s", (kind) => {
     const sink = smtpSink(port);
     await sink.listen();
     try {
-      const make = () =>
-        createMailWorker({
-          db: database.db,
-          transport: createTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, dir: "" }),
-          from: "SosKes <no-reply@soskes.example>",
-          logger,
-        });
+      const make = () => smtpWorker(port);
       for (let i = 0; i < 5; i++)
         await enqueueMail(database.db, {
           to: `pair${i}@demo.soskes.example`,

@@ -1,11 +1,10 @@
 import { mkdtempSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, type Config } from "@soskes/config";
-import pg from "pg";
 import pino from "pino";
 import supertest from "supertest";
+import { freePort, freshPostgres } from "../../../tests/helpers/services.js";
 import { createCmsClient } from "../content/cms-client.js";
 import { createContentService, type ContentService } from "../content/content-service.js";
 import { startPortal, type Portal } from "../index.js";
@@ -15,36 +14,7 @@ export type DbKind = "sqlite" | "postgres";
 /** Every storage test runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set. */
 export const DATABASES: DbKind[] = process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.TEST_DATABASE_URL as string;
-  const name = `soskes_w_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+export { freePort, freshPostgres };
 
 export function testConfig(env: Record<string, string>): Config {
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "soskes-web-"));
@@ -75,7 +45,7 @@ export async function startTestPortal(
   kind: DbKind,
   options: { env?: Record<string, string>; content?: ContentService; port?: number } = {},
 ): Promise<TestPortal> {
-  const pgDb = kind === "postgres" ? await freshPostgres() : undefined;
+  const pgDb = kind === "postgres" ? await freshPostgres("soskes_web") : undefined;
   const config = testConfig({ ...(pgDb ? { DATABASE_URL: pgDb.url } : {}), ...options.env });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const content =

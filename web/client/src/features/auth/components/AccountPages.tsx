@@ -21,6 +21,32 @@ function BackToLogin() {
   );
 }
 
+/** A new password, with the rule said up front (the server checks the same rule). */
+function NewPasswordField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={t("account.newPassword")}
+      hint={t("account.passwordHint")}
+      type="password"
+      autoComplete="new-password"
+      required
+      minLength={10}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+    />
+  );
+}
+
 /** Field errors are shown beside their fields; anything else above the form. */
 const generalError = (error: unknown) =>
   error && Object.keys(fieldErrors(error)).length === 0 ? error : null;
@@ -205,17 +231,7 @@ function NewPasswordForm({
           error={errors.name}
         />
       )}
-      <TextField
-        label={t("account.newPassword")}
-        hint={t("account.passwordHint")}
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={errors.password}
-      />
+      <NewPasswordField value={password} onChange={setPassword} error={errors.password} />
       <button type="submit" className="button" disabled={pending}>
         {t("account.save")}
       </button>
@@ -298,17 +314,7 @@ export function ChangePasswordSection() {
             onChange={(e) => setCurrent(e.target.value)}
             error={errors.currentPassword}
           />
-          <TextField
-            label={t("account.newPassword")}
-            hint={t("account.passwordHint")}
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            error={errors.newPassword}
-          />
+          <NewPasswordField value={next} onChange={setNext} error={errors.newPassword} />
           <button type="submit" className="button" disabled={change.isPending}>
             {t("account.save")}
           </button>
