@@ -53,7 +53,8 @@ describe.each(DATABASES)("profiles and people search on %s", (kind) => {
     });
     const updated = await sanna.patch("/api/me", {
       expertise: "Aikuissosiaalityö, asumisneuvonta",
-      visibility: { title: true, phone: false, expertise: false },
+      languages: ["fi", "sv"],
+      visibility: { title: true, phone: false, expertise: false, languages: true },
     });
     expect(updated.status).toBe(200);
 
@@ -66,6 +67,7 @@ describe.each(DATABASES)("profiles and people search on %s", (kind) => {
       phone: null,
       expertise: null,
       municipalityCode: null,
+      languages: ["fi", "sv"],
     });
     const hidden = (await colleague.get("/api/people?q=asumisneuvonta")).body as { data: Person[] };
     expect(hidden.data).toEqual([]);

@@ -187,6 +187,15 @@ export const en: Resources = {
     phone: "Phone",
     show: "Show to colleagues",
     saved: "Your details have been saved.",
+    languages: "Languages",
+    languageNames: {
+      fi: "Finnish",
+      sv: "Swedish",
+      en: "English",
+      se: "Sámi",
+      ru: "Russian",
+      "fi-sign": "Finnish Sign Language",
+    },
     visibility: {
       title: "title",
       organisation: "organisation",

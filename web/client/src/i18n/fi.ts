@@ -185,6 +185,15 @@ export const fi = {
     phone: "Puhelin",
     show: "Näytä kollegoille",
     saved: "Tiedot on tallennettu.",
+    languages: "Asiointikielet",
+    languageNames: {
+      fi: "suomi",
+      sv: "ruotsi",
+      en: "englanti",
+      se: "saame",
+      ru: "venäjä",
+      "fi-sign": "viittomakieli",
+    },
     visibility: {
       title: "nimike",
       organisation: "organisaatio",

@@ -188,6 +188,15 @@ export const sv: Resources = {
     phone: "Telefon",
     show: "Visa för kolleger",
     saved: "Uppgifterna har sparats.",
+    languages: "Språk",
+    languageNames: {
+      fi: "finska",
+      sv: "svenska",
+      en: "engelska",
+      se: "samiska",
+      ru: "ryska",
+      "fi-sign": "teckenspråk",
+    },
     visibility: {
       title: "titel",
       organisation: "organisation",

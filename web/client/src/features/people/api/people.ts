@@ -20,6 +20,7 @@ export type Profile = {
   municipalityCode: string | null;
   phone: string | null;
   expertise: string | null;
+  languages: string[];
   visibility: Record<string, boolean>;
 };
 

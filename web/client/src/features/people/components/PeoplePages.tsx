@@ -59,6 +59,12 @@ export function PeoplePage() {
                       <a href={telHref(p.phone)}>{p.phone}</a>
                     </p>
                   )}
+                  {p.languages && p.languages.length > 0 && (
+                    <p className="note">
+                      {t("people.languages")}:{" "}
+                      {p.languages.map((l) => t(`people.languageNames.${l}`, { defaultValue: l })).join(", ")}
+                    </p>
+                  )}
                   {p.expertise && (
                     <p>
                       <span className="muted">{t("people.expertise")}: </span>
@@ -75,7 +81,8 @@ export function PeoplePage() {
   );
 }
 
-const VISIBLE = ["title", "organisation", "unit", "municipality", "phone", "expertise"] as const;
+const VISIBLE = ["title", "organisation", "unit", "municipality", "phone", "expertise", "languages"] as const;
+const LANGUAGE_CODES = ["fi", "sv", "en", "se", "ru", "fi-sign"] as const;
 
 export function ProfileForm() {
   const { t } = useTranslation();
@@ -103,8 +110,28 @@ export function ProfileForm() {
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          const { name, title, organisation, unit, municipalityCode, phone, expertise, visibility } = form;
-          save.mutate({ name, title, organisation, unit, municipalityCode, phone, expertise, visibility });
+          const {
+            name,
+            title,
+            organisation,
+            unit,
+            municipalityCode,
+            phone,
+            expertise,
+            languages,
+            visibility,
+          } = form;
+          save.mutate({
+            name,
+            title,
+            organisation,
+            unit,
+            municipalityCode,
+            phone,
+            expertise,
+            languages,
+            visibility,
+          });
         }}
       >
         <FormError error={Object.keys(errors).length ? null : save.error} />
@@ -129,6 +156,26 @@ export function ProfileForm() {
         </div>
         <TextField label={t("people.phone")} type="tel" autoComplete="tel" {...text("phone")} />
         <TextField label={t("people.expertise")} {...text("expertise")} />
+        <fieldset>
+          <legend>{t("people.languages")}</legend>
+          {LANGUAGE_CODES.map((code) => (
+            <label key={code} className="check">
+              <input
+                type="checkbox"
+                checked={form.languages.includes(code)}
+                onChange={(e) =>
+                  setForm({
+                    ...form,
+                    languages: e.target.checked
+                      ? [...form.languages, code]
+                      : form.languages.filter((l) => l !== code),
+                  })
+                }
+              />{" "}
+              {t(`people.languageNames.${code}`)}
+            </label>
+          ))}
+        </fieldset>
         <fieldset>
           <legend>{t("people.show")}</legend>
           {VISIBLE.map((field) => (
