@@ -82,6 +82,18 @@ export function PeoplePage() {
 }
 
 const VISIBLE = ["title", "organisation", "unit", "municipality", "phone", "expertise", "languages"] as const;
+/** What the member edits here; the rest of the account (e-mail, role) is not theirs to change. */
+const EDITABLE = [
+  "name",
+  "title",
+  "organisation",
+  "unit",
+  "municipalityCode",
+  "phone",
+  "expertise",
+  "languages",
+  "visibility",
+] as const;
 const LANGUAGE_CODES = ["fi", "sv", "en", "se", "ru", "fi-sign"] as const;
 
 export function ProfileForm() {
@@ -110,28 +122,7 @@ export function ProfileForm() {
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          const {
-            name,
-            title,
-            organisation,
-            unit,
-            municipalityCode,
-            phone,
-            expertise,
-            languages,
-            visibility,
-          } = form;
-          save.mutate({
-            name,
-            title,
-            organisation,
-            unit,
-            municipalityCode,
-            phone,
-            expertise,
-            languages,
-            visibility,
-          });
+          save.mutate(Object.fromEntries(EDITABLE.map((key) => [key, form[key]])));
         }}
       >
         <FormError error={Object.keys(errors).length ? null : save.error} />
