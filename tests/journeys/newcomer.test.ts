@@ -204,8 +204,10 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
         await expectAccessible(visitor, `${lang} ${url}`);
       }
       await visitor.goto(`${portalUrl}/kirjaudu`);
-      await visitor.locator("#email").fill("admin@demo.soskes.example");
-      await visitor.locator("#password").fill(PASSWORD);
+      await visitor
+        .getByLabel(lang === "fi" ? "Sähköpostiosoite" : "E-postadress")
+        .fill("admin@demo.soskes.example");
+      await visitor.getByLabel(lang === "fi" ? "Salasana" : "Lösenord").fill(PASSWORD);
       await visitor.locator('button[type="submit"]').click();
       await visitor.waitForURL(`${portalUrl}/`);
       await visitor.goto(`${portalUrl}/yllapito/kayttajat`);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { TextField, fieldErrors } from "../../../components/Form";
 import { ApiError } from "../../../lib/api-client";
 import { useLogin, useProviders } from "../api/me";
 
@@ -14,7 +15,15 @@ export function LoginPage() {
   const errorRef = useRef<HTMLDivElement>(null);
   const providers = useProviders();
   const ssoError = params.get("sso");
-  const error = login.error instanceof ApiError ? login.error.message : login.error ? t("app.error") : null;
+  const fields = fieldErrors(login.error);
+  const error =
+    Object.keys(fields).length > 0
+      ? null
+      : login.error instanceof ApiError
+        ? login.error.message
+        : login.error
+          ? t("app.error")
+          : null;
 
   useEffect(() => {
     if (error) errorRef.current?.focus();
@@ -52,29 +61,29 @@ export function LoginPage() {
           <p className="muted">{t("auth.or")}</p>
         </>
       )}
-      <form onSubmit={submit} noValidate={false} className="form">
+      <form onSubmit={submit} className="form">
         {error && (
           <div role="alert" className="alert alert--error" tabIndex={-1} ref={errorRef}>
             {error}
           </div>
         )}
-        <label htmlFor="email">{t("auth.email")}</label>
-        <input
-          id="email"
+        <TextField
+          label={t("auth.email")}
           type="email"
           autoComplete="username"
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}
+          error={fields.email}
         />
-        <label htmlFor="password">{t("auth.password")}</label>
-        <input
-          id="password"
+        <TextField
+          label={t("auth.password")}
           type="password"
           autoComplete="current-password"
           required
           value={password}
           onChange={(e) => setPassword(e.target.value)}
+          error={fields.password}
         />
         <button type="submit" className="button" disabled={login.isPending}>
           {login.isPending ? t("auth.submitting") : t("auth.submit")}

@@ -12,14 +12,8 @@ export type Person = {
   expertise: string | null;
   languages: string[] | null;
 };
-export type Profile = {
-  name: string;
-  title: string | null;
-  organisation: string | null;
-  unit: string | null;
-  municipalityCode: string | null;
-  phone: string | null;
-  expertise: string | null;
+/** The member's own view: every field, whatever colleagues may see, and the choice itself. */
+export type Profile = Omit<Person, "id" | "languages"> & {
   languages: string[];
   visibility: Record<string, boolean>;
 };
