@@ -10,8 +10,14 @@ import { fileURLToPath } from "node:url";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
+let quiet = false;
+/** Sends progress and child output to stderr, keeping stdout for a command's own answer (--json). */
+export function useStderr() {
+  quiet = true;
+}
+
 export function step(message) {
-  process.stdout.write(`\n▸ ${message}\n`);
+  (quiet ? process.stderr : process.stdout).write(`\n▸ ${message}\n`);
 }
 
 export function fail(message) {
@@ -20,7 +26,7 @@ export function fail(message) {
 }
 
 export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", ...options });
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: quiet ? [0, 2, 2] : "inherit", ...options });
   if (result.status !== 0)
     fail(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
 }
@@ -100,7 +106,7 @@ function reportClientSize() {
   const html = readFileSync(path.join(dir, "index.html"), "utf8");
   const scripts = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]);
   const bytes = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dir, file))).length, 0);
-  process.stdout.write(
+  (quiet ? process.stderr : process.stdout).write(
     `  web client: initial JavaScript ${(bytes / 1024).toFixed(1)} KB gzipped (${scripts.length} file${scripts.length === 1 ? "" : "s"})\n`,
   );
 }
@@ -130,7 +136,7 @@ export function startProcess(name, command, args, options = {}) {
       for (const line of lines) out.write(`[${name}] ${line}\n`);
     });
   };
-  prefix(child.stdout, process.stdout);
+  prefix(child.stdout, quiet ? process.stderr : process.stdout);
   prefix(child.stderr, process.stderr);
   return child;
 }

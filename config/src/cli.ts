@@ -23,6 +23,11 @@ const summary = {
     database: config.cms.database.client,
     webhookUrl: config.cms.webhookUrl,
   },
+  search: {
+    dir: config.search.dir,
+    engine: config.search.meili ? "meilisearch" : "embedded",
+    meili: config.search.meili ? config.search.meili.url : null,
+  },
   demo: {
     enabled: config.demo.enabled,
     password: config.demo.passwordIsDefault ? config.demo.password : "(from DEMO_PASSWORD)",

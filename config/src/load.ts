@@ -48,6 +48,14 @@ export type Config = {
     from: string;
     dir: string;
   };
+  /**
+   * Search: the embedded engine's index under DATA_DIR/search, or Meilisearch when MEILI_URL
+   * is set (for several portal nodes sharing one index).
+   */
+  search: {
+    dir: string;
+    meili: { url: string; apiKey: string | undefined; indexPrefix: string } | undefined;
+  };
   /** Content visitors may read without logging in; everything else is for members only. */
   publicContent: Array<"directory" | "statutes" | "service-areas" | "events" | "news" | "links">;
   /** Single sign-on with the organisation's OpenID Connect provider, when configured. */
@@ -215,6 +223,12 @@ export function loadConfig(options: LoadOptions = {}): Config {
     },
     session: { secret: secrets.SESSION_SECRET },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, dir: path.join(dataDir, "mail") },
+    search: {
+      dir: path.join(dataDir, "search"),
+      meili: env.MEILI_URL
+        ? { url: env.MEILI_URL, apiKey: env.MEILI_API_KEY, indexPrefix: env.MEILI_INDEX_PREFIX ?? "soskes_" }
+        : undefined,
+    },
     publicContent: (env.PUBLIC_CONTENT ?? "")
       .split(",")
       .map((k) => k.trim())

@@ -86,6 +86,13 @@ export const EnvSchema = z.object({
           ),
       { error: "must be a comma-separated list of: directory, statutes, service-areas, events, news, links" },
     ),
+  MEILI_URL: optionalHttpUrl,
+  MEILI_API_KEY: z.string().trim().max(500).optional(),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_-]{0,40}$/, "may hold only a-z, 0-9, _ and - (at most 40)")
+    .optional(),
   OIDC_ISSUER: optionalHttpUrl,
   OIDC_CLIENT_ID: z.string().trim().max(200).optional(),
   OIDC_CLIENT_SECRET: z.string().trim().max(500).optional(),

@@ -24,6 +24,8 @@ import { devMailboxRouter } from "./mail/dev-mailbox.js";
 import type { ContentService } from "./content/content-service.js";
 import { editorialRouter } from "./content/editorial-routes.js";
 import { contentRouter, webhookRouter } from "./content/routes.js";
+import { searchRouter } from "./search/routes.js";
+import type { SearchService } from "@soskes/search";
 import type { Db } from "./db/database.js";
 import { HttpError, errors } from "./errors.js";
 import { requestLang } from "./i18n.js";
@@ -47,6 +49,7 @@ export type Services = {
   passport: InstanceType<typeof Passport>;
   csrf: ReturnType<typeof csrfProtection>;
   content: ContentService;
+  search: SearchService;
 };
 
 export type AppOptions = {
@@ -54,6 +57,7 @@ export type AppOptions = {
   db: Db;
   logger: Logger;
   content: ContentService;
+  search: SearchService;
   mail: MailWorker;
   /** Directory of the built client (index.html); served at / when present. */
   clientDir?: string;
@@ -81,6 +85,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
     passport: new Passport(),
     csrf: csrfProtection(config.session.secret, secure),
     content: options.content,
+    search: options.search,
   };
   configurePassport(services);
   if (options.oidcStrategy) services.passport.use(OIDC_STRATEGY, options.oidcStrategy);
@@ -172,6 +177,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.use("/api", peopleRouter(services));
   app.use("/api", contentRouter(services));
   app.use("/api", editorialRouter(services));
+  app.use("/api", searchRouter(services));
   app.use("/api", (_req, _res, next) => next(errors.unknownRoute()));
 
   if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {

@@ -10,6 +10,9 @@ import { createClient, type RedisClientType } from "redis";
 import { createOidcStrategy } from "./auth/oidc.js";
 import { RedisSessionStore } from "./auth/redis-session-store.js";
 import { ensureDemoUsers } from "./demo-users.js";
+import { createEmbeddedEngine, createMeiliEngine, createSearchService, type SearchService } from "@soskes/search";
+import path from "node:path";
+import { followContent } from "./search/indexer.js";
 import { createMailWorker, createTransport, type MailTransport } from "./mail/outbox.js";
 
 export type Portal = {
@@ -17,6 +20,8 @@ export type Portal = {
   url: string;
   services: Services;
   database: PortalDatabase;
+  /** Resolves when the search index holds the latest content snapshot. */
+  searchSettled: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -27,6 +32,7 @@ export type StartOptions = {
   /** Port to listen on; 0 picks a free one (tests). Defaults to config.portal.port. */
   port?: number;
   content?: ContentService;
+  search?: SearchService;
   /** Replaces the configured transport (tests). */
   mailTransport?: MailTransport;
   mailPollMs?: number;
@@ -48,6 +54,19 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
       cms: createCmsClient({ url: config.cms.url, token: config.cms.apiToken }),
       logger,
     });
+  const search =
+    options.search ??
+    createSearchService({
+      engine: config.search.meili
+        ? createMeiliEngine({
+            host: config.search.meili.url,
+            apiKey: config.search.meili.apiKey,
+            indexPrefix: config.search.meili.indexPrefix,
+          })
+        : createEmbeddedEngine(path.join(config.search.dir, "index.sqlite")),
+      logger,
+    });
+  const indexer = followContent({ content, search, logger });
   const mail = createMailWorker({
     db: database.db,
     transport:
@@ -78,6 +97,7 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     db: database.db,
     logger,
     content,
+    search,
     mail,
     clientDir: options.clientDir,
     sessions,
@@ -96,8 +116,11 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     url: `http://${config.portal.host === "0.0.0.0" ? "127.0.0.1" : config.portal.host}:${port}`,
     services,
     database,
+    searchSettled: () => indexer.settled(),
     close: async () => {
       clearInterval(purge);
+      indexer.stop();
+      await search.close();
       await mail.stop();
       await redis?.quit();
       server.closeAllConnections();

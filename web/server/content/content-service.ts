@@ -153,7 +153,7 @@ const UNIT_QUERY = {
   sort: "name:asc",
 };
 
-type Snapshot = {
+export type Snapshot = {
   municipalities: CmsMunicipality[];
   serviceAreas: CmsServiceArea[];
   units: CmsUnit[];
@@ -176,6 +176,7 @@ export function createContentService(options: { cms: CmsClient; logger: Logger; 
   let snapshot: Snapshot | undefined;
   let loading: Promise<Snapshot> | undefined;
   let generation = 0;
+  const listeners = new Set<(snapshot: Snapshot) => void>();
 
   async function load(): Promise<Snapshot> {
     const started = generation;
@@ -214,6 +215,7 @@ export function createContentService(options: { cms: CmsClient; logger: Logger; 
     // A webhook that arrived while loading makes this snapshot stale already: load again.
     if (started !== generation) return load();
     snapshot = next;
+    for (const listener of listeners) listener(next);
     return next;
   }
 
@@ -233,6 +235,11 @@ export function createContentService(options: { cms: CmsClient; logger: Logger; 
 
   return {
     current,
+    /** Called with every newly loaded snapshot (the search indexer follows content this way). */
+    onLoad(listener: (snapshot: Snapshot) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     /** Called on Strapi's webhook: the next read reloads, and a reload starts right away. */
     invalidate(reason: string): void {
       generation += 1;

@@ -1,0 +1,364 @@
+import type { Reference } from "../analysis/query.js";
+import type { SearchDocument } from "../types.js";
+
+/**
+ * Published CMS content as the portal's content snapshot holds it (only the fields search
+ * uses). Contacts marked for maintainers only are never indexed.
+ */
+type Area = { slug: string; name: string };
+type Block = { type: string; text?: string; children?: Block[] };
+export type ContentInput = {
+  municipalities: Array<{
+    code: string;
+    name: string;
+    nameSv: string | null;
+    switchboardPhone: string | null;
+  }>;
+  serviceAreas: Array<{ slug: string; name: string; nameSv: string | null; description: string | null }>;
+  units: Array<{
+    documentId: string;
+    name: string;
+    nameSv: string | null;
+    description: string | null;
+    openingNote: string | null;
+    municipality: { code: string } | null;
+    municipalities: Array<{ code: string }>;
+    serviceAreas: Area[];
+    parent: { name: string } | null;
+    visitingAddress: Record<string, string | null> | null;
+    contactPersons: Array<{
+      documentId: string;
+      name: string;
+      title: string | null;
+      responsibilities: string | null;
+      visibility: "members" | "maintainers";
+    }>;
+  }>;
+  statutes: Array<{
+    number: string;
+    title: string;
+    titleSv: string | null;
+    shortName: string | null;
+    aliases: string | null;
+    summary: string | null;
+    serviceAreas: Area[];
+    sections: Array<{ number: string; title: string; titleSv: string | null; summary: string | null }>;
+  }>;
+  pages: Array<{
+    documentId: string;
+    locale: string;
+    title: string;
+    slug: string;
+    kind: string;
+    summary: string | null;
+    body: Block[] | null;
+    serviceAreas: Area[];
+    municipality: { code: string } | null;
+    statuteReferences: Array<{
+      section: string;
+      statute: { number: string; title: string; shortName: string | null } | null;
+    }>;
+  }>;
+  events: Array<{
+    documentId: string;
+    locale: string;
+    title: string;
+    startsAt: string;
+    location: string | null;
+    organizer: string | null;
+    summary: string | null;
+    serviceAreas: Area[];
+    municipality: { code: string } | null;
+  }>;
+  news: Array<{
+    documentId: string;
+    locale: string;
+    title: string;
+    slug: string;
+    summary: string | null;
+    body: Block[] | null;
+    date: string;
+    serviceAreas: Area[];
+    municipality: { code: string } | null;
+  }>;
+  links: Array<{
+    documentId: string;
+    locale: string;
+    title: string;
+    url: string;
+    description: string | null;
+    serviceAreas: Area[];
+    municipality: { code: string } | null;
+  }>;
+  /** Synonym sets editors keep in the CMS, one set per entry. */
+  synonyms?: string[][];
+};
+
+export const CONTENT_SOURCE = "content";
+
+const blockText = (blocks: Block[] | null | undefined): string =>
+  (blocks ?? [])
+    .map((b) => (b.text ?? "") + (b.children ? ` ${blockText(b.children)}` : ""))
+    .join("\n")
+    .replace(/[ \t]+/g, " ")
+    .trim();
+const join = (...parts: Array<string | null | undefined>) =>
+  parts
+    .map((p) => p?.trim().replace(/[.:]$/, ""))
+    .filter(Boolean)
+    .join(". ");
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+export const statuteSlug = (number: string) => number.replace("/", "-");
+export const aliasesOf = (aliases: string | null) =>
+  (aliases ?? "")
+    .split(/[,;\n]/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+
+/** Pairs each document's Finnish and Swedish versions; a Swedish-only document stands alone. */
+function byDocument<T extends { documentId: string; locale: string }>(
+  items: T[],
+): Array<{ fi: T; sv: T | undefined }> {
+  const map = new Map<string, { fi?: T; sv?: T }>();
+  for (const item of items) {
+    const entry = map.get(item.documentId) ?? {};
+    if (item.locale === "sv") entry.sv = item;
+    else entry.fi = item;
+    map.set(item.documentId, entry);
+  }
+  return [...map.values()].map((e) => ({ fi: (e.fi ?? e.sv)!, sv: e.fi ? e.sv : undefined }));
+}
+
+/** Default synonym sets; editors add more in the CMS ("Hakusanojen synonyymit"). */
+export const DEFAULT_SYNONYMS: string[][] = [
+  ["vanhuspalvelut", "ikääntyneiden palvelut", "ikäihmisten palvelut", "vanhustenhuolto"],
+  ["sosiaalipäivystys", "kriisipäivystys", "virka-ajan ulkopuolinen sosiaalityö"],
+  ["aikuissosiaalityö", "työikäisten sosiaalityö", "aikuisten sosiaalityö"],
+  ["toimeentulotuki", "toimeentulotukilaki"],
+  ["huostaanotto", "huostaan ottaminen"],
+  ["vammaispalvelut", "vammaisten palvelut"],
+  ["päihdepalvelut", "päihdehuolto", "päihdetyö"],
+  ["omaishoito", "omaishoidon tuki"],
+  ["lastensuojeluilmoitus", "lastensuojelu ilmoitus"],
+];
+
+/** The analysis reference (statute names, municipality names, synonyms) from the same content. */
+export function contentReference(content: ContentInput): Reference {
+  return {
+    statutes: content.statutes.map((s) => ({
+      number: s.number,
+      names: uniq([s.title, s.shortName, ...aliasesOf(s.aliases)].filter((n): n is string => Boolean(n))),
+    })),
+    municipalities: content.municipalities.map((m) => ({
+      code: m.code,
+      names: [m.name, m.nameSv].filter((n): n is string => Boolean(n)),
+    })),
+    synonyms: [...DEFAULT_SYNONYMS, ...(content.synonyms ?? [])].filter((set) => set.length > 1),
+  };
+}
+
+/** Every searchable document of the published content. */
+export function contentDocuments(content: ContentInput): SearchDocument[] {
+  const docs: SearchDocument[] = [];
+  const municipality = new Map(content.municipalities.map((m) => [m.code, m]));
+  const area = new Map(content.serviceAreas.map((a) => [a.slug, a]));
+  const municipalityNames = (codes: string[]) =>
+    codes
+      .flatMap((c) => [municipality.get(c)?.name, municipality.get(c)?.nameSv])
+      .filter((n): n is string => Boolean(n));
+  const areaNames = (areas: Area[]) =>
+    areas.flatMap((a) => [a.name, area.get(a.slug)?.nameSv]).filter((n): n is string => Boolean(n));
+  const base = { source: CONTENT_SOURCE, statute: null, section: null } as const;
+
+  const unitsByMunicipality = new Map<string, string[]>();
+  for (const u of content.units) {
+    if (u.municipality)
+      unitsByMunicipality.set(u.municipality.code, [
+        ...(unitsByMunicipality.get(u.municipality.code) ?? []),
+        u.name,
+      ]);
+  }
+  for (const m of content.municipalities) {
+    docs.push({
+      ...base,
+      key: `municipality:${m.code}`,
+      type: "municipality",
+      id: m.code,
+      audience: "directory",
+      title: m.name,
+      titleSv: m.nameSv,
+      keywords: [m.code],
+      text: join(
+        `${m.name}: sosiaalipalvelujen toimipisteet ja yhteystiedot`,
+        (unitsByMunicipality.get(m.code) ?? []).join(", "),
+      ),
+      url: `/?kunta=${m.code}`,
+      municipalityCodes: [m.code],
+      serviceAreas: [],
+    });
+  }
+
+  const seenPeople = new Set<string>();
+  for (const u of content.units) {
+    const codes = uniq([
+      ...(u.municipality ? [u.municipality.code] : []),
+      ...u.municipalities.map((m) => m.code),
+    ]);
+    const areas = u.serviceAreas.map((a) => a.slug);
+    const address = u.visitingAddress
+      ? [u.visitingAddress.street, u.visitingAddress.postOffice].filter(Boolean).join(", ")
+      : null;
+    docs.push({
+      ...base,
+      key: `unit:${u.documentId}`,
+      type: "unit",
+      id: u.documentId,
+      audience: "directory",
+      title: u.name,
+      titleSv: u.nameSv,
+      keywords: [
+        ...municipalityNames(codes),
+        ...areaNames(u.serviceAreas),
+        ...(u.parent ? [u.parent.name] : []),
+      ],
+      text: join(u.description, u.openingNote, address),
+      url: `/toimipiste/${u.documentId}`,
+      municipalityCodes: codes,
+      serviceAreas: areas,
+    });
+    for (const c of u.contactPersons) {
+      if (c.visibility !== "members" || seenPeople.has(c.documentId)) continue;
+      seenPeople.add(c.documentId);
+      docs.push({
+        ...base,
+        key: `person:${c.documentId}`,
+        type: "person",
+        id: c.documentId,
+        audience: "members",
+        title: c.name,
+        keywords: [c.title ?? "", u.name, ...municipalityNames(codes)].filter(Boolean),
+        text: join(c.title, c.responsibilities, u.name),
+        url: `/toimipiste/${u.documentId}#henkilo-${c.documentId}`,
+        municipalityCodes: codes,
+        serviceAreas: areas,
+      });
+    }
+  }
+
+  for (const s of content.statutes) {
+    const names = uniq([s.shortName, ...aliasesOf(s.aliases)].filter((n): n is string => Boolean(n)));
+    const areas = s.serviceAreas.map((a) => a.slug);
+    const label = s.title.length <= 30 ? s.title : (s.shortName ?? s.number);
+    const labelText = label.charAt(0).toUpperCase() + label.slice(1);
+    docs.push({
+      ...base,
+      key: `statute:${s.number}`,
+      type: "statute",
+      id: s.number,
+      audience: "statutes",
+      title: s.title,
+      titleSv: s.titleSv,
+      keywords: [s.number, ...names],
+      text: join(s.summary, s.sections.map((sec) => `${sec.number} § ${sec.title}`).join(", ")),
+      url: `/lait/${statuteSlug(s.number)}`,
+      municipalityCodes: [],
+      serviceAreas: areas,
+      statute: s.number,
+    });
+    for (const sec of s.sections) {
+      docs.push({
+        ...base,
+        key: `section:${s.number}#${sec.number}`,
+        type: "section",
+        id: `${s.number}#${sec.number}`,
+        audience: "statutes",
+        title: `${labelText} ${sec.number} § ${sec.title}`,
+        titleSv: sec.titleSv ? `${s.titleSv ?? labelText} ${sec.number} § ${sec.titleSv}` : null,
+        keywords: [s.number, s.title, ...names, sec.number],
+        text: sec.summary ?? "",
+        url: `/lait/${statuteSlug(s.number)}#pykala-${sec.number.replace(/\s+/g, "")}`,
+        municipalityCodes: [],
+        serviceAreas: areas,
+        statute: s.number,
+        section: sec.number,
+      });
+    }
+  }
+
+  for (const { fi, sv } of byDocument(content.pages)) {
+    const refs = fi.statuteReferences
+      .filter((r) => r.statute)
+      .map((r) => `${r.statute!.shortName ?? r.statute!.title} ${r.section} §`);
+    docs.push({
+      ...base,
+      key: `page:${fi.documentId}`,
+      type: "page",
+      id: fi.slug,
+      audience: "service-areas",
+      title: fi.title,
+      titleSv: sv?.title ?? null,
+      keywords: [...areaNames(fi.serviceAreas), ...refs],
+      text: join(fi.summary, blockText(fi.body)),
+      textSv: sv ? join(sv.summary, blockText(sv.body)) : null,
+      url:
+        fi.kind === "hub" && fi.serviceAreas[0]
+          ? `/palvelualueet/${fi.serviceAreas[0].slug}`
+          : `/sivut/${fi.slug}`,
+      municipalityCodes: fi.municipality ? [fi.municipality.code] : [],
+      serviceAreas: fi.serviceAreas.map((a) => a.slug),
+    });
+  }
+  for (const { fi, sv } of byDocument(content.events)) {
+    const date = new Date(fi.startsAt).toLocaleDateString("fi-FI", { timeZone: "Europe/Helsinki" });
+    docs.push({
+      ...base,
+      key: `event:${fi.documentId}`,
+      type: "event",
+      id: fi.documentId,
+      audience: "events",
+      title: fi.title,
+      titleSv: sv?.title ?? null,
+      keywords: [...areaNames(fi.serviceAreas), fi.organizer ?? ""].filter(Boolean),
+      text: join(date, fi.location, fi.summary),
+      textSv: sv ? join(date, sv.location, sv.summary) : null,
+      url: `/tapahtumat#tapahtuma-${fi.documentId}`,
+      municipalityCodes: fi.municipality ? [fi.municipality.code] : [],
+      serviceAreas: fi.serviceAreas.map((a) => a.slug),
+    });
+  }
+  for (const { fi, sv } of byDocument(content.news)) {
+    docs.push({
+      ...base,
+      key: `news:${fi.documentId}`,
+      type: "news",
+      id: fi.slug,
+      audience: "news",
+      title: fi.title,
+      titleSv: sv?.title ?? null,
+      keywords: areaNames(fi.serviceAreas),
+      text: join(fi.summary, blockText(fi.body)),
+      textSv: sv ? join(sv.summary, blockText(sv.body)) : null,
+      url: `/uutiset#uutinen-${fi.slug}`,
+      municipalityCodes: fi.municipality ? [fi.municipality.code] : [],
+      serviceAreas: fi.serviceAreas.map((a) => a.slug),
+    });
+  }
+  for (const { fi, sv } of byDocument(content.links)) {
+    docs.push({
+      ...base,
+      key: `link:${fi.documentId}`,
+      type: "link",
+      id: fi.documentId,
+      audience: "links",
+      title: fi.title,
+      titleSv: sv?.title ?? null,
+      keywords: areaNames(fi.serviceAreas),
+      text: fi.description ?? "",
+      textSv: sv?.description ?? null,
+      url: fi.url,
+      municipalityCodes: fi.municipality ? [fi.municipality.code] : [],
+      serviceAreas: fi.serviceAreas.map((a) => a.slug),
+    });
+  }
+  return docs;
+}

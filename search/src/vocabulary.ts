@@ -1,0 +1,118 @@
+/**
+ * The index's own words (folded → as written), for typo tolerance and "did you mean". Typo
+ * candidates share the first letter and are at most one edit away for short words, two for
+ * long ones (Damerau: a swap of neighbours is one edit), so a lookup scans a small bucket.
+ */
+export class Vocabulary {
+  private words = new Map<string, string>();
+  private sorted: string[] = [];
+  private buckets = new Map<string, string[]>();
+  private dirty = false;
+
+  constructor(words?: Map<string, string>) {
+    if (words) this.add(words);
+  }
+
+  get size(): number {
+    return this.words.size;
+  }
+
+  /** Adds words; returns those that were new. */
+  add(words: Map<string, string>): Map<string, string> {
+    const added = new Map<string, string>();
+    for (const [term, display] of words) {
+      if (this.words.has(term)) continue;
+      this.words.set(term, display);
+      added.set(term, display);
+    }
+    if (added.size > 0) this.dirty = true;
+    return added;
+  }
+
+  clear(): void {
+    this.words.clear();
+    this.dirty = true;
+  }
+
+  display(term: string): string | undefined {
+    return this.words.get(term);
+  }
+
+  private refresh(): void {
+    if (!this.dirty) return;
+    this.sorted = [...this.words.keys()].sort();
+    this.buckets = new Map();
+    for (const w of this.sorted) {
+      const bucket = this.buckets.get(w[0]!);
+      if (bucket) bucket.push(w);
+      else this.buckets.set(w[0]!, [w]);
+    }
+    this.dirty = false;
+  }
+
+  has(term: string): boolean {
+    return this.words.has(term);
+  }
+
+  hasPrefix(prefix: string): boolean {
+    this.refresh();
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.sorted.length && this.sorted[lo]!.startsWith(prefix);
+  }
+
+  /** Words within the allowed edits, closest first; prefix = also compare against word starts. */
+  suggest(word: string, options: { limit?: number; prefix?: boolean } = {}): string[] {
+    this.refresh();
+    const max = maxEdits(word);
+    if (max === 0) return [];
+    const found: Array<{ w: string; d: number }> = [];
+    for (const candidate of this.buckets.get(word[0]!) ?? []) {
+      if (Math.abs(candidate.length - word.length) > max) {
+        if (!options.prefix || candidate.length < word.length) continue;
+        const d = distance(word, candidate.slice(0, word.length), max);
+        if (d <= max) found.push({ w: candidate, d: d + 0.5 });
+        continue;
+      }
+      const d = distance(word, candidate, max);
+      if (d <= max) found.push({ w: candidate, d });
+    }
+    found.sort((a, b) => a.d - b.d || a.w.length - b.w.length || (a.w < b.w ? -1 : 1));
+    return found.slice(0, options.limit ?? 3).map((f) => f.w);
+  }
+}
+
+/** One edit for words of 5–8 letters, two from 9 up, none below 5 (as Meilisearch does). */
+export function maxEdits(word: string): number {
+  return word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
+}
+
+/** Optimal-string-alignment distance, giving up (returning max + 1) once it must exceed max. */
+export function distance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n]!;
+}

@@ -1,0 +1,67 @@
+import { HIT_TYPES, type HitType } from "@soskes/search";
+import { Router } from "express";
+import { z } from "zod";
+import type { Services } from "../app.js";
+import { errors } from "../errors.js";
+import { requestLang } from "../i18n.js";
+import { handler, parse } from "../validate.js";
+
+const types = z
+  .string()
+  .max(200)
+  .transform((v) =>
+    v
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(HIT_TYPES, { error: "type" })).max(HIT_TYPES.length));
+
+export const SearchQuerySchema = z.object({
+  q: z.string().trim().min(1, "required").max(200, "too_long"),
+  type: types.optional(),
+  municipality: z
+    .string()
+    .regex(/^[0-9]{3}$/, "municipality_code")
+    .optional(),
+  serviceArea: z
+    .string()
+    .regex(/^[a-z0-9-]{2,80}$/, "service_area")
+    .optional(),
+  limit: z.coerce.number().int("limit").min(1, "limit").max(50, "limit").default(20),
+  offset: z.coerce.number().int("offset").min(0, "offset").max(1000, "offset").default(0),
+  /** "1" while the person is still typing: the last word is then matched as a prefix. */
+  partial: z.enum(["0", "1", "true", "false"], { error: "partial" }).optional(),
+});
+
+/** Content kinds are audiences of their own; members also see what is for members only. */
+export function audiencesFor(services: Services, user: Express.User | undefined): string[] {
+  if (!user) return [...services.config.publicContent];
+  return ["directory", "statutes", "service-areas", "events", "news", "links", "members"];
+}
+
+export function searchRouter(services: Services): Router {
+  const router = Router();
+  router.get(
+    "/search",
+    handler(async (req, res) => {
+      const audiences = audiencesFor(services, req.user);
+      if (audiences.length === 0) throw errors.unauthorized();
+      const query = parse(SearchQuerySchema, req.query);
+      const result = await services.search.search({
+        q: query.q,
+        types: query.type as HitType[] | undefined,
+        municipality: query.municipality,
+        serviceArea: query.serviceArea,
+        limit: query.limit,
+        offset: query.offset,
+        partial: query.partial === "1" || query.partial === "true",
+        locale: requestLang(req),
+        audiences,
+      });
+      res.set("Cache-Control", "private, no-store");
+      res.json({ data: result });
+    }),
+  );
+  return router;
+}
