@@ -43,6 +43,15 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      {
+        test: {
+          name: "search",
+          root: "search",
+          include: ["src/**/*.test.ts"],
+          pool: "threads",
+          testTimeout: 30_000,
+        },
+      },
       strapiProject("sqlite"),
       ...(hasPostgres ? [strapiProject("postgres")] : []),
       {

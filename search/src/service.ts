@@ -342,7 +342,10 @@ export function createSearchService(options: SearchServiceOptions) {
       }
     }
 
-    const queryStems = parsed.groups.flatMap((g) => (g.number ? [g.folded] : phraseStems(g.text)));
+    // The query as meant: corrected words stand in for misspelt ones when titles are compared.
+    const queryStems = parsed.groups.flatMap((g) =>
+      g.number ? [g.folded] : phraseStems(corrections.get(g.text) ?? g.text),
+    );
     const n = result.candidates.length;
     const ranked = result.candidates
       .map((doc, i) => ({

@@ -10,7 +10,12 @@ import { createClient, type RedisClientType } from "redis";
 import { createOidcStrategy } from "./auth/oidc.js";
 import { RedisSessionStore } from "./auth/redis-session-store.js";
 import { ensureDemoUsers } from "./demo-users.js";
-import { createEmbeddedEngine, createMeiliEngine, createSearchService, type SearchService } from "@soskes/search";
+import {
+  createEmbeddedEngine,
+  createMeiliEngine,
+  createSearchService,
+  type SearchService,
+} from "@soskes/search";
 import path from "node:path";
 import { followContent } from "./search/indexer.js";
 import { createMailWorker, createTransport, type MailTransport } from "./mail/outbox.js";

@@ -13,6 +13,7 @@ import {
   TokenSchema,
 } from "./routes/auth/schema.js";
 import { PeopleQuery, ProfileSchema } from "./routes/people.js";
+import { SearchQuerySchema } from "./search/routes.js";
 
 type Access = "public" | "member" | "admin" | "token";
 type Route = {
@@ -167,6 +168,18 @@ export const ROUTES: Route[] = [
     summary: "Who serves this client: units by municipality and service area, with openNow",
     access: "member",
     query: DirectoryQuerySchema,
+  },
+  {
+    method: "get",
+    path: "/api/search",
+    summary:
+      "Search everything the asker may open (visitors: the PUBLIC_CONTENT kinds), with facet counts, highlighted snippets and did-you-mean",
+    access: "member",
+    query: SearchQuerySchema,
+    responses: {
+      "200": "{data: {hits, total, facets, tookMs, didYouMean, citation}}",
+      "400": "invalid_input",
+    },
   },
   { method: "get", path: "/api/units/{id}", summary: "A unit with its contact persons", access: "member" },
   { method: "get", path: "/api/statutes", summary: "Statutes", access: "member" },

@@ -15,6 +15,7 @@ omais oma paihde paatos palvelu palvelut perhe perus paivystys poliisi rekisteri
 selvitys sijais sijoitus sosiaali suojelu suunnitelma taloudellinen talous tarve terveys tieto
 toiminta toimeentulo toimintakyky tuki turva tyo tyontekija tyoikaisten vammais vammainen vanhus
 vastaava vastuu velvollisuus verkosto vertais vireille valitys vakivalta yhteistyo yhteys ymparisto
+lastensuojelu sosiaalihuolto sosiaalityo vammaispalvelu perhetyo kotihoito
 kasikirja lomake ohje opas koulutus kokous paiva viikko seutu keskus toimisto yksikko asunto
 `
   .split(/\s+/)

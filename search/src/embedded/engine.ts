@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- the engine interface is asynchronous (Meilisearch answers over HTTP); SQLite answers at once. */
 import Database from "better-sqlite3";
 import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";

@@ -273,3 +273,148 @@ describe("public content by configuration", () => {
     }
   });
 });
+
+type SearchBody = Body<{
+  hits: Array<{
+    type: string;
+    id: string;
+    title: string;
+    snippet: string;
+    url: string;
+    municipalityCodes: string[];
+  }>;
+  total: number;
+  facets: {
+    type: Record<string, number>;
+    municipality: Record<string, number>;
+    serviceArea: Record<string, number>;
+  };
+  didYouMean: string | null;
+}>;
+type EvalFile = { within: number; queries: Array<{ q: string; expect: Record<string, string> }> };
+
+describe("search: GET /api/search over the published content", () => {
+  const search = async (q: string, extra = "") => {
+    const res = await member.get(`/api/search?q=${encodeURIComponent(q)}${extra}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return (res.body as SearchBody).data;
+  };
+
+  beforeAll(async () => {
+    await portal.searchSettled();
+  });
+
+  it("finds the expected item in the top 5 for at least 95 % of the sample queries and ours", async () => {
+    const { readFileSync } = await import("node:fs");
+    for (const name of ["search-queries.sample.json", "search-queries.more.json"]) {
+      const file = JSON.parse(
+        readFileSync(new URL(`../../../tests/fixtures/${name}`, import.meta.url), "utf8"),
+      ) as EvalFile;
+      const missed: string[] = [];
+      for (const { q, expect: want } of file.queries) {
+        const { hits } = await search(q, `&limit=${file.within}`);
+        const found = hits.some((h) =>
+          Object.entries(want).every(([field, value]) =>
+            field === "municipalityCode"
+              ? h.municipalityCodes.includes(value)
+              : String((h as Record<string, unknown>)[field]).toLowerCase() === value.toLowerCase(),
+          ),
+        );
+        if (!found) missed.push(q);
+      }
+      expect(missed.length / file.queries.length, `${name}: missed ${missed.join(", ")}`).toBeLessThanOrEqual(
+        0.05,
+      );
+    }
+  });
+
+  it("puts the right item first for what a social worker types in the header", async () => {
+    expect((await search("laukaan lastensuojelu")).hits[0]).toMatchObject({
+      type: "unit",
+      title: "Laukaan lastensuojelu",
+    });
+    expect((await search("SHL 36")).hits[0]).toMatchObject({
+      type: "section",
+      url: "/lait/1301-2014#pykala-36",
+    });
+    expect((await search("sosiaalipaivystys")).hits.slice(0, 3).map((h) => h.type)).toContain("unit");
+  });
+
+  it("highlights matches, counts facets and suggests a correction for a typo", async () => {
+    const res = await search("lastensuojleu laukaa");
+    expect(res.didYouMean).toBe("lastensuojelu laukaa");
+    expect(res.hits[0]!.snippet).toMatch(/<mark>Laukaan<\/mark>/);
+    expect(res.facets.type.unit).toBeGreaterThan(0);
+    const units = await search("lastensuojelu", "&type=unit&municipality=410");
+    expect(units.hits.every((h) => h.type === "unit" && h.municipalityCodes.includes("410"))).toBe(true);
+    expect(Object.keys(units.facets.type)).toEqual(["unit"]);
+  });
+
+  it("answers bad input with 400 and the field, and visitors of a closed portal with 401", async () => {
+    const missing = await member.get("/api/search");
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({
+      error: { name: "invalid_input", details: { fields: { q: expect.any(String) } } },
+    });
+    expect((await member.get("/api/search?q=a&type=bogus")).status).toBe(400);
+    expect((await member.get(`/api/search?q=${"a".repeat(201)}`)).status).toBe(400);
+    expect((await member.get("/api/search?q=a&limit=500")).status).toBe(400);
+    await supertest(portal.server).get("/api/search?q=laukaa").expect(401);
+  });
+
+  it("never shows a contact kept for maintainers only", async () => {
+    const hidden = await cms.strapi
+      .documents("api::contact-person.contact-person")
+      .findMany({ filters: { visibility: "maintainers" }, status: "published" });
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const person of hidden as Array<{ name: string }>) {
+      expect((await search(person.name, "&type=person")).hits.map((h) => h.title)).not.toContain(person.name);
+    }
+  });
+
+  it("makes a published unit searchable within a second, and an unpublished one disappear", async () => {
+    const documents = cms.strapi.documents("api::service-unit.service-unit");
+    const unit = await documents.findFirst({ filters: { sourceId: "demo:unit:410:aikuissosiaalityo" } });
+    await documents.update({
+      documentId: unit!.documentId,
+      data: { description: "Kokeiluna sovittelupalvelu." } as never,
+    });
+    await documents.publish({ documentId: unit!.documentId });
+    const started = Date.now();
+    await expect
+      .poll(async () => (await search("sovittelupalvelu")).hits.map((h) => h.id), {
+        timeout: 1000,
+        interval: 50,
+      })
+      .toContain(unit!.documentId);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await documents.unpublish({ documentId: unit!.documentId });
+    await expect
+      .poll(async () => (await search("sovittelupalvelu")).total, { timeout: 1000, interval: 50 })
+      .toBe(0);
+    await documents.publish({ documentId: unit!.documentId });
+  });
+});
+
+describe("search for visitors when content is public", () => {
+  it("shows visitors only the public kinds, in hits and facets alike", async () => {
+    const open = await startTestPortal("sqlite", {
+      env: { DATA_DIR: cms.dataDir, CMS_URL: portal.config.cms.url, PUBLIC_CONTENT: "statutes" },
+    });
+    try {
+      await open.searchSettled();
+      const res = (await supertest(open.server).get("/api/search?q=lastensuojelu").expect(200))
+        .body as SearchBody;
+      expect(res.data.total).toBeGreaterThan(0);
+      expect(new Set(res.data.hits.map((h) => h.type))).toEqual(new Set(["statute", "section"]));
+      expect(Object.keys(res.data.facets.type).sort()).toEqual(["section", "statute"]);
+      expect(res.data.facets.municipality).toEqual({});
+      const people = (
+        await supertest(open.server).get("/api/search?q=sosiaality%C3%B6ntekij%C3%A4").expect(200)
+      ).body as SearchBody;
+      expect(people.data.hits.some((h) => h.type === "person")).toBe(false);
+    } finally {
+      await open.drop();
+    }
+  });
+});

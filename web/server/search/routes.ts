@@ -1,4 +1,4 @@
-import { HIT_TYPES, type HitType } from "@soskes/search";
+import { HIT_TYPES } from "@soskes/search";
 import { Router } from "express";
 import { z } from "zod";
 import type { Services } from "../app.js";
@@ -50,7 +50,7 @@ export function searchRouter(services: Services): Router {
       const query = parse(SearchQuerySchema, req.query);
       const result = await services.search.search({
         q: query.q,
-        types: query.type as HitType[] | undefined,
+        types: query.type,
         municipality: query.municipality,
         serviceArea: query.serviceArea,
         limit: query.limit,

@@ -18,6 +18,7 @@ import { ContentPage, HubPage, ServiceAreasPage } from "../features/hubs/compone
 import { StatutePage } from "../features/law/components/StatutePage";
 import { PeoplePage } from "../features/people/components/PeoplePages";
 import { StatutesPage } from "../features/law/components/StatutesPage";
+import { SearchPage } from "../features/search/components/SearchPage";
 
 function NotFound() {
   const { t } = useTranslation();
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
       { path: "/sivut/:slug", element: <ContentPage />, handle: { content: "service-areas" } },
       { path: "/tapahtumat", element: <EventsPage />, handle: { content: "events" } },
       { path: "/uutiset", element: <NewsPage />, handle: { content: "news" } },
+      { path: "/haku", element: <SearchPage />, handle: { content: "search" } },
       { path: "/ihmiset", element: <PeoplePage /> },
       { path: "/oma-tili", element: <AccountPage /> },
       { path: "/yllapito/kayttajat", element: <UsersPage /> },

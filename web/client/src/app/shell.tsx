@@ -5,6 +5,7 @@ import { useLogout, useMe, useProviders } from "../features/auth/api/me";
 import { LANGUAGES, setLanguage, type Lang } from "../i18n";
 import { queryClient } from "../lib/query-client";
 import { ErrorMessage, Loading } from "../components/Status";
+import { HeaderSearch } from "../features/search/components/HeaderSearch";
 
 function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -45,12 +46,35 @@ function useFocusOnNavigate() {
   return main;
 }
 
+/**
+ * After navigating to a link with a #fragment (search hits point at sections, contacts, events
+ * and news items), scrolls to and focuses the target once the page has rendered it.
+ */
+function useHashTarget() {
+  const { hash, pathname } = useLocation();
+  useEffect(() => {
+    if (!hash) return;
+    const id = decodeURIComponent(hash.slice(1));
+    let tries = 0;
+    const timer = setInterval(() => {
+      const target = document.getElementById(id);
+      if (target || ++tries > 40) clearInterval(timer);
+      if (target) {
+        target.scrollIntoView({ block: "start" });
+        target.focus({ preventScroll: true });
+      }
+    }, 100);
+    return () => clearInterval(timer);
+  }, [hash, pathname]);
+}
+
 export function Shell({ requireLogin }: { requireLogin: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const logout = useLogout();
   const location = useLocation();
   const main = useFocusOnNavigate();
+  useHashTarget();
   const providers = useProviders();
   const matches = useMatches();
   const kind = (matches.at(-1)?.handle as { content?: string } | undefined)?.content;
@@ -59,7 +83,10 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
   if (me.isPending || (requireLogin && !me.data && providers.isPending)) return <Loading />;
   if (me.isError) return <ErrorMessage error={me.error} onRetry={() => void me.refetch()} />;
   // A closed extranet: visitors see only what the server's configuration makes public.
-  if (requireLogin && !me.data && !(kind && publicContent.includes(kind))) {
+  // Search is open to visitors as soon as anything is public; results hold only that.
+  const visitorMay =
+    kind === "search" ? publicContent.length > 0 : Boolean(kind && publicContent.includes(kind));
+  if (requireLogin && !me.data && !visitorMay) {
     return (
       <Navigate
         to={`/kirjaudu?seuraava=${encodeURIComponent(location.pathname + location.search)}`}
@@ -80,6 +107,7 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
             <span className="brand__name">{t("app.name")}</span>
             <span className="brand__tagline">{t("app.tagline")}</span>
           </Link>
+          {(me.data || (requireLogin && publicContent.length > 0)) && <HeaderSearch />}
           <LanguageSwitcher />
           {!me.data && requireLogin && (
             <Link className="button button--secondary" to="/kirjaudu">

@@ -21,9 +21,15 @@ function csrfToken(): string {
 
 type Envelope<T> = { data: T; meta?: { stale?: boolean } };
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<Envelope<T>> {
+async function request<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<Envelope<T>> {
   const res = await fetch(url, {
     method,
+    signal,
     credentials: "same-origin",
     headers: {
       Accept: "application/json",
@@ -43,7 +49,8 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
 }
 
 export const api = {
-  get: async <T>(url: string) => (await request<T>("GET", url)).data,
+  /** A signal (TanStack Query passes one) cancels the request when its answer is no longer wanted. */
+  get: async <T>(url: string, signal?: AbortSignal) => (await request<T>("GET", url, undefined, signal)).data,
   /** With `stale`: the server is answering from its cache because the CMS is unreachable. */
   getWithMeta: async <T>(url: string) => {
     const body = await request<T>("GET", url);

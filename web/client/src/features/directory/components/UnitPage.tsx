@@ -37,7 +37,7 @@ function ContactCard({ contact, unit }: { contact: Contact; unit: UnitDetail }) 
   useEffect(() => () => URL.revokeObjectURL(href), [href]);
   const file = `${contact.name.replace(/[^\p{L}\p{N}]+/gu, "-")}.vcf`;
   return (
-    <li className="card">
+    <li className="card" id={`henkilo-${contact.id}`} tabIndex={-1}>
       <h3 className="card__title">{contact.name}</h3>
       {contact.title && <p className="muted">{contact.title}</p>}
       <PhoneList phones={contact.phones} />

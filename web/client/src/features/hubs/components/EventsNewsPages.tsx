@@ -65,7 +65,7 @@ export function NewsPage() {
           <StaleNotice stale={news.data.stale} />
           {news.data.data.length === 0 && <p>{t("hubs.noNews")}</p>}
           {news.data.data.map((n) => (
-            <article key={n.slug} className="card news">
+            <article key={n.slug} className="card news" id={`uutinen-${n.slug}`} tabIndex={-1}>
               <h2 className="card__title">{n.title}</h2>
               <p className="card__meta">
                 <time dateTime={n.date}>{formatDate(n.date, i18n.language)}</time>

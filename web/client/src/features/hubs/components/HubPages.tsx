@@ -15,7 +15,7 @@ export function EventItem({ event }: { event: Event }) {
     timeZone: "Europe/Helsinki",
   }).format(new Date(event.startsAt));
   return (
-    <li className="card">
+    <li className="card" id={`tapahtuma-${event.id}`} tabIndex={-1}>
       <h3 className="card__title">{event.title}</h3>
       <p className="card__meta">
         <time dateTime={event.startsAt}>{when}</time>

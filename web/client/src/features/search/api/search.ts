@@ -1,0 +1,84 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { api } from "../../../lib/api-client";
+
+export type HitType =
+  | "municipality"
+  | "unit"
+  | "person"
+  | "statute"
+  | "section"
+  | "page"
+  | "event"
+  | "news"
+  | "link"
+  | "notice"
+  | "answer"
+  | "message";
+
+export type Hit = {
+  type: HitType;
+  id: string;
+  title: string;
+  /** Escaped text with <mark> around matches (rendered by Snippet, never as HTML). */
+  snippet: string;
+  url: string;
+  municipalityCodes: string[];
+  serviceArea: string | null;
+  statute: string | null;
+  section: string | null;
+};
+
+export type SearchResult = {
+  hits: Hit[];
+  total: number;
+  facets: {
+    type: Record<string, number>;
+    municipality: Record<string, number>;
+    serviceArea: Record<string, number>;
+  };
+  tookMs: number;
+  didYouMean: string | null;
+  citation: { statute: string; section: string | null } | null;
+};
+
+export type SearchParams = {
+  q: string;
+  type?: string;
+  municipality?: string;
+  serviceArea?: string;
+  limit?: number;
+  offset?: number;
+  partial?: boolean;
+};
+
+export function searchUrl(p: SearchParams): string {
+  const params = new URLSearchParams({ q: p.q.trim() });
+  if (p.type) params.set("type", p.type);
+  if (p.municipality) params.set("municipality", p.municipality);
+  if (p.serviceArea) params.set("serviceArea", p.serviceArea);
+  if (p.limit) params.set("limit", String(p.limit));
+  if (p.offset) params.set("offset", String(p.offset));
+  if (p.partial) params.set("partial", "1");
+  return `/api/search?${params.toString()}`;
+}
+
+/** Searches as the parameters change; a newer query cancels the request of an older one. */
+export const useSearch = (p: SearchParams, enabled = true) =>
+  useQuery({
+    queryKey: ["search", p],
+    queryFn: ({ signal }) => api.get<SearchResult>(searchUrl(p), signal),
+    enabled: enabled && p.q.trim().length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+
+/** The value once it has stayed the same for `ms`: typing does not send a request per key. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
