@@ -367,7 +367,7 @@ describe("search: GET /api/search over the published content", () => {
       .documents("api::contact-person.contact-person")
       .findMany({ filters: { visibility: "maintainers" }, status: "published" });
     expect(hidden.length).toBeGreaterThan(0);
-    for (const person of hidden as Array<{ name: string }>) {
+    for (const person of hidden as unknown as Array<{ name: string }>) {
       expect((await search(person.name, "&type=person")).hits.map((h) => h.title)).not.toContain(person.name);
     }
   });
