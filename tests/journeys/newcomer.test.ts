@@ -154,6 +154,38 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     await expectAccessible(member, "statute");
   });
 
+  it("finds things from the header search as they type, with the keyboard", async () => {
+    const box = member.getByRole("combobox", { name: "Hae SosKesistä" });
+    const firstOption = member.getByRole("listbox", { name: "Hae SosKesistä" }).getByRole("option").first();
+    await box.fill("laukaan lastensuojelu");
+    await expect.poll(() => firstOption.textContent()).toContain("Laukaan lastensuojelu");
+    await box.press("ArrowDown");
+    await box.press("Enter");
+    await member.getByRole("heading", { level: 1, name: "Laukaan lastensuojelu" }).waitFor();
+
+    await box.fill("SHL 36");
+    await expect.poll(() => firstOption.textContent()).toContain("36 § Palvelutarpeen arviointi");
+    await box.press("ArrowDown");
+    await box.press("Enter");
+    await expect.poll(() => member.evaluate(() => document.activeElement?.id)).toBe("pykala-36");
+
+    await box.fill("sosiaalipaivystys");
+    await box.press("Enter");
+    await member.waitForURL(/\/haku\?q=sosiaalipaivystys/);
+    await member.locator(".hit").first().waitFor();
+    expect(await member.locator(".hit mark").count()).toBeGreaterThan(0);
+    await member.getByLabel("Tyyppi").selectOption("unit");
+    await expect.poll(() => member.locator(".hit .hit__type").allTextContents()).toEqual(["Toimipiste"]);
+    await expectAccessible(member, "search results");
+    await member.screenshot({ path: path.join(screenshots, "portal-search.png"), fullPage: true });
+
+    await member.goto(`${portalUrl}/haku?q=lastensuojleu`);
+    await member.getByText("Näytetään myös tulokset haulle").waitFor();
+    await member.goto(`${portalUrl}/haku?q=qwxzvbnm`);
+    await member.getByText("Haulla ”qwxzvbnm” ei löytynyt mitään.").waitFor();
+    await expectAccessible(member, "search, nothing found");
+  });
+
   it("passes axe on every page in Finnish and in Swedish", async () => {
     for (const lang of ["fi", "sv"]) {
       await member.locator("#language").selectOption(lang);
@@ -169,6 +201,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
         "/uutiset",
         "/oma-tili",
         "/ihmiset?haku=sanna",
+        "/haku?q=lastensuojelu",
         "/ei-tallaista-sivua",
       ]) {
         await member.goto(`${portalUrl}${url}`);

@@ -179,6 +179,7 @@ export const en: Resources = {
     count_one: "{{count}} result",
     count_other: "{{count}} results",
     all: "Show all results ({{count}})",
+    allPending: "Show all results",
     none: "Nothing was found for “{{q}}”.",
     didYouMean: "Did you mean",
     showingFor: "Also showing results for",

@@ -177,6 +177,7 @@ export const fi = {
     count_one: "{{count}} osuma",
     count_other: "{{count}} osumaa",
     all: "Näytä kaikki tulokset ({{count}})",
+    allPending: "Näytä kaikki tulokset",
     none: "Haulla ”{{q}}” ei löytynyt mitään.",
     didYouMean: "Tarkoititko",
     showingFor: "Näytetään myös tulokset haulle",

@@ -180,6 +180,7 @@ export const sv: Resources = {
     count_one: "{{count}} träff",
     count_other: "{{count}} träffar",
     all: "Visa alla resultat ({{count}})",
+    allPending: "Visa alla resultat",
     none: "Sökningen ”{{q}}” gav inga träffar.",
     didYouMean: "Menade du",
     showingFor: "Visar också resultat för",

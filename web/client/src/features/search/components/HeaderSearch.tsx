@@ -18,6 +18,7 @@ export function HeaderSearch() {
   const id = useId();
   const listId = `${id}-list`;
   const input = useRef<HTMLInputElement>(null);
+  const blurTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [value, setValue] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -86,8 +87,14 @@ export function HeaderSearch() {
           setOpen(true);
           setActive(-1);
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(close, 150)}
+        onFocus={() => {
+          clearTimeout(blurTimer.current);
+          setOpen(true);
+        }}
+        onBlur={() => {
+          // Closing waits a moment so a click on an option lands; coming back cancels it.
+          blurTimer.current = setTimeout(close, 150);
+        }}
         onKeyDown={onKeyDown}
       />
       <button type="submit" className="button">
@@ -131,7 +138,9 @@ export function HeaderSearch() {
           >
             {search.data?.didYouMean && search.data.total === 0
               ? `${t("search.didYouMean")}: ${search.data.didYouMean}?`
-              : t("search.all", { count: search.data?.total ?? 0 })}
+              : search.data
+                ? t("search.all", { count: search.data.total })
+                : t("search.allPending")}
           </li>
         </ul>
       </div>
