@@ -54,6 +54,8 @@ export type Config = {
    */
   search: {
     dir: string;
+    /** Worker threads answering searches of the embedded index; 0 = the main thread. */
+    workers: number | undefined;
     meili: { url: string; apiKey: string | undefined; indexPrefix: string } | undefined;
   };
   /** Content visitors may read without logging in; everything else is for members only. */
@@ -225,6 +227,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, dir: path.join(dataDir, "mail") },
     search: {
       dir: path.join(dataDir, "search"),
+      workers: env.SEARCH_WORKERS,
       meili: env.MEILI_URL
         ? { url: env.MEILI_URL, apiKey: env.MEILI_API_KEY, indexPrefix: env.MEILI_INDEX_PREFIX ?? "soskes_" }
         : undefined,

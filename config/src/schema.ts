@@ -86,6 +86,12 @@ export const EnvSchema = z.object({
           ),
       { error: "must be a comma-separated list of: directory, statutes, service-areas, events, news, links" },
     ),
+  SEARCH_WORKERS: z.coerce
+    .number({ error: "must be a whole number from 0 to 16" })
+    .int("must be a whole number from 0 to 16")
+    .min(0, "must be a whole number from 0 to 16")
+    .max(16, "must be a whole number from 0 to 16")
+    .optional(),
   MEILI_URL: optionalHttpUrl,
   MEILI_API_KEY: z.string().trim().max(500).optional(),
   MEILI_INDEX_PREFIX: z

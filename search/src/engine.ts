@@ -26,7 +26,10 @@ export type EngineQuery = {
 
 export type EngineResult = {
   candidates: StoredDocument[];
+  /** Matches the filter lets through; a lower bound when not exhaustive. */
   total: number;
+  /** False when there were too many matches to count: total and facets are then estimates. */
+  exhaustive: boolean;
   /** Counts over every match the filter lets through, never beyond it. */
   facets: { type: Map<string, number>; municipality: Map<string, number>; serviceArea: Map<string, number> };
 };

@@ -21,3 +21,5 @@ export {
 } from "./sources/content.js";
 export { evaluate, type EvalFile, type EvalReport } from "./eval.js";
 export { Vocabulary, distance } from "./vocabulary.js";
+export { createSearchPool, defaultWorkers, type SearchPool } from "./pool.js";
+export type { AnalysisChange } from "./service.js";

@@ -113,14 +113,21 @@ function sameWords(a: string[], b: string[]): boolean {
   return b.every((w) => set.has(w));
 }
 
-function score(doc: StoredDocument, rank: number, parsed: ParsedQuery, queryStems: string[]): number {
+function score(
+  doc: StoredDocument,
+  rank: number,
+  parsed: ParsedQuery,
+  queryStems: string[],
+  strict: boolean,
+): number {
   const title = new TermSet(doc.terms.title, doc.terms.keywords);
-  const body = new TermSet(doc.terms.body);
+  // A strict match has every group somewhere: what is not in the title is in the body.
+  let body: TermSet | undefined;
   let matched = 0;
   let titleScore = 0;
   for (const g of parsed.groups) {
     const inTitle = title.group(g);
-    const inBody = inTitle >= 1 ? 0 : body.group(g);
+    const inBody = inTitle >= 1 ? 0 : strict ? 0.9 : (body ??= new TermSet(doc.terms.body)).group(g);
     if (inTitle > 0 || inBody > 0) matched += Math.max(inTitle, inBody * 0.9);
     titleScore += Math.max(inTitle, inBody * 0.4);
   }
@@ -217,8 +224,15 @@ export function highlight(text: string, groups: Group[], maxLength = 220): strin
 
 export type ReconcileResult = { added: number; updated: number; removed: number; unchanged: number };
 
+/** What changed in the analysis state, for readers in other threads (see pool.ts). */
+export type AnalysisChange = { reference?: Reference; words?: Array<[string, string]> };
+
 export type SearchServiceOptions = {
   engine: SearchEngine;
+  /** Answers searches elsewhere (a pool of worker threads); this service then only writes. */
+  reader?: { search(req: SearchRequest): Promise<SearchResult> };
+  /** Told of every change readers must know: index written, reference or words added. */
+  onChange?: (change: AnalysisChange) => void;
   logger?: Logger;
   /** First retry delay of a failed index write; doubles up to a minute. */
   retryMs?: number;
@@ -284,10 +298,54 @@ export function createSearchService(options: SearchServiceOptions) {
     const added = vocabulary.add(words);
     for (let i = 0; i < docs.length; i += 1000) await engine.upsert(docs.slice(i, i + 1000).map(prepare));
     if (added.size > 0) await engine.addVocabulary(added);
+    changed(added.size > 0 ? { words: [...added] } : {});
   }
 
+  /**
+   * Recent answers, dropped whenever the index changes: many people type the same beginnings
+   * ("lasten…", "SHL 3…") and read the same first page.
+   */
+  const cache = new Map<string, SearchResult>();
+  let generation = 0;
+  let cachedGeneration = 0;
+  const changed = (change: AnalysisChange = {}) => {
+    generation += 1;
+    options.onChange?.(change);
+  };
+
   async function search(req: SearchRequest): Promise<SearchResult> {
+    if (options.reader) return options.reader.search(req);
     const started = performance.now();
+    if (cachedGeneration !== generation) {
+      cache.clear();
+      cachedGeneration = generation;
+    }
+    const key = JSON.stringify([
+      req.q.trim().toLowerCase().replace(/\s+/g, " "),
+      req.types ? [...req.types].sort() : null,
+      req.municipality ?? null,
+      req.serviceArea ?? null,
+      req.limit ?? null,
+      req.offset ?? null,
+      req.locale ?? null,
+      req.partial ?? false,
+      [...req.audiences].sort(),
+    ]);
+    const hit = cache.get(key);
+    if (hit) {
+      cache.delete(key);
+      cache.set(key, hit);
+      return { ...hit, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+    }
+    const result = await compute(req, started);
+    if (cachedGeneration === generation) {
+      if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+      cache.set(key, result);
+    }
+    return result;
+  }
+
+  async function compute(req: SearchRequest, started: number): Promise<SearchResult> {
     await open();
     const limit = Math.min(Math.max(req.limit ?? 20, 1), 100);
     const offset = Math.min(Math.max(req.offset ?? 0, 0), 1000);
@@ -305,7 +363,8 @@ export function createSearchService(options: SearchServiceOptions) {
       if (suggestions.length === 0) return;
       corrections.set(g.text, vocabulary.display(suggestions[0]!) ?? suggestions[0]!);
       for (const w of suggestions) {
-        g.alternatives.push({ kind: "typo", terms: [{ value: stem(w), prefix: stem(w).length >= 3 }] });
+        g.alternatives.push({ kind: "typo", terms: [{ value: w, prefix: false }] });
+        if (stem(w) !== w) g.alternatives.push({ kind: "typo", terms: [{ value: stem(w), prefix: false }] });
       }
     });
 
@@ -315,7 +374,7 @@ export function createSearchService(options: SearchServiceOptions) {
       municipality: req.municipality,
       serviceArea: req.serviceArea,
     };
-    const wanted = Math.min(offset + limit + 200, 1300);
+    const wanted = Math.min(offset + limit + 60, 1100);
     let result: EngineResult = await engine.search({
       groups: parsed.groups,
       mode: "all",
@@ -328,7 +387,7 @@ export function createSearchService(options: SearchServiceOptions) {
       const any = await engine.search({ groups: parsed.groups, mode: "any", filter, candidates: wanted });
       const candidates = [...result.candidates];
       for (const d of any.candidates) if (!strict.has(d.key)) candidates.push(d);
-      result = { candidates, total: any.total, facets: any.facets };
+      result = { candidates, total: any.total, exhaustive: any.exhaustive, facets: any.facets };
     }
     if (parsed.citation) {
       const keys = [`statute:${parsed.citation.statute}`];
@@ -350,7 +409,9 @@ export function createSearchService(options: SearchServiceOptions) {
     const ranked = result.candidates
       .map((doc, i) => ({
         doc,
-        score: score(doc, n > 1 ? i / (n - 1) : 0, parsed, queryStems) + (strict.has(doc.key) ? 4 : 0),
+        score:
+          score(doc, n > 1 ? i / (n - 1) : 0, parsed, queryStems, strict.has(doc.key)) +
+          (strict.has(doc.key) ? 4 : 0),
       }))
       .sort((a, b) => b.score - a.score)
       .slice(offset, offset + limit);
@@ -383,6 +444,7 @@ export function createSearchService(options: SearchServiceOptions) {
     return {
       hits,
       total: result.total,
+      exhaustive: result.exhaustive,
       facets,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       didYouMean,
@@ -399,6 +461,7 @@ export function createSearchService(options: SearchServiceOptions) {
       await open();
       useReference(ref);
       await enqueue("reference", () => engine.setMeta("reference", ref));
+      changed({ reference: ref });
     },
     reference: () => reference,
     upsert(docs: SearchDocument[]): Promise<void> {
@@ -408,7 +471,10 @@ export function createSearchService(options: SearchServiceOptions) {
       });
     },
     remove(keys: string[]): Promise<void> {
-      return enqueue(`remove ${keys.length}`, () => engine.remove(keys));
+      return enqueue(`remove ${keys.length}`, async () => {
+        await engine.remove(keys);
+        changed();
+      });
     },
     /**
      * Makes one source's documents in the index equal to `docs`: writes what changed, removes
@@ -423,7 +489,7 @@ export function createSearchService(options: SearchServiceOptions) {
       return enqueue(`reconcile ${source}`, async () => {
         await open();
         const existing = await engine.hashes(source);
-        const changed: SearchDocument[] = [];
+        const toWrite: SearchDocument[] = [];
         let updated = 0;
         let unchanged = 0;
         const seen = new Set<string>();
@@ -433,18 +499,21 @@ export function createSearchService(options: SearchServiceOptions) {
           if (hash !== undefined && hash === hashOf(doc) && !options.force) unchanged += 1;
           else {
             if (hash !== undefined) updated += 1;
-            changed.push(doc);
+            toWrite.push(doc);
           }
         }
         const gone = [...existing.keys()].filter((k) => !seen.has(k));
         const step = 2000;
-        for (let i = 0; i < changed.length; i += step) {
-          await write(changed.slice(i, i + step));
-          progress?.(Math.min(i + step, changed.length), changed.length);
+        for (let i = 0; i < toWrite.length; i += step) {
+          await write(toWrite.slice(i, i + step));
+          progress?.(Math.min(i + step, toWrite.length), toWrite.length);
         }
-        if (changed.length === 0) progress?.(0, 0);
-        if (gone.length > 0) await engine.remove(gone);
-        return { added: changed.length - updated, updated, removed: gone.length, unchanged };
+        if (toWrite.length === 0) progress?.(0, 0);
+        if (gone.length > 0) {
+          await engine.remove(gone);
+          changed();
+        }
+        return { added: toWrite.length - updated, updated, removed: gone.length, unchanged };
       });
     },
     /** Empties the index (a full rebuild follows). */
@@ -453,7 +522,14 @@ export function createSearchService(options: SearchServiceOptions) {
         await engine.clear();
         vocabulary.clear();
         await engine.setMeta("reference", reference);
+        changed();
       });
+    },
+    /** Takes in a change another thread's service made (worker threads reading the index). */
+    absorb(change: AnalysisChange): void {
+      if (change.reference) useReference(change.reference);
+      if (change.words) vocabulary.add(new Map(change.words));
+      generation += 1;
     },
     /** Resolves when every queued write is in the index. */
     async idle(): Promise<void> {

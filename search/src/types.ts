@@ -65,7 +65,9 @@ export type FacetCounts = {
 
 export type SearchResult = {
   hits: Hit[];
+  /** Matches the asker may open; with exhaustive false, at least this many (counting stopped). */
   total: number;
+  exhaustive: boolean;
   facets: FacetCounts;
   tookMs: number;
   /** A corrected query built from the index's own words, when the query looks misspelt. */

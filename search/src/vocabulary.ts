@@ -43,9 +43,10 @@ export class Vocabulary {
     this.sorted = [...this.words.keys()].sort();
     this.buckets = new Map();
     for (const w of this.sorted) {
-      const bucket = this.buckets.get(w[0]!);
+      const key = `${w[0]}${w.length}`;
+      const bucket = this.buckets.get(key);
       if (bucket) bucket.push(w);
-      else this.buckets.set(w[0]!, [w]);
+      else this.buckets.set(key, [w]);
     }
     this.dirty = false;
   }
@@ -72,15 +73,22 @@ export class Vocabulary {
     const max = maxEdits(word);
     if (max === 0) return [];
     const found: Array<{ w: string; d: number }> = [];
-    for (const candidate of this.buckets.get(word[0]!) ?? []) {
-      if (Math.abs(candidate.length - word.length) > max) {
-        if (!options.prefix || candidate.length < word.length) continue;
-        const d = distance(word, candidate.slice(0, word.length), max);
-        if (d <= max) found.push({ w: candidate, d: d + 0.5 });
-        continue;
+    // Buckets by first letter and length: only lengths within the allowed edits are compared.
+    for (let length = word.length - max; length <= word.length + max; length++) {
+      for (const candidate of this.buckets.get(`${word[0]}${length}`) ?? []) {
+        const d = distance(word, candidate, max);
+        if (d <= max) found.push({ w: candidate, d });
       }
-      const d = distance(word, candidate, max);
-      if (d <= max) found.push({ w: candidate, d });
+    }
+    if (options.prefix && found.length === 0) {
+      // Still typing: the beginning of a longer word may be what is meant.
+      for (const [key, bucket] of this.buckets) {
+        if (key[0] !== word[0] || Number(key.slice(1)) <= word.length + max) continue;
+        for (const candidate of bucket) {
+          const d = distance(word, candidate.slice(0, word.length), max);
+          if (d <= max) found.push({ w: candidate, d: d + 0.5 });
+        }
+      }
     }
     found.sort((a, b) => a.d - b.d || a.w.length - b.w.length || (a.w < b.w ? -1 : 1));
     return found.slice(0, options.limit ?? 3).map((f) => f.w);

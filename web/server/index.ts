@@ -13,6 +13,7 @@ import { ensureDemoUsers } from "./demo-users.js";
 import {
   createEmbeddedEngine,
   createMeiliEngine,
+  createSearchPool,
   createSearchService,
   type SearchService,
 } from "@soskes/search";
@@ -59,6 +60,11 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
       cms: createCmsClient({ url: config.cms.url, token: config.cms.apiToken }),
       logger,
     });
+  const indexFile = path.join(config.search.dir, "index.sqlite");
+  const pool =
+    options.search || config.search.meili || config.search.workers === 0
+      ? undefined
+      : createSearchPool({ file: indexFile, workers: config.search.workers });
   const search =
     options.search ??
     createSearchService({
@@ -68,8 +74,10 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
             apiKey: config.search.meili.apiKey,
             indexPrefix: config.search.meili.indexPrefix,
           })
-        : createEmbeddedEngine(path.join(config.search.dir, "index.sqlite")),
+        : createEmbeddedEngine(indexFile),
       logger,
+      reader: pool,
+      onChange: (change) => pool?.notify(change),
     });
   const indexer = followContent({ content, search, logger });
   const mail = createMailWorker({
@@ -125,6 +133,7 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     close: async () => {
       clearInterval(purge);
       indexer.stop();
+      await pool?.close();
       await search.close();
       await mail.stop();
       await redis?.quit();

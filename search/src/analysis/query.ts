@@ -67,6 +67,11 @@ const indexOfRun = (haystack: string[], needle: string[]): number => {
   return -1;
 };
 
+/**
+ * A complete word matches its exact form or its stem (the index holds both for every word and
+ * compound part, so inflections and compounds meet without prefix scans). Only the word still
+ * being typed is a prefix.
+ */
 function wordAlternatives(word: string, prefixWord: boolean): Alternative[] {
   const folded = fold(word);
   if (/^\d/.test(folded)) return [{ kind: "exact", terms: [{ value: folded, prefix: prefixWord }] }];
@@ -74,15 +79,12 @@ function wordAlternatives(word: string, prefixWord: boolean): Alternative[] {
   const alternatives: Alternative[] = [
     { kind: "exact", terms: [{ value: folded, prefix: prefixWord && folded.length >= 2 }] },
   ];
-  if (s !== folded || !prefixWord) {
-    alternatives.push({ kind: "exact", terms: [{ value: s, prefix: s.length >= MIN_PREFIX }] });
-  }
+  if (s !== folded) alternatives.push({ kind: "exact", terms: [{ value: s, prefix: false }] });
   const parts = decompose(word);
   if (parts.length > 1) {
-    alternatives.push({
-      kind: "parts",
-      terms: parts.map((p) => ({ value: p, prefix: p.length >= MIN_PREFIX })),
-    });
+    // Parts are indexed as stems, so they match exactly: a prefix on a short part ("last-")
+    // would match half the index.
+    alternatives.push({ kind: "parts", terms: parts.map((p) => ({ value: p, prefix: false })) });
   }
   return alternatives;
 }

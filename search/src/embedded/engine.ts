@@ -5,8 +5,16 @@ import { dirname } from "node:path";
 import { ftsExpression } from "../analysis/query.js";
 import type { EngineFilter, EngineQuery, EngineResult, SearchEngine, StoredDocument } from "../engine.js";
 
-/** Above this many matches, counts and facets are computed over the best-scored ones only. */
-const MATCH_CAP = 50_000;
+/**
+ * Up to this many matches, every match is scored (bm25) and counted exactly. Beyond it, scoring
+ * every match would cost more than the answer is worth: candidates then come from the title and
+ * keyword columns (scored when there are few enough, else newest first), the total is still
+ * exact (counted in the index), and facets are estimated from a sample of the matches.
+ */
+const SCORE_ALL = 500;
+/** Matches are counted up to this many; beyond it the total is a lower bound (not exhaustive). */
+const COUNT_CAP = 1000;
+const SCHEMA_VERSION = 4;
 
 type Row = { rid: number; score: number; type: string; audience: string; munis: string; areas: string };
 
@@ -22,19 +30,60 @@ export function passes(
   );
 }
 
-const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+/**
+ * Filter values as index tokens in their own column: "service-areas" → "zqauservicexareas". The
+ * "zq" start keeps them apart from any Finnish or Swedish word a query could hold.
+ */
+const token = (prefix: string, value: string) =>
+  `zq${prefix}${value.toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
+const filterTokens = (doc: StoredDocument) =>
+  [
+    token("au", doc.audience),
+    token("ty", doc.type),
+    ...doc.municipalityCodes.map((m) => token("mu", m)),
+    ...doc.serviceAreas.map((a) => token("sa", a)),
+  ].join(" ");
+
+/** The filter as an FTS5 expression on the filter column: applied inside the index. */
+function filterExpression(filter: EngineFilter): string | undefined {
+  const any = (values: string[]) => `f : (${values.map((v) => `"${v}"`).join(" OR ")})`;
+  const parts: string[] = [];
+  if (!filter.audiences.includes("*")) parts.push(any(filter.audiences.map((a) => token("au", a))));
+  if (filter.types) parts.push(any(filter.types.map((t) => token("ty", t))));
+  if (filter.municipality) parts.push(any([token("mu", filter.municipality)]));
+  if (filter.serviceArea) parts.push(any([token("sa", filter.serviceArea)]));
+  return parts.length > 0 ? parts.join(" AND ") : undefined;
+}
 
 /**
  * The embedded engine: SQLite FTS5 in one file under DATA_DIR/search. Chosen by measurement
  * (see the README): it builds 100,000 documents in seconds, keeps the index on disk instead of
  * in the heap, and answers prefix queries in milliseconds.
  */
-export function createEmbeddedEngine(file: string): SearchEngine {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.exec(`
+export function createEmbeddedEngine(file: string, options: { readonly?: boolean } = {}): SearchEngine {
+  const readonly = options.readonly === true;
+  if (file !== ":memory:" && !readonly) mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, { readonly });
+  if (!readonly) {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+  }
+  // Readers map the index into memory (shared with the OS page cache, not the heap) and keep a
+  // larger page cache: searches touch the same upper b-tree pages over and over.
+  if (readonly) db.pragma("mmap_size = 1073741824");
+  db.pragma("cache_size = -32768");
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (readonly && version !== SCHEMA_VERSION)
+    throw new Error(`search index ${file} has layout ${version}, not ${SCHEMA_VERSION}`);
+  if (!readonly && version !== SCHEMA_VERSION) {
+    // An index of an older layout is rebuilt: its sources reconcile it again at start.
+    db.exec(
+      "DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS fts_title; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS vocab;",
+    );
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }
+  if (!readonly)
+    db.exec(`
     CREATE TABLE IF NOT EXISTS docs (
       rid INTEGER PRIMARY KEY,
       key TEXT NOT NULL UNIQUE,
@@ -49,7 +98,12 @@ export function createEmbeddedEngine(file: string): SearchEngine {
     );
     CREATE INDEX IF NOT EXISTS docs_source ON docs (source);
     CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-      t, k, b, detail = column, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 0'
+      t, k, b, f, detail = column, prefix = '2 3 4 5', tokenize = 'unicode61 remove_diacritics 0'
+    );
+    -- Titles and keywords again, on their own: ranking candidates by title stays fast when a
+    -- query matches much of the body text.
+    CREATE VIRTUAL TABLE IF NOT EXISTS fts_title USING fts5(
+      t, k, f, detail = column, tokenize = 'unicode61 remove_diacritics 0'
     );
     CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, display TEXT NOT NULL) WITHOUT ROWID;
@@ -65,8 +119,10 @@ export function createEmbeddedEngine(file: string): SearchEngine {
      areas = @areas, weight = @weight, hash = @hash, data = @data WHERE rid = @rid`,
   );
   const deleteDoc = db.prepare("DELETE FROM docs WHERE rid = ?");
-  const insertFts = db.prepare("INSERT INTO fts (rowid, t, k, b) VALUES (?, ?, ?, ?)");
+  const insertFts = db.prepare("INSERT INTO fts (rowid, t, k, b, f) VALUES (?, ?, ?, ?, ?)");
   const deleteFts = db.prepare("DELETE FROM fts WHERE rowid = ?");
+  const insertTitle = db.prepare("INSERT INTO fts_title (rowid, t, k, f) VALUES (?, ?, ?, ?)");
+  const deleteTitle = db.prepare("DELETE FROM fts_title WHERE rowid = ?");
   const bySource = db.prepare<[string], { key: string; hash: string }>(
     "SELECT key, hash FROM docs WHERE source = ?",
   );
@@ -75,11 +131,32 @@ export function createEmbeddedEngine(file: string): SearchEngine {
     "INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
   );
   const addWord = db.prepare("INSERT OR IGNORE INTO vocab (term, display) VALUES (?, ?)");
-  const matches = db.prepare<[string, number], Row>(
-    `SELECT f.rowid AS rid, bm25(fts, 10.0, 6.0, 1.0) * d.weight AS score,
+  const scored = db.prepare<[string], Row>(
+    `SELECT f.rowid AS rid, bm25(fts, 10.0, 6.0, 1.0, 0.0) * d.weight AS score,
             d.type, d.audience, d.munis, d.areas
        FROM fts f JOIN docs d ON d.rid = f.rowid
-      WHERE fts MATCH ? LIMIT ?`,
+      WHERE fts MATCH ?`,
+  );
+  const scoredTitles = db.prepare<[string], { rid: number; score: number }>(
+    `SELECT f.rowid AS rid, bm25(fts_title, 10.0, 6.0, 0.0) * d.weight AS score
+       FROM fts_title f JOIN docs d ON d.rid = f.rowid WHERE fts_title MATCH ?`,
+  );
+  const newestTitles = db
+    .prepare<[string, number], number>(
+      "SELECT rowid FROM fts_title WHERE fts_title MATCH ? ORDER BY rowid DESC LIMIT ?",
+    )
+    .pluck();
+  const newest = db
+    .prepare<[string, number], number>("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC LIMIT ?")
+    .pluck();
+  const fullStatement = db.prepare<[string], Full & { rid: number }>(
+    `SELECT d.rid, d.data, d.hash, f.t, f.k, f.b FROM docs d JOIN fts f ON f.rowid = d.rid
+      WHERE d.rid IN (SELECT value FROM json_each(?))`,
+  );
+  // Without the analysed body: a strict match needs only titles to be reranked.
+  const leanStatement = db.prepare<[string], Full & { rid: number }>(
+    `SELECT d.rid, d.data, d.hash, f.t, f.k, '' AS b FROM docs d JOIN fts_title f ON f.rowid = d.rid
+      WHERE d.rid IN (SELECT value FROM json_each(?))`,
   );
 
   const split = (s: string) => (s ? s.split(" ") : []);
@@ -89,16 +166,14 @@ export function createEmbeddedEngine(file: string): SearchEngine {
     terms: { title: row.t, keywords: row.k, body: row.b },
     hash: row.hash,
   });
-  const fullByRids = (rids: number[]): Map<number, StoredDocument> => {
-    if (rids.length === 0) return new Map();
-    const rows = db
-      .prepare<number[], Full & { rid: number }>(
-        `SELECT d.rid, d.data, d.hash, f.t, f.k, f.b FROM docs d JOIN fts f ON f.rowid = d.rid
-          WHERE d.rid IN (${rids.map(() => "?").join(",")})`,
-      )
-      .all(...rids);
-    return new Map(rows.map((r) => [r.rid, toStored(r)]));
-  };
+  const fullByRids = (rids: number[], withBody = true): Map<number, StoredDocument> =>
+    new Map(
+      rids.length === 0
+        ? []
+        : (withBody ? fullStatement : leanStatement)
+            .all(JSON.stringify(rids))
+            .map((r) => [r.rid, toStored(r)]),
+    );
 
   const upsertMany = db.transaction((docs: StoredDocument[]) => {
     for (const doc of docs) {
@@ -119,11 +194,14 @@ export function createEmbeddedEngine(file: string): SearchEngine {
       if (existing) {
         rid = existing.rid;
         deleteFts.run(rid);
+        deleteTitle.run(rid);
         updateDoc.run({ ...row, rid });
       } else {
         rid = Number(insertDoc.run(row).lastInsertRowid);
       }
-      insertFts.run(rid, terms.title, terms.keywords, terms.body);
+      const filters = filterTokens(doc);
+      insertFts.run(rid, terms.title, terms.keywords, terms.body, filters);
+      insertTitle.run(rid, terms.title, terms.keywords, filters);
     }
   });
   const removeMany = db.transaction((keys: string[]) => {
@@ -131,6 +209,7 @@ export function createEmbeddedEngine(file: string): SearchEngine {
       const existing = findRid.get(key);
       if (!existing) continue;
       deleteFts.run(existing.rid);
+      deleteTitle.run(existing.rid);
       deleteDoc.run(existing.rid);
     }
   });
@@ -167,24 +246,67 @@ export function createEmbeddedEngine(file: string): SearchEngine {
         municipality: new Map(),
         serviceArea: new Map(),
       };
-      if (query.groups.length === 0) return { candidates: [], total: 0, facets };
-      const rows = matches.all(ftsExpression(query.groups, query.mode), MATCH_CAP);
-      const allowed: Row[] = [];
-      for (const row of rows) {
-        const munis = split(row.munis);
-        const areas = split(row.areas);
-        if (!passes({ type: row.type, audience: row.audience, munis, areas }, query.filter)) continue;
-        allowed.push(row);
-        count(facets.type, row.type);
-        for (const m of munis) count(facets.municipality, m);
-        for (const a of areas) count(facets.serviceArea, a);
+      if (query.groups.length === 0) return { candidates: [], total: 0, exhaustive: true, facets };
+      const text = ftsExpression(query.groups, query.mode);
+      const where = filterExpression(query.filter);
+      const full = where ? `(${text}) AND ${where}` : text;
+      // One pass over the index for the (capped) count, the newest matches and the facet sample.
+      const matches = newest.all(full, COUNT_CAP + 1);
+      const total = matches.length;
+      const tally = (rows: Row[], scale: number) => {
+        const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + scale);
+        for (const row of rows) {
+          add(facets.type, row.type);
+          for (const m of split(row.munis)) add(facets.municipality, m);
+          for (const a of split(row.areas)) add(facets.serviceArea, a);
+        }
+        if (scale !== 1)
+          for (const map of Object.values(facets)) for (const [k, v] of map) map.set(k, Math.round(v));
+      };
+      const byScore = (rows: Row[]) => rows.sort((a, b) => a.score - b.score);
+      let best: number[];
+      if (total <= SCORE_ALL) {
+        const rows = byScore(scored.all(full));
+        tally(rows, 1);
+        best = rows.slice(0, query.candidates).map((r) => r.rid);
+      } else {
+        const titleMatches = newestTitles.all(full, SCORE_ALL + 1);
+        best =
+          titleMatches.length <= SCORE_ALL
+            ? scoredTitles
+                .all(full)
+                .sort((a, b) => a.score - b.score)
+                .slice(0, query.candidates)
+                .map((r) => r.rid)
+            : titleMatches.slice(0, query.candidates);
+        if (best.length < query.candidates) {
+          const seen = new Set(best);
+          for (const rid of matches) {
+            if (best.length >= query.candidates) break;
+            if (!seen.has(rid)) best.push(rid);
+          }
+        }
       }
-      allowed.sort((a, b) => a.score - b.score);
-      const best = allowed.slice(0, query.candidates).map((r) => r.rid);
-      const full = fullByRids(best);
+      const fullRows = fullByRids(best, query.mode === "any");
+      const candidates = best
+        .map((rid) => fullRows.get(rid))
+        .filter((d): d is StoredDocument => d !== undefined);
+      if (total > SCORE_ALL && candidates.length > 0) {
+        // Too many matches to look at each: facets are estimated from the candidates.
+        const rows = candidates.map((d) => ({
+          rid: 0,
+          score: 0,
+          type: d.type,
+          audience: d.audience,
+          munis: d.municipalityCodes.join(" "),
+          areas: d.serviceAreas.join(" "),
+        }));
+        tally(rows, Math.min(total, COUNT_CAP) / rows.length);
+      }
       return {
-        candidates: best.map((rid) => full.get(rid)).filter((d): d is StoredDocument => d !== undefined),
-        total: allowed.length,
+        candidates,
+        total: Math.min(total, COUNT_CAP),
+        exhaustive: total <= COUNT_CAP,
         facets,
       };
     },
@@ -203,7 +325,9 @@ export function createEmbeddedEngine(file: string): SearchEngine {
       addWords(words);
     },
     async clear() {
-      db.exec("DELETE FROM docs; DELETE FROM fts; DELETE FROM vocab; DELETE FROM meta;");
+      db.exec(
+        "DELETE FROM docs; DELETE FROM fts; DELETE FROM fts_title; DELETE FROM vocab; DELETE FROM meta;",
+      );
     },
     async stats() {
       const documents = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM docs").get()?.n ?? 0;

@@ -165,6 +165,7 @@ export function createMeiliEngine(options: MeiliOptions): SearchEngine {
       return {
         candidates: response.hits.map((h) => toStored(h as MeiliDoc)),
         total: response.estimatedTotalHits ?? response.hits.length,
+        exhaustive: (response.estimatedTotalHits ?? 0) < MEILI_SETTINGS.pagination.maxTotalHits,
         facets: { type: map("type"), municipality: map("munis"), serviceArea: map("areas") },
       };
     },

@@ -1,0 +1,248 @@
+// `npm run bench:search`: 100,000 synthetic Finnish-like documents plus the demo data in the
+// embedded index; 1,000 queries (prefix, whole word, typo, citation) at 10 concurrent clients
+// against GET /api/search, and the same queries through Strapi's REST $containsi filters on the
+// same rows (inserted as contact persons) as the baseline.
+// Prints one JSON object: {"docs", "buildSeconds", "indexMB", "rssGrowthMB", "p50", "p95", "p99",
+// "baselineP95", "speedup", ...}. Progress goes to stderr.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const log = (line) => process.stderr.write(`${line}\n`);
+const round = (n) => Math.round(n * 100) / 100;
+
+spawnSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-b"], {
+  cwd: ROOT,
+  stdio: [0, 2, 2],
+});
+const search = await import(path.join(ROOT, "search/dist/index.js"));
+const Database = createRequire(path.join(ROOT, "search/package.json"))("better-sqlite3");
+
+import { makeQueries, syntheticRows } from "./synthetic.mjs";
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+async function startStack(dataDir) {
+  const [cmsPort, portalPort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      CMS_PORT: String(cmsPort),
+      PORT: String(portalPort),
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (c) => (output += c));
+  child.stderr.on("data", (c) => (output += c));
+  const deadline = Date.now() + 300_000;
+  while (!output.includes("SosKes is running")) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the stack did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stop = () =>
+    new Promise((resolve) => {
+      child.once("exit", resolve);
+      child.kill("SIGINT");
+    });
+  return {
+    pid: child.pid,
+    portal: `http://127.0.0.1:${portalPort}`,
+    cms: `http://127.0.0.1:${cmsPort}`,
+    stop,
+  };
+}
+
+async function login(portal) {
+  const first = await fetch(`${portal}/api/me`);
+  const csrf = /soskes\.csrf=([^;]+)/.exec(first.headers.getSetCookie().join(";"))[1];
+  const res = await fetch(`${portal}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, Cookie: `soskes.csrf=${csrf}` },
+    body: JSON.stringify({
+      email: "sosiaalityontekija@demo.soskes.example",
+      password: process.env.DEMO_PASSWORD ?? "Demo-salasana-2026",
+    }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+/** Sends every request once, `clients` at a time; latencies in ms. */
+async function run(requests, clients) {
+  const latencies = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < requests.length) {
+        const { url, headers } = requests[next++];
+        const t0 = performance.now();
+        try {
+          const res = await fetch(url, { headers });
+          await res.arrayBuffer();
+          if (!res.ok) errors += 1;
+        } catch {
+          errors += 1;
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { errors, p50: at(0.5), p95: at(0.95), p99: at(0.99), rps: latencies.length / elapsed };
+}
+
+const rssMB = () => process.memoryUsage().rss / 1e6;
+const portalRssMB = (parent) => {
+  const children = spawnSync("pgrep", ["-P", String(parent)], { encoding: "utf8" })
+    .stdout.trim()
+    .split("\n");
+  for (const pid of children) {
+    const cmd = spawnSync("ps", ["-o", "args=", "-p", pid], { encoding: "utf8" }).stdout;
+    if (cmd.includes("main.js"))
+      return Number(spawnSync("ps", ["-o", "rss=", "-p", pid], { encoding: "utf8" }).stdout) / 1024;
+  }
+  return null;
+};
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "soskes-bench-search-"));
+let stack;
+try {
+  log(`generating ${DOCS} synthetic documents…`);
+  const rows = syntheticRows(DOCS);
+  const docs = rows.map((r) => ({
+    key: `person:${r.id}`,
+    source: "bench",
+    type: "person",
+    id: r.id,
+    audience: "members",
+    title: r.name,
+    keywords: [r.title],
+    text: r.text,
+    url: `/ihmiset?haku=${encodeURIComponent(r.name)}`,
+    municipalityCodes: [r.municipality],
+    serviceAreas: [r.area],
+    statute: null,
+    section: null,
+  }));
+
+  log("building the embedded index…");
+  const indexFile = path.join(dataDir, "search", "index.sqlite");
+  global.gc?.();
+  const rssBefore = rssMB();
+  const buildStarted = performance.now();
+  const service = search.createSearchService({ engine: search.createEmbeddedEngine(indexFile) });
+  let shown = 0;
+  await service.reconcile("bench", docs, (done, total) => {
+    if (done - shown >= 20_000 || done === total) {
+      shown = done;
+      log(`  ${done}/${total}`);
+    }
+  });
+  const buildSeconds = (performance.now() - buildStarted) / 1000;
+  const rssGrowthMB = rssMB() - rssBefore;
+  await service.close();
+  const indexMB =
+    (statSync(indexFile).size + (statSync(`${indexFile}-wal`, { throwIfNoEntry: false })?.size ?? 0)) / 1e6;
+
+  log("starting the stack (Strapi + portal) on the same data directory…");
+  stack = await startStack(dataDir);
+  const cookie = await login(stack.portal);
+  const token = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")).CMS_API_TOKEN;
+
+  log("inserting the same rows into Strapi (contact persons) for the baseline…");
+  const cms = new Database(path.join(dataDir, "cms.db"));
+  const insert = cms.prepare(
+    `INSERT INTO contact_persons (document_id, name, title, responsibilities, visibility, created_at, updated_at, published_at)
+     VALUES (?, ?, ?, ?, 'members', ?, ?, ?)`,
+  );
+  const now = Date.now();
+  cms.transaction(() => {
+    for (const r of rows) insert.run(randomBytes(12).toString("hex"), r.name, r.title, r.text, now, now, now);
+  })();
+  cms.close();
+
+  // Wait until the portal has indexed the demo content next to the synthetic documents.
+  let demoDocs = 0;
+  for (let i = 0; i < 120 && demoDocs === 0; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const index = new Database(indexFile, { readonly: true });
+    demoDocs = index.prepare("SELECT count(*) AS n FROM docs WHERE source = 'content'").get().n;
+    index.close();
+  }
+
+  const queries = makeQueries(rows, QUERIES);
+  const portalRequests = queries.map(({ q, partial }) => ({
+    url: `${stack.portal}/api/search?q=${encodeURIComponent(q)}&limit=10${partial ? "&partial=1" : ""}`,
+    headers: { Cookie: cookie },
+  }));
+  const strapiRequests = queries.map(({ q }) => {
+    const params = new URLSearchParams({ "pagination[pageSize]": "10" });
+    q.split(/\s+/).forEach((w, i) => {
+      ["name", "title", "responsibilities"].forEach((field, j) =>
+        params.set(`filters[$and][${i}][$or][${j}][${field}][$containsi]`, w),
+      );
+    });
+    return {
+      url: `${stack.cms}/api/contact-persons?${params}`,
+      headers: { Authorization: `Bearer ${token}` },
+    };
+  });
+
+  log("warming up…");
+  await run(portalRequests.slice(0, 100), CONCURRENCY);
+  await run(strapiRequests.slice(0, 50), CONCURRENCY);
+  log(`portal: ${QUERIES} queries at ${CONCURRENCY} clients…`);
+  const portal = await run(portalRequests, CONCURRENCY);
+  const rss = portalRssMB(stack.pid);
+  log(`baseline (Strapi REST $containsi): ${QUERIES} queries at ${CONCURRENCY} clients…`);
+  const baseline = await run(strapiRequests, CONCURRENCY);
+  process.stdout.write(
+    JSON.stringify({
+      docs: DOCS + demoDocs,
+      buildSeconds: round(buildSeconds),
+      indexMB: round(indexMB),
+      rssGrowthMB: round(rssGrowthMB),
+      p50: round(portal.p50),
+      p95: round(portal.p95),
+      p99: round(portal.p99),
+      baselineP95: round(baseline.p95),
+      speedup: round(baseline.p95 / portal.p95),
+      rps: Math.round(portal.rps),
+      errors: portal.errors,
+      portalRssMB: rss === null ? null : round(rss),
+      baseline: { p50: round(baseline.p50), rps: Math.round(baseline.rps), errors: baseline.errors },
+      queries: QUERIES,
+      concurrency: CONCURRENCY,
+    }) + "\n",
+  );
+} finally {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
