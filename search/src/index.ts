@@ -12,13 +12,7 @@ export {
 } from "./service.js";
 export { parseQuery, type Reference, type ParsedQuery } from "./analysis/query.js";
 export { analyzeText, fold, stem, lemma, decompose, statuteKey } from "./analysis/index.js";
-export {
-  contentDocuments,
-  contentReference,
-  CONTENT_SOURCE,
-  DEFAULT_SYNONYMS,
-  type ContentInput,
-} from "./sources/content.js";
+export { contentDocuments, contentReference, CONTENT_SOURCE, type ContentInput } from "./sources/content.js";
 export { evaluate, type EvalFile, type EvalReport } from "./eval.js";
 export { Vocabulary, distance } from "./vocabulary.js";
 export { createSearchPool, defaultWorkers, type SearchPool } from "./pool.js";

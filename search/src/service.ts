@@ -21,7 +21,7 @@ import {
 } from "./analysis/query.js";
 import type { EngineFilter, EngineResult, SearchEngine, StoredDocument } from "./engine.js";
 import type { FacetCounts, Hit, HitType, SearchDocument, SearchRequest, SearchResult } from "./types.js";
-import { maxEdits, Vocabulary } from "./vocabulary.js";
+import { maxEdits, sortedHasPrefix, Vocabulary } from "./vocabulary.js";
 
 type Logger = {
   info(obj: object, msg: string): void;
@@ -87,14 +87,7 @@ class TermSet {
   quality(term: string, prefix: boolean): number {
     if (this.set.has(term)) return 1;
     if (!prefix) return 0;
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sorted[mid]! < term) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.sorted.length && this.sorted[lo]!.startsWith(term) ? 0.8 : 0;
+    return sortedHasPrefix(this.sorted, term) ? 0.8 : 0;
   }
   group(g: Group): number {
     let best = 0;

@@ -57,14 +57,7 @@ export class Vocabulary {
 
   hasPrefix(prefix: string): boolean {
     this.refresh();
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.sorted.length && this.sorted[lo]!.startsWith(prefix);
+    return sortedHasPrefix(this.sorted, prefix);
   }
 
   /** Words within the allowed edits, closest first; prefix = also compare against word starts. */
@@ -123,4 +116,16 @@ export function distance(a: string, b: string, max: number): number {
     [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[n]!;
+}
+
+/** Whether a sorted list holds a word beginning with `prefix` (binary search). */
+export function sortedHasPrefix(sorted: string[], prefix: string): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]!.startsWith(prefix);
 }

@@ -2,77 +2,13 @@
 // against Strapi's REST API answering the same questions with populate=* as the baseline.
 // Starts the real stack (npm start's script) on free ports with a fresh data directory.
 // Prints one JSON object: {"p50", "p95", "rps", "baselineP95", "speedup", ...}.
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
-import os from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { login, startStack } from "./stack.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const log = (line) => process.stderr.write(`${line}\n`);
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-async function startStack() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "soskes-bench-"));
-  const [cmsPort, portalPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      CMS_PORT: String(cmsPort),
-      PORT: String(portalPort),
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (c) => (output += c));
-  child.stderr.on("data", (c) => (output += c));
-  const deadline = Date.now() + 300_000;
-  while (!output.includes("SosKes is running")) {
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`the stack did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const stop = () =>
-    new Promise((resolve) => {
-      child.once("exit", () => {
-        rmSync(dataDir, { recursive: true, force: true });
-        resolve();
-      });
-      child.kill("SIGINT");
-    });
-  return { dataDir, portal: `http://127.0.0.1:${portalPort}`, cms: `http://127.0.0.1:${cmsPort}`, stop };
-}
-
-async function login(portal) {
-  const first = await fetch(`${portal}/api/me`);
-  const csrf = /soskes\.csrf=([^;]+)/.exec(first.headers.getSetCookie().join(";"))[1];
-  const res = await fetch(`${portal}/api/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, Cookie: `soskes.csrf=${csrf}` },
-    body: JSON.stringify({
-      email: "sosiaalityontekija@demo.soskes.example",
-      password: process.env.DEMO_PASSWORD ?? "Demo-salasana-2026",
-    }),
-  });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
 
 /** Runs `clients` loops for `seconds`, each picking the next request from `next()`. */
 async function load(next, seconds, clients) {
@@ -182,4 +118,5 @@ try {
   );
 } finally {
   await stack.stop();
+  rmSync(stack.dataDir, { recursive: true, force: true });
 }

@@ -4,16 +4,13 @@
 // same rows (inserted as contact persons) as the baseline.
 // Prints one JSON object: {"docs", "buildSeconds", "indexMB", "rssGrowthMB", "p50", "p95", "p99",
 // "baselineP95", "speedup", ...}. Progress goes to stderr.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+import { ROOT, login, startStack } from "./stack.mjs";
 const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -28,67 +25,6 @@ const search = await import(path.join(ROOT, "search/dist/index.js"));
 const Database = createRequire(path.join(ROOT, "search/package.json"))("better-sqlite3");
 
 import { makeQueries, syntheticRows } from "./synthetic.mjs";
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-async function startStack(dataDir) {
-  const [cmsPort, portalPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      CMS_PORT: String(cmsPort),
-      PORT: String(portalPort),
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (c) => (output += c));
-  child.stderr.on("data", (c) => (output += c));
-  const deadline = Date.now() + 300_000;
-  while (!output.includes("SosKes is running")) {
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`the stack did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const stop = () =>
-    new Promise((resolve) => {
-      child.once("exit", resolve);
-      child.kill("SIGINT");
-    });
-  return {
-    pid: child.pid,
-    portal: `http://127.0.0.1:${portalPort}`,
-    cms: `http://127.0.0.1:${cmsPort}`,
-    stop,
-  };
-}
-
-async function login(portal) {
-  const first = await fetch(`${portal}/api/me`);
-  const csrf = /soskes\.csrf=([^;]+)/.exec(first.headers.getSetCookie().join(";"))[1];
-  const res = await fetch(`${portal}/api/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, Cookie: `soskes.csrf=${csrf}` },
-    body: JSON.stringify({
-      email: "sosiaalityontekija@demo.soskes.example",
-      password: process.env.DEMO_PASSWORD ?? "Demo-salasana-2026",
-    }),
-  });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
 
 /** Sends every request once, `clients` at a time; latencies in ms. */
 async function run(requests, clients) {

@@ -59,6 +59,14 @@ const BY_TYPE: Record<string, Record<string, Label>> = {
     switchboardPhone: "Vaihteen puhelinnumero",
   },
   "api::region.region": { code: "Maakuntakoodi", municipalities: "Kunnat" },
+  "api::search-synonym.search-synonym": {
+    terms: {
+      label: "Samaa tarkoittavat hakusanat",
+      description:
+        "Pilkuilla erotettuina, esim. vanhuspalvelut, ikääntyneiden palvelut, ikäihmisten palvelut. Haku löytää minkä tahansa niistä, kun hakee yhdellä. Muutos tulee voimaan heti.",
+    },
+    note: "Huomautus (näkyy vain ylläpidossa)",
+  },
   "api::service-area.service-area": {
     kind: { label: "Tyyppi", description: "Palvelu vai tukiosio (esim. koulutus ja tapahtumat)." },
   },

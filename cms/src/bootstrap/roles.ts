@@ -15,6 +15,7 @@ const READ_ONLY_FOR_MAINTAINERS = [
   "api::region.region",
   "api::service-area.service-area",
   "api::statute.statute",
+  "api::search-synonym.search-synonym",
 ];
 
 const UPLOAD_PERMISSIONS: Permission[] = [

@@ -561,3 +561,19 @@ export const STATUTES: StatuteSeed[] = [
     sections: [],
   },
 ];
+
+/**
+ * Words social workers use for the same thing. Editors keep these in the CMS
+ * ("Hakusanojen synonyymit"); search applies them to every query.
+ */
+export const SEARCH_SYNONYMS: string[][] = [
+  ["vanhuspalvelut", "ikääntyneiden palvelut", "ikäihmisten palvelut", "vanhustenhuolto"],
+  ["sosiaalipäivystys", "kriisipäivystys", "virka-ajan ulkopuolinen sosiaalityö"],
+  ["aikuissosiaalityö", "työikäisten sosiaalityö", "aikuisten sosiaalityö"],
+  ["toimeentulotuki", "toimeentulotukilaki"],
+  ["huostaanotto", "huostaan ottaminen"],
+  ["vammaispalvelut", "vammaisten palvelut"],
+  ["päihdepalvelut", "päihdehuolto", "päihdetyö"],
+  ["omaishoito", "omaishoidon tuki"],
+  ["lastensuojeluilmoitus", "lastensuojelu ilmoitus"],
+];

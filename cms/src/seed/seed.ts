@@ -3,7 +3,7 @@ import { adminServices } from "../strapi-services";
 import { EDITOR_ROLE_CODE, MAINTAINER_ROLE_CODE, ASSIGNMENT_UID } from "../rbac/scope";
 import { HUB_PAGES, LINKS, eventsFor, newsFor, p } from "./content";
 import { DEMO_ADMIN_USERS, buildDemoDirectory, ownerFor } from "./demo";
-import { MUNICIPALITIES, REGION, SERVICE_AREAS, STATUTES, finlexUrl } from "./reference";
+import { MUNICIPALITIES, REGION, SEARCH_SYNONYMS, SERVICE_AREAS, STATUTES, finlexUrl } from "./reference";
 
 export type SeedOptions = {
   demo: boolean;
@@ -87,6 +87,12 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions): Promise<S
   const areas = (slugs: string[]) => slugs.map((s) => areaIds.get(s)).filter((v): v is string => Boolean(v));
   const muns = (codes: string[]) =>
     codes.map((c) => municipalityIds.get(c)).filter((v): v is string => Boolean(v));
+
+  log("Hakusanojen synonyymit");
+  for (const terms of SEARCH_SYNONYMS) {
+    const joined = terms.join(", ");
+    await ensure("api::search-synonym.search-synonym", { terms: joined }, () => ({ terms: joined }));
+  }
 
   log("Säädökset ja pykälät");
   const statuteIds = new Map<string, string>();

@@ -1022,6 +1022,38 @@ export interface ApiRegionRegion extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiSearchSynonymSearchSynonym extends Struct.CollectionTypeSchema {
+  collectionName: "search_synonyms";
+  info: {
+    description: "Words and phrases that mean the same in search (e.g. vanhuspalvelut, ik\u00E4\u00E4ntyneiden palvelut)";
+    displayName: "Hakusanojen synonyymit";
+    pluralName: "search-synonyms";
+    singularName: "search-synonym";
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<"oneToOne", "admin::user"> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<"oneToMany", "api::search-synonym.search-synonym"> &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    terms: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<"oneToOne", "admin::user"> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiServiceAreaServiceArea extends Struct.CollectionTypeSchema {
   collectionName: "service_areas";
   info: {
@@ -1484,6 +1516,7 @@ declare module "@strapi/strapi" {
       "api::news.news": ApiNewsNews;
       "api::page.page": ApiPagePage;
       "api::region.region": ApiRegionRegion;
+      "api::search-synonym.search-synonym": ApiSearchSynonymSearchSynonym;
       "api::service-area.service-area": ApiServiceAreaServiceArea;
       "api::service-unit.service-unit": ApiServiceUnitServiceUnit;
       "api::statute.statute": ApiStatuteStatute;

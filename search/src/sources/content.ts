@@ -90,7 +90,7 @@ export type ContentInput = {
     serviceAreas: Area[];
     municipality: { code: string } | null;
   }>;
-  /** Synonym sets editors keep in the CMS, one set per entry. */
+  /** Synonym sets editors keep in the CMS ("Hakusanojen synonyymit"), one set per entry. */
   synonyms?: string[][];
 };
 
@@ -129,19 +129,6 @@ function byDocument<T extends { documentId: string; locale: string }>(
   return [...map.values()].map((e) => ({ fi: (e.fi ?? e.sv)!, sv: e.fi ? e.sv : undefined }));
 }
 
-/** Default synonym sets; editors add more in the CMS ("Hakusanojen synonyymit"). */
-export const DEFAULT_SYNONYMS: string[][] = [
-  ["vanhuspalvelut", "ikääntyneiden palvelut", "ikäihmisten palvelut", "vanhustenhuolto"],
-  ["sosiaalipäivystys", "kriisipäivystys", "virka-ajan ulkopuolinen sosiaalityö"],
-  ["aikuissosiaalityö", "työikäisten sosiaalityö", "aikuisten sosiaalityö"],
-  ["toimeentulotuki", "toimeentulotukilaki"],
-  ["huostaanotto", "huostaan ottaminen"],
-  ["vammaispalvelut", "vammaisten palvelut"],
-  ["päihdepalvelut", "päihdehuolto", "päihdetyö"],
-  ["omaishoito", "omaishoidon tuki"],
-  ["lastensuojeluilmoitus", "lastensuojelu ilmoitus"],
-];
-
 /** The analysis reference (statute names, municipality names, synonyms) from the same content. */
 export function contentReference(content: ContentInput): Reference {
   return {
@@ -153,7 +140,7 @@ export function contentReference(content: ContentInput): Reference {
       code: m.code,
       names: [m.name, m.nameSv].filter((n): n is string => Boolean(n)),
     })),
-    synonyms: [...DEFAULT_SYNONYMS, ...(content.synonyms ?? [])].filter((set) => set.length > 1),
+    synonyms: (content.synonyms ?? []).filter((set) => set.length > 1),
   };
 }
 

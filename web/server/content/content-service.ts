@@ -163,6 +163,8 @@ export type Snapshot = {
   events: CmsEvent[];
   news: CmsNews[];
   links: CmsLink[];
+  /** Search synonym sets editors keep in Strapi, each a list of words or phrases. */
+  synonyms: string[][];
   loadedAt: number;
 };
 
@@ -185,22 +187,24 @@ export function createContentService(options: { cms: CmsClient; logger: Logger; 
       Promise.all(LOCALES.map((locale) => cms.all<T>(collection, { ...LOCALISED, ...query, locale }))).then(
         (lists) => lists.flat(),
       );
-    const [municipalities, serviceAreas, units, statutes, pages, events, news, links] = await Promise.all([
-      cms.all<CmsMunicipality>("municipalities", { sort: "name:asc" }),
-      cms.all<CmsServiceArea>("service-areas", { sort: "order:asc" }),
-      cms.all<CmsUnit>("service-units", UNIT_QUERY),
-      cms.all<CmsStatute>("statutes", {
-        ...populateQuery({ serviceAreas: { fields: ["slug", "name"] }, sections: true }),
-        sort: "title:asc",
-      }),
-      localised<CmsPage>("pages", {
-        ...populateQuery({ links: true, statuteReferences: { populate: { statute: true } } }),
-        sort: "title:asc",
-      }),
-      localised<CmsEvent>("events", { sort: "startsAt:asc" }),
-      localised<CmsNews>("news-items", { sort: "date:desc" }),
-      localised<CmsLink>("links", { sort: "title:asc" }),
-    ]);
+    const [municipalities, serviceAreas, units, statutes, pages, events, news, links, synonyms] =
+      await Promise.all([
+        cms.all<CmsMunicipality>("municipalities", { sort: "name:asc" }),
+        cms.all<CmsServiceArea>("service-areas", { sort: "order:asc" }),
+        cms.all<CmsUnit>("service-units", UNIT_QUERY),
+        cms.all<CmsStatute>("statutes", {
+          ...populateQuery({ serviceAreas: { fields: ["slug", "name"] }, sections: true }),
+          sort: "title:asc",
+        }),
+        localised<CmsPage>("pages", {
+          ...populateQuery({ links: true, statuteReferences: { populate: { statute: true } } }),
+          sort: "title:asc",
+        }),
+        localised<CmsEvent>("events", { sort: "startsAt:asc" }),
+        localised<CmsNews>("news-items", { sort: "date:desc" }),
+        localised<CmsLink>("links", { sort: "title:asc" }),
+        cms.all<{ terms: string }>("search-synonyms", { "fields[0]": "terms" }),
+      ]);
     const next = {
       municipalities,
       serviceAreas,
@@ -210,6 +214,12 @@ export function createContentService(options: { cms: CmsClient; logger: Logger; 
       events,
       news,
       links,
+      synonyms: synonyms.map((s) =>
+        s.terms
+          .split(/[,;\n]/)
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
       loadedAt: Date.now(),
     };
     // A webhook that arrived while loading makes this snapshot stale already: load again.

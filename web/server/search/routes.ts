@@ -2,6 +2,7 @@ import { HIT_TYPES } from "@soskes/search";
 import { Router } from "express";
 import { z } from "zod";
 import type { Services } from "../app.js";
+import { DirectoryQuerySchema } from "../content/routes.js";
 import { errors } from "../errors.js";
 import { requestLang } from "../i18n.js";
 import { handler, parse } from "../validate.js";
@@ -20,14 +21,8 @@ const types = z
 export const SearchQuerySchema = z.object({
   q: z.string().trim().min(1, "required").max(200, "too_long"),
   type: types.optional(),
-  municipality: z
-    .string()
-    .regex(/^[0-9]{3}$/, "municipality_code")
-    .optional(),
-  serviceArea: z
-    .string()
-    .regex(/^[a-z0-9-]{2,80}$/, "service_area")
-    .optional(),
+  municipality: DirectoryQuerySchema.shape.municipality,
+  serviceArea: DirectoryQuerySchema.shape.serviceArea,
   limit: z.coerce.number().int("limit").min(1, "limit").max(50, "limit").default(20),
   offset: z.coerce.number().int("offset").min(0, "offset").max(1000, "offset").default(0),
   /** "1" while the person is still typing: the last word is then matched as a prefix. */

@@ -178,6 +178,7 @@ export const en: Resources = {
     resultsFor: "Results for “{{q}}”",
     count_one: "{{count}} result",
     count_other: "{{count}} results",
+    countAtLeast: "over {{count}} results",
     all: "Show all results ({{count}})",
     allPending: "Show all results",
     none: "Nothing was found for “{{q}}”.",

@@ -176,6 +176,7 @@ export const fi = {
     resultsFor: "Tulokset haulle ”{{q}}”",
     count_one: "{{count}} osuma",
     count_other: "{{count}} osumaa",
+    countAtLeast: "yli {{count}} osumaa",
     all: "Näytä kaikki tulokset ({{count}})",
     allPending: "Näytä kaikki tulokset",
     none: "Haulla ”{{q}}” ei löytynyt mitään.",

@@ -179,6 +179,7 @@ export const sv: Resources = {
     resultsFor: "Resultat för ”{{q}}”",
     count_one: "{{count}} träff",
     count_other: "{{count}} träffar",
+    countAtLeast: "över {{count}} träffar",
     all: "Visa alla resultat ({{count}})",
     allPending: "Visa alla resultat",
     none: "Sökningen ”{{q}}” gav inga träffar.",

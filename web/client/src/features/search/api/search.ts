@@ -32,6 +32,8 @@ export type Hit = {
 export type SearchResult = {
   hits: Hit[];
   total: number;
+  /** False when counting stopped: there are at least `total` matches. */
+  exhaustive: boolean;
   facets: {
     type: Record<string, number>;
     municipality: Record<string, number>;

@@ -107,7 +107,9 @@ export function HeaderSearch() {
             : search.data && q.trim()
               ? search.data.total === 0
                 ? t("search.none", { q })
-                : t("search.count", { count: search.data.total })
+                : t(search.data.exhaustive ? "search.count" : "search.countAtLeast", {
+                    count: search.data.total,
+                  })
               : ""}
         </p>
         <ul id={listId} role="listbox" aria-label={t("search.label")} className="site-search__list">

@@ -19,6 +19,31 @@ function onResultsKeyDown(event: KeyboardEvent<HTMLOListElement>) {
   event.preventDefault();
 }
 
+/** One facet: "all" or a value with its count; hidden when the results have no values for it. */
+function FacetSelect(props: {
+  label: string;
+  value: string;
+  counts: Array<readonly [string, number]>;
+  name: (key: string) => string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  if (props.counts.length === 0 && !props.value) return null;
+  return (
+    <fieldset>
+      <legend>{props.label}</legend>
+      <select aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{t("search.anyType")}</option>
+        {props.counts.map(([key, n]) => (
+          <option key={key} value={key}>
+            {props.name(key)} ({n})
+          </option>
+        ))}
+      </select>
+    </fieldset>
+  );
+}
+
 export function SearchPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -93,55 +118,27 @@ export function SearchPage() {
         <div className="search-layout">
           <aside className="facets" aria-labelledby="facets-title">
             <h2 id="facets-title">{t("search.filters")}</h2>
-            <fieldset>
-              <legend>{t("search.type")}</legend>
-              <select
-                aria-label={t("search.type")}
-                value={type}
-                onChange={(e) => update({ tyyppi: e.target.value })}
-              >
-                <option value="">{t("search.anyType")}</option>
-                {(type ? [[type, data.facets.type[type] ?? 0] as const] : facet("type")).map(([key, n]) => (
-                  <option key={key} value={key}>
-                    {t(`search.types.${key as HitType}`)} ({n})
-                  </option>
-                ))}
-              </select>
-            </fieldset>
-            {facet("municipality").length > 0 && (
-              <fieldset>
-                <legend>{t("search.municipality")}</legend>
-                <select
-                  aria-label={t("search.municipality")}
-                  value={municipality}
-                  onChange={(e) => update({ kunta: e.target.value })}
-                >
-                  <option value="">{t("search.anyType")}</option>
-                  {facet("municipality").map(([code, n]) => (
-                    <option key={code} value={code}>
-                      {municipalityName(code)} ({n})
-                    </option>
-                  ))}
-                </select>
-              </fieldset>
-            )}
-            {facet("serviceArea").length > 0 && (
-              <fieldset>
-                <legend>{t("search.serviceArea")}</legend>
-                <select
-                  aria-label={t("search.serviceArea")}
-                  value={serviceArea}
-                  onChange={(e) => update({ palvelualue: e.target.value })}
-                >
-                  <option value="">{t("search.anyType")}</option>
-                  {facet("serviceArea").map(([slug, n]) => (
-                    <option key={slug} value={slug}>
-                      {areaName(slug)} ({n})
-                    </option>
-                  ))}
-                </select>
-              </fieldset>
-            )}
+            <FacetSelect
+              label={t("search.type")}
+              value={type}
+              counts={type ? [[type, data.facets.type[type] ?? 0]] : facet("type")}
+              name={(key) => t(`search.types.${key as HitType}`)}
+              onChange={(value) => update({ tyyppi: value })}
+            />
+            <FacetSelect
+              label={t("search.municipality")}
+              value={municipality}
+              counts={facet("municipality")}
+              name={municipalityName}
+              onChange={(value) => update({ kunta: value })}
+            />
+            <FacetSelect
+              label={t("search.serviceArea")}
+              value={serviceArea}
+              counts={facet("serviceArea")}
+              name={areaName}
+              onChange={(value) => update({ palvelualue: value })}
+            />
             {filtered && (
               <button
                 type="button"
@@ -154,7 +151,9 @@ export function SearchPage() {
           </aside>
           <section className="results" aria-labelledby="results-count">
             <p id="results-count" role="status" aria-live="polite">
-              {search.isFetching ? t("search.searching") : t("search.count", { count: data.total })}
+              {search.isFetching
+                ? t("search.searching")
+                : t(data.exhaustive ? "search.count" : "search.countAtLeast", { count: data.total })}
             </p>
             {data.didYouMean && (
               <p className="did-you-mean">
