@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -184,6 +185,23 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     await member.goto(`${portalUrl}/haku?q=qwxzvbnm`);
     await member.getByText("Haulla ”qwxzvbnm” ei löytynyt mitään.").waitFor();
     await expectAccessible(member, "search, nothing found");
+  });
+
+  it("answers the search command line from the same index, as JSON", () => {
+    const run = spawnSync(
+      process.execPath,
+      [path.join(__dirname, "..", "..", "web/dist/server/search/cli.js"), "search", "--json", "SHL 36 §"],
+      { env: { ...process.env, DATA_DIR: app.dataDir, LOG_LEVEL: "warn" }, encoding: "utf8" },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      hits: Array<{ type: string; section: string }>;
+      total: number;
+      tookMs: number;
+    };
+    expect(result.hits[0]).toMatchObject({ type: "section", statute: "1301/2014", section: "36" });
+    expect(result.total).toBeGreaterThan(0);
+    expect(typeof result.tookMs).toBe("number");
   });
 
   it("passes axe on every page in Finnish and in Swedish", async () => {

@@ -1,6 +1,12 @@
 import session from "express-session";
 import type { Db } from "../db/database.js";
 
+/**
+ * Sliding expiry is written at most this often per session: the idle limit may end a session up
+ * to a minute early, and every request no longer costs a database write.
+ */
+const TOUCH_EVERY_MS = 60_000;
+
 type Callback<T = void> = (err?: unknown, value?: T) => void;
 type StoredSession = session.SessionData & { passport?: { user?: number } };
 
@@ -53,7 +59,18 @@ export class DatabaseSessionStore extends session.Store {
       .catch((err: unknown) => callback?.(err));
   }
 
+  /** When each session's expiry was last written: a busy reader is touched once a minute, not per request. */
+  private readonly touched = new Map<string, number>();
+
   override touch(sid: string, sess: session.SessionData, callback?: Callback): void {
+    const now = Date.now();
+    const last = this.touched.get(sid);
+    if (last !== undefined && now - last < TOUCH_EVERY_MS) {
+      callback?.();
+      return;
+    }
+    if (this.touched.size >= 50_000) this.touched.clear();
+    this.touched.set(sid, now);
     this.db
       .updateTable("sessions")
       .set({ expires_at: this.expiry(sess) })
@@ -64,6 +81,7 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override destroy(sid: string, callback?: Callback): void {
+    this.touched.delete(sid);
     this.db
       .deleteFrom("sessions")
       .where("sid", "=", sid)
