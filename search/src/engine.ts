@@ -6,6 +6,8 @@ export type StoredDocument = SearchDocument & {
   /** Analysed title terms, keyword terms and body terms (space-separated). */
   terms: { title: string; keywords: string; body: string };
   hash: string;
+  /** The text was not read (a lean read for reranking); fetch it with texts() for display. */
+  textPending?: boolean;
 };
 
 export type EngineFilter = {
@@ -22,6 +24,8 @@ export type EngineQuery = {
   filter: EngineFilter;
   /** How many of the best candidates to return for reranking. */
   candidates: number;
+  /** Enough when the engine can only order by recency (no relevance to rerank beyond the page). */
+  fewest?: number;
 };
 
 export type EngineResult = {
@@ -45,6 +49,8 @@ export type SearchEngine = {
   /** key → hash for one source, to reconcile against the source of truth. */
   hashes(source: string): Promise<Map<string, string>>;
   get(keys: string[], filter: EngineFilter): Promise<StoredDocument[]>;
+  /** The display texts of documents read lean (see StoredDocument.textPending). */
+  texts(keys: string[]): Promise<Map<string, { text: string; textSv: string | null }>>;
   search(query: EngineQuery): Promise<EngineResult>;
   /** Small named JSON values kept with the index (the analysis reference, vocabulary). */
   getMeta<T>(name: string): Promise<T | undefined>;

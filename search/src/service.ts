@@ -368,16 +368,24 @@ export function createSearchService(options: SearchServiceOptions) {
       serviceArea: req.serviceArea,
     };
     const wanted = Math.min(offset + limit + 60, 1100);
+    const fewest = offset + limit + 20;
     let result: EngineResult = await engine.search({
       groups: parsed.groups,
       mode: "all",
       filter,
       candidates: wanted,
+      fewest,
     });
     const strict = new Set(result.candidates.map((d) => d.key));
     if (result.total < offset + limit && parsed.groups.length > 1) {
       // Too few documents have every word: add those with most of them, after the strict ones.
-      const any = await engine.search({ groups: parsed.groups, mode: "any", filter, candidates: wanted });
+      const any = await engine.search({
+        groups: parsed.groups,
+        mode: "any",
+        filter,
+        candidates: wanted,
+        fewest,
+      });
       const candidates = [...result.candidates];
       for (const d of any.candidates) if (!strict.has(d.key)) candidates.push(d);
       result = { candidates, total: any.total, exhaustive: any.exhaustive, facets: any.facets };
@@ -409,6 +417,11 @@ export function createSearchService(options: SearchServiceOptions) {
       .sort((a, b) => b.score - a.score)
       .slice(offset, offset + limit);
 
+    const pending = ranked.filter(({ doc }) => doc.textPending).map(({ doc }) => doc.key);
+    if (pending.length > 0) {
+      const texts = await engine.texts(pending);
+      for (const { doc } of ranked) Object.assign(doc, texts.get(doc.key));
+    }
     const sv = req.locale === "sv";
     const hits: Hit[] = ranked.map(({ doc }) => {
       const title = (sv && doc.titleSv) || doc.title;

@@ -123,6 +123,8 @@ export function stem(word: string): string {
 }
 
 const extraParts = new Set<string>();
+/** Changes whenever the known compound parts change: caches of analysed words then expire. */
+export let partsGeneration = 0;
 let partForms = new Set(COMPOUND_PARTS);
 let partStems = new Set(COMPOUND_PARTS.map((p) => stem(p)));
 
@@ -137,6 +139,7 @@ export function addCompoundParts(words: Iterable<string>): void {
     }
   }
   if (!changed) return;
+  partsGeneration += 1;
   partForms = new Set([...COMPOUND_PARTS, ...extraParts]);
   partStems = new Set([...partForms].map((p) => stem(p)));
   decomposeCache.clear();

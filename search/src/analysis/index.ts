@@ -1,4 +1,4 @@
-import { decompose, expandHyphenEllipsis, stem } from "./finnish.js";
+import { decompose, expandHyphenEllipsis, partsGeneration, stem } from "./finnish.js";
 import { fold, STOPWORDS, tokenize } from "./text.js";
 
 export { addCompoundParts, decompose, lemma, stem } from "./finnish.js";
@@ -10,8 +10,25 @@ export function statuteKey(number: string): string | undefined {
   return m ? `n${m[1]}y${m[2]}` : undefined;
 }
 
+const termsCache = new Map<string, string[]>();
+let cachedGeneration = partsGeneration;
+
 /** Every term a word is found by: the folded word, its stem and its compound parts. */
 export function wordTerms(word: string): string[] {
+  if (cachedGeneration !== partsGeneration) {
+    termsCache.clear();
+    cachedGeneration = partsGeneration;
+  }
+  let terms = termsCache.get(word);
+  if (!terms) {
+    terms = computeWordTerms(word);
+    if (termsCache.size > 200_000) termsCache.clear();
+    termsCache.set(word, terms);
+  }
+  return terms;
+}
+
+function computeWordTerms(word: string): string[] {
   const folded = fold(word);
   if (STOPWORDS.has(folded)) return [];
   if (/^\d/.test(folded)) return [folded];

@@ -5,6 +5,7 @@
 
 /** Lower case without diacritics: "Äänekoski" → "aanekoski", "Å" → "a". */
 export function fold(text: string): string {
+  if (/^[a-z0-9 ]*$/.test(text)) return text;
   return text
     .toLowerCase()
     .normalize("NFD")

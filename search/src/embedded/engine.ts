@@ -14,7 +14,7 @@ import type { EngineFilter, EngineQuery, EngineResult, SearchEngine, StoredDocum
 const SCORE_ALL = 500;
 /** Matches are counted up to this many; beyond it the total is a lower bound (not exhaustive). */
 const COUNT_CAP = 1000;
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 type Row = { rid: number; score: number; type: string; audience: string; munis: string; areas: string };
 
@@ -94,7 +94,8 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
       areas TEXT NOT NULL,
       weight REAL NOT NULL,
       hash TEXT NOT NULL,
-      data TEXT NOT NULL
+      data TEXT NOT NULL,
+      texts TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS docs_source ON docs (source);
     CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
@@ -111,12 +112,12 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
 
   const findRid = db.prepare<[string], { rid: number }>("SELECT rid FROM docs WHERE key = ?");
   const insertDoc = db.prepare(
-    `INSERT INTO docs (key, source, type, audience, munis, areas, weight, hash, data)
-     VALUES (@key, @source, @type, @audience, @munis, @areas, @weight, @hash, @data)`,
+    `INSERT INTO docs (key, source, type, audience, munis, areas, weight, hash, data, texts)
+     VALUES (@key, @source, @type, @audience, @munis, @areas, @weight, @hash, @data, @texts)`,
   );
   const updateDoc = db.prepare(
     `UPDATE docs SET source = @source, type = @type, audience = @audience, munis = @munis,
-     areas = @areas, weight = @weight, hash = @hash, data = @data WHERE rid = @rid`,
+     areas = @areas, weight = @weight, hash = @hash, data = @data, texts = @texts WHERE rid = @rid`,
   );
   const deleteDoc = db.prepare("DELETE FROM docs WHERE rid = ?");
   const insertFts = db.prepare("INSERT INTO fts (rowid, t, k, b, f) VALUES (?, ?, ?, ?, ?)");
@@ -150,22 +151,30 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
     .prepare<[string, number], number>("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC LIMIT ?")
     .pluck();
   const fullStatement = db.prepare<[string], Full & { rid: number }>(
-    `SELECT d.rid, d.data, d.hash, f.t, f.k, f.b FROM docs d JOIN fts f ON f.rowid = d.rid
+    `SELECT d.rid, d.data, d.texts, d.hash, f.t, f.k, f.b FROM docs d JOIN fts f ON f.rowid = d.rid
       WHERE d.rid IN (SELECT value FROM json_each(?))`,
   );
   // Without the analysed body: a strict match needs only titles to be reranked.
   const leanStatement = db.prepare<[string], Full & { rid: number }>(
-    `SELECT d.rid, d.data, d.hash, f.t, f.k, '' AS b FROM docs d JOIN fts_title f ON f.rowid = d.rid
+    `SELECT d.rid, d.data, NULL AS texts, d.hash, f.t, f.k, '' AS b FROM docs d JOIN fts_title f ON f.rowid = d.rid
       WHERE d.rid IN (SELECT value FROM json_each(?))`,
   );
 
   const split = (s: string) => (s ? s.split(" ") : []);
-  type Full = { data: string; t: string; k: string; b: string; hash: string };
+  type Full = { data: string; texts: string | null; t: string; k: string; b: string; hash: string };
+  /** Without `texts` (a lean read) the document's text is left out and marked so. */
   const toStored = (row: Full): StoredDocument => ({
-    ...(JSON.parse(row.data) as Omit<StoredDocument, "terms" | "hash">),
+    ...(JSON.parse(row.data) as Omit<StoredDocument, "terms" | "hash" | "text">),
+    ...(row.texts === null
+      ? { text: "", textSv: null, textPending: true }
+      : (JSON.parse(row.texts) as { text: string; textSv: string | null })),
     terms: { title: row.t, keywords: row.k, body: row.b },
     hash: row.hash,
   });
+  const textsByKey = db.prepare<[string], { key: string; texts: string }>(
+    "SELECT key, texts FROM docs WHERE key IN (SELECT value FROM json_each(?))",
+  );
+
   const fullByRids = (rids: number[], withBody = true): Map<number, StoredDocument> =>
     new Map(
       rids.length === 0
@@ -177,7 +186,7 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
 
   const upsertMany = db.transaction((docs: StoredDocument[]) => {
     for (const doc of docs) {
-      const { terms, hash, ...data } = doc;
+      const { terms, hash, text, textSv, ...data } = doc;
       const row = {
         key: doc.key,
         source: doc.source,
@@ -188,6 +197,7 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
         weight: doc.weight ?? 1,
         hash,
         data: JSON.stringify(data),
+        texts: JSON.stringify({ text, textSv: textSv ?? null }),
       };
       const existing = findRid.get(doc.key);
       let rid: number;
@@ -232,7 +242,7 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
       if (keys.length === 0) return [];
       const rows = db
         .prepare<string[], Full & { type: string; audience: string; munis: string; areas: string }>(
-          `SELECT d.data, d.hash, d.type, d.audience, d.munis, d.areas, f.t, f.k, f.b
+          `SELECT d.data, d.texts, d.hash, d.type, d.audience, d.munis, d.areas, f.t, f.k, f.b
              FROM docs d JOIN fts f ON f.rowid = d.rid WHERE d.key IN (${keys.map(() => "?").join(",")})`,
         )
         .all(...keys);
@@ -278,7 +288,7 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
                 .sort((a, b) => a.score - b.score)
                 .slice(0, query.candidates)
                 .map((r) => r.rid)
-            : titleMatches.slice(0, query.candidates);
+            : titleMatches.slice(0, Math.min(query.candidates, query.fewest ?? query.candidates));
         if (best.length < query.candidates) {
           const seen = new Set(best);
           for (const rid of matches) {
@@ -309,6 +319,12 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
         exhaustive: total <= COUNT_CAP,
         facets,
       };
+    },
+    async texts(keys) {
+      const rows = keys.length === 0 ? [] : textsByKey.all(JSON.stringify(keys));
+      return new Map(
+        rows.map((r) => [r.key, JSON.parse(r.texts) as { text: string; textSv: string | null }]),
+      );
     },
     async getMeta<T>(name: string) {
       const row = getMeta.get(name);

@@ -169,6 +169,15 @@ export function createMeiliEngine(options: MeiliOptions): SearchEngine {
         facets: { type: map("type"), municipality: map("munis"), serviceArea: map("areas") },
       };
     },
+    async texts(keys) {
+      // Meilisearch returns whole documents: their texts are never pending.
+      const rows = keys.length === 0 ? [] : await allDocuments(docs, { filter: `key IN ${list(keys)}` });
+      return new Map(
+        rows
+          .map((r) => [r.key, toStored(r)] as const)
+          .map(([k, d]) => [k, { text: d.text, textSv: d.textSv ?? null }]),
+      );
+    },
     async getMeta<T>(name: string) {
       await ensure();
       const found = await meta.getDocument(name).catch(() => undefined);
