@@ -171,6 +171,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     await expect.poll(() => member.evaluate(() => document.activeElement?.id)).toBe("pykala-36");
 
     await box.fill("sosiaalipaivystys");
+    await expect.poll(() => firstOption.textContent()).toContain("Sosiaalipäivystys");
     await box.press("Enter");
     await member.waitForURL(/\/haku\?q=sosiaalipaivystys/);
     await member.locator(".hit").first().waitFor();

@@ -24,7 +24,10 @@ export function HeaderSearch() {
   const [active, setActive] = useState(-1);
   const q = useDebounced(value, 150);
   const search = useSearch({ q, limit: 6, partial: true }, open);
-  const hits = open && q.trim() ? (search.data?.hits ?? []) : [];
+  // Hits of an older query (still typing, or the newer answer not in yet) are not offered:
+  // Enter or an arrow key must never open something the list no longer means.
+  const current = q === value && !search.isPlaceholderData;
+  const hits = open && q.trim() && current ? (search.data?.hits ?? []) : [];
   const showList = open && value.trim().length > 0;
   const optionCount = hits.length + 1;
 
@@ -102,7 +105,7 @@ export function HeaderSearch() {
       </button>
       <div className="site-search__popup" hidden={!showList}>
         <p className="site-search__status" role="status" aria-live="polite">
-          {search.isFetching
+          {search.isFetching || !current
             ? t("search.searching")
             : search.data && q.trim()
               ? search.data.total === 0
@@ -138,9 +141,9 @@ export function HeaderSearch() {
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => goToResults()}
           >
-            {search.data?.didYouMean && search.data.total === 0
+            {current && search.data?.didYouMean && search.data.total === 0
               ? `${t("search.didYouMean")}: ${search.data.didYouMean}?`
-              : search.data
+              : current && search.data
                 ? t("search.all", { count: search.data.total })
                 : t("search.allPending")}
           </li>
