@@ -47,8 +47,9 @@ function useFocusOnNavigate() {
 }
 
 /**
- * After navigating to a link with a #fragment (search hits point at sections, contacts, events
- * and news items), scrolls to and focuses the target once the page has rendered it.
+ * After navigating to a link with a #fragment (/lait/417-2007#pykala-25; search hits point at
+ * sections, contacts, events and news items), scrolls to and focuses the target once the page
+ * has rendered it — unless the reader has meanwhile started typing somewhere.
  */
 function useHashTarget() {
   const { hash, pathname } = useLocation();
@@ -58,8 +59,9 @@ function useHashTarget() {
     let tries = 0;
     const timer = setInterval(() => {
       const target = document.getElementById(id);
-      if (target || ++tries > 40) clearInterval(timer);
-      if (target) {
+      const typing = document.activeElement instanceof HTMLInputElement;
+      if (target || typing || ++tries > 40) clearInterval(timer);
+      if (target && !typing) {
         target.scrollIntoView({ block: "start" });
         target.focus({ preventScroll: true });
       }

@@ -1,24 +1,13 @@
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { ErrorMessage, Loading, StaleNotice } from "../../../components/Status";
 import { formatDate } from "../../../i18n";
 import { useStatute } from "../api/statutes";
 
 export function StatutePage() {
   const { slug = "" } = useParams();
-  const { hash } = useLocation();
   const { t, i18n } = useTranslation();
   const statute = useStatute(slug);
-
-  // Links such as /lait/417-2007#pykala-25 land on the section once it has loaded.
-  useEffect(() => {
-    if (statute.data && hash) {
-      const target = document.getElementById(decodeURIComponent(hash.slice(1)));
-      target?.scrollIntoView();
-      target?.focus();
-    }
-  }, [statute.data, hash]);
 
   if (statute.isPending) return <Loading />;
   if (statute.isError) return <ErrorMessage error={statute.error} onRetry={() => void statute.refetch()} />;

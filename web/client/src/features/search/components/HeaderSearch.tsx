@@ -37,6 +37,7 @@ export function HeaderSearch() {
   };
   const go = (hit: Hit) => {
     close();
+    input.current?.blur();
     if (isExternal(hit)) window.open(hit.url, "_blank", "noopener,noreferrer");
     else void navigate(hit.url);
   };
