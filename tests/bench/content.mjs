@@ -4,45 +4,16 @@
 // Prints one JSON object: {"p50", "p95", "rps", "baselineP95", "speedup", ...}.
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { login, startStack } from "./stack.mjs";
+import { drive, login, startStack } from "./stack.mjs";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const log = (line) => process.stderr.write(`${line}\n`);
 
 /** Runs `clients` loops for `seconds`, each picking the next request from `next()`. */
-async function load(next, seconds, clients) {
-  const latencies = [];
-  let errors = 0;
+function load(next, seconds, clients) {
   const until = Date.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (Date.now() < until) {
-        const { url, headers } = next();
-        const t0 = performance.now();
-        try {
-          const res = await fetch(url, { headers });
-          await res.arrayBuffer();
-          if (!res.ok) errors += 1;
-        } catch {
-          errors += 1;
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return {
-    requests: latencies.length,
-    errors,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    rps: latencies.length / elapsed,
-  };
+  return drive(() => (Date.now() < until ? next() : undefined), clients);
 }
 
 const round = (n) => Math.round(n * 100) / 100;

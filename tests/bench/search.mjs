@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { ROOT, login, startStack } from "./stack.mjs";
+import { ROOT, drive, login, startStack } from "./stack.mjs";
 const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -26,32 +26,10 @@ const Database = createRequire(path.join(ROOT, "search/package.json"))("better-s
 
 import { makeQueries, syntheticRows } from "./synthetic.mjs";
 
-/** Sends every request once, `clients` at a time; latencies in ms. */
-async function run(requests, clients) {
-  const latencies = [];
-  let errors = 0;
+/** Sends every request once, `clients` at a time. */
+function run(requests, clients) {
   let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < requests.length) {
-        const { url, headers } = requests[next++];
-        const t0 = performance.now();
-        try {
-          const res = await fetch(url, { headers });
-          await res.arrayBuffer();
-          if (!res.ok) errors += 1;
-        } catch {
-          errors += 1;
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { errors, p50: at(0.5), p95: at(0.95), p99: at(0.99), rps: latencies.length / elapsed };
+  return drive(() => requests[next++], clients);
 }
 
 const rssMB = () => process.memoryUsage().rss / 1e6;

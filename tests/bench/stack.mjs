@@ -71,3 +71,39 @@ export async function login(portal) {
     .map((c) => c.split(";")[0])
     .join("; ");
 }
+
+/**
+ * `clients` loops sending requests until `next()` returns undefined; latencies in ms.
+ * Returns {requests, errors, p50, p95, p99, rps}.
+ */
+export async function drive(next, clients) {
+  const latencies = [];
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let request = next(); request; request = next()) {
+        const t0 = performance.now();
+        try {
+          const res = await fetch(request.url, { headers: request.headers });
+          await res.arrayBuffer();
+          if (!res.ok) errors += 1;
+        } catch {
+          errors += 1;
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return {
+    requests: latencies.length,
+    errors,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    rps: latencies.length / elapsed,
+  };
+}
