@@ -106,6 +106,27 @@ function sameWords(a: string[], b: string[]): boolean {
   return b.every((w) => set.has(w));
 }
 
+/**
+ * What reranking needs of a document's title, kept per document version: the same documents
+ * come up as candidates again and again.
+ */
+type Analysed = { title: TermSet; titleStems: string[]; titleSvStems: string[] | null };
+const analysedCache = new Map<string, Analysed>();
+function analysed(doc: StoredDocument): Analysed {
+  const key = `${doc.key}\u0000${doc.hash}`;
+  let found = analysedCache.get(key);
+  if (!found) {
+    found = {
+      title: new TermSet(doc.terms.title, doc.terms.keywords),
+      titleStems: phraseStems(doc.title),
+      titleSvStems: doc.titleSv ? phraseStems(doc.titleSv) : null,
+    };
+    if (analysedCache.size >= 20_000) analysedCache.clear();
+    analysedCache.set(key, found);
+  }
+  return found;
+}
+
 function score(
   doc: StoredDocument,
   rank: number,
@@ -113,7 +134,7 @@ function score(
   queryStems: string[],
   strict: boolean,
 ): number {
-  const title = new TermSet(doc.terms.title, doc.terms.keywords);
+  const { title, titleStems, titleSvStems } = analysed(doc);
   // A strict match has every group somewhere: what is not in the title is in the body.
   let body: TermSet | undefined;
   let matched = 0;
@@ -126,10 +147,7 @@ function score(
   }
   const n = Math.max(parsed.groups.length, 1);
   let s = (10 * matched) / n + (6 * titleScore) / n;
-  if (
-    sameWords(phraseStems(doc.title), queryStems) ||
-    (doc.titleSv && sameWords(phraseStems(doc.titleSv), queryStems))
-  ) {
+  if (sameWords(titleStems, queryStems) || (titleSvStems && sameWords(titleSvStems, queryStems))) {
     s += 5;
   }
   const c = parsed.citation;
