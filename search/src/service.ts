@@ -325,7 +325,6 @@ export function createSearchService(options: SearchServiceOptions) {
   };
 
   async function search(req: SearchRequest): Promise<SearchResult> {
-    if (options.reader) return options.reader.search(req);
     const started = performance.now();
     if (cachedGeneration !== generation) {
       cache.clear();
@@ -348,8 +347,10 @@ export function createSearchService(options: SearchServiceOptions) {
       cache.set(key, hit);
       return { ...hit, tookMs: Math.round((performance.now() - started) * 100) / 100 };
     }
-    const result = await compute(req, started);
-    if (cachedGeneration === generation) {
+    // A cached answer never leaves this thread; others are computed here or by the reader pool.
+    const asked = generation;
+    const result = options.reader ? await options.reader.search(req) : await compute(req, started);
+    if (asked === generation && cachedGeneration === generation) {
       if (cache.size >= 500) cache.delete(cache.keys().next().value!);
       cache.set(key, result);
     }
