@@ -7,5 +7,5 @@ export {
   loadConfigOrExit,
 } from "./load";
 export type { Config, ConfigProblem, DatabaseConfig, LoadOptions } from "./load";
-export { EnvSchema, SECRET_NAMES } from "./schema";
-export type { Env, SecretName } from "./schema";
+export { CONTENT_KINDS, EnvSchema, SECRET_NAMES } from "./schema";
+export type { ContentKind, Env, SecretName } from "./schema";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseDotenv } from "dotenv";
-import { EnvSchema, SECRET_NAMES, type SecretName } from "./schema";
+import { EnvSchema, SECRET_NAMES, type ContentKind, type SecretName } from "./schema";
 import { ensureSecretsFile } from "./secrets";
 
 export type DatabaseConfig =
@@ -59,7 +59,7 @@ export type Config = {
     meili: { url: string; apiKey: string | undefined; indexPrefix: string } | undefined;
   };
   /** Content visitors may read without logging in; everything else is for members only. */
-  publicContent: Array<"directory" | "statutes" | "service-areas" | "events" | "news" | "links">;
+  publicContent: ContentKind[];
   /** Single sign-on with the organisation's OpenID Connect provider, when configured. */
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | undefined;
   /** Addresses at these domains may register themselves (with e-mail verification). */

@@ -13,6 +13,10 @@ export const SECRET_NAMES = [
 ] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
+/** Kinds of content; PUBLIC_CONTENT may open any of them to visitors. */
+export const CONTENT_KINDS = ["directory", "statutes", "service-areas", "events", "news", "links"] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
 const port = (fallback: number) =>
   z.coerce
     .number({ error: "must be a whole number" })
@@ -76,16 +80,9 @@ export const EnvSchema = z.object({
     .string()
     .trim()
     .optional()
-    .refine(
-      (v) =>
-        !v ||
-        v
-          .split(",")
-          .every((k) =>
-            ["directory", "statutes", "service-areas", "events", "news", "links"].includes(k.trim()),
-          ),
-      { error: "must be a comma-separated list of: directory, statutes, service-areas, events, news, links" },
-    ),
+    .refine((v) => !v || v.split(",").every((k) => (CONTENT_KINDS as readonly string[]).includes(k.trim())), {
+      error: `must be a comma-separated list of: ${CONTENT_KINDS.join(", ")}`,
+    }),
   SEARCH_WORKERS: z.coerce
     .number({ error: "must be a whole number from 0 to 16" })
     .int("must be a whole number from 0 to 16")

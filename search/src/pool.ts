@@ -7,7 +7,7 @@ type Pending = { resolve: (r: SearchResult) => void; reject: (e: Error) => void 
 type Slot = { worker: Worker; busy: number; pending: Map<number, Pending> };
 
 /** Worker threads for the embedded engine's size: one per core, at most four. */
-export const defaultWorkers = () => Math.max(1, Math.min(4, availableParallelism()));
+const defaultWorkers = () => Math.max(1, Math.min(4, availableParallelism()));
 
 /**
  * Searches the embedded index in worker threads, each with its own read-only connection, so

@@ -261,7 +261,6 @@ export function createSearchService(options: SearchServiceOptions) {
   let reference: Reference = EMPTY_REFERENCE;
   let queue: Promise<unknown> = Promise.resolve();
   let pending = 0;
-  let lastError: unknown;
   let opened: Promise<void> | undefined;
   let closed = false;
 
@@ -288,10 +287,8 @@ export function createSearchService(options: SearchServiceOptions) {
         if (closed) throw new Error(`search index closed before "${what}" was written`);
         try {
           const result = await write();
-          lastError = undefined;
           return result;
         } catch (err) {
-          lastError = err;
           logger.error({ err, what, retryInMs: delay }, "search index write failed; retrying");
           await new Promise((r) => setTimeout(r, delay));
           delay = Math.min(delay * 2, 60_000);
@@ -541,15 +538,6 @@ export function createSearchService(options: SearchServiceOptions) {
         return { added: toWrite.length - updated, updated, removed: gone.length, unchanged };
       });
     },
-    /** Empties the index (a full rebuild follows). */
-    clear(): Promise<void> {
-      return enqueue("clear", async () => {
-        await engine.clear();
-        vocabulary.clear();
-        await engine.setMeta("reference", reference);
-        changed();
-      });
-    },
     /** Takes in a change another thread's service made (worker threads reading the index). */
     absorb(change: AnalysisChange): void {
       if (change.reference) useReference(change.reference);
@@ -560,7 +548,6 @@ export function createSearchService(options: SearchServiceOptions) {
     async idle(): Promise<void> {
       while (pending > 0 && !closed) await queue;
     },
-    health: () => ({ pending, failing: lastError !== undefined }),
     /** Stops retrying and closes the engine; writes still queued are dropped with an error. */
     async close(): Promise<void> {
       closed = true;

@@ -29,11 +29,6 @@ export class Vocabulary {
     return added;
   }
 
-  clear(): void {
-    this.words.clear();
-    this.dirty = true;
-  }
-
   display(term: string): string | undefined {
     return this.words.get(term);
   }

@@ -8,8 +8,8 @@ import type { EngineFilter, EngineQuery, EngineResult, SearchEngine, StoredDocum
 /**
  * Up to this many matches, every match is scored (bm25) and counted exactly. Beyond it, scoring
  * every match would cost more than the answer is worth: candidates then come from the title and
- * keyword columns (scored when there are few enough, else newest first), the total is still
- * exact (counted in the index), and facets are estimated from a sample of the matches.
+ * keyword index (scored when there are few enough, else newest first), counting stops at
+ * COUNT_CAP, and facets are estimated from the candidates (`exhaustive: false`).
  */
 const SCORE_ALL = 500;
 /** Matches are counted up to this many; beyond it the total is a lower bound (not exhaustive). */

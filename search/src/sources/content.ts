@@ -108,7 +108,11 @@ const join = (...parts: Array<string | null | undefined>) =>
     .filter(Boolean)
     .join(". ");
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
+/** URL forms of statutes shared with the portal's presenters: "417/2007" → "417-2007". */
 export const statuteSlug = (number: string) => number.replace("/", "-");
+/** The id of a section on its statute page: "25 a" → "pykala-25a". */
+export const sectionAnchor = (section: string) => `pykala-${section.replace(/\s+/g, "")}`;
+/** A statute's aliases as editors write them, one per line (commas and semicolons also separate). */
 export const aliasesOf = (aliases: string | null) =>
   (aliases ?? "")
     .split(/[,;\n]/)
@@ -263,7 +267,7 @@ export function contentDocuments(content: ContentInput): SearchDocument[] {
         titleSv: sec.titleSv ? `${s.titleSv ?? labelText} ${sec.number} § ${sec.titleSv}` : null,
         keywords: [s.number, s.title, ...names, sec.number],
         text: sec.summary ?? "",
-        url: `/lait/${statuteSlug(s.number)}#pykala-${sec.number.replace(/\s+/g, "")}`,
+        url: `/lait/${statuteSlug(s.number)}#${sectionAnchor(sec.number)}`,
         municipalityCodes: [],
         serviceAreas: areas,
         statute: s.number,
@@ -272,80 +276,74 @@ export function contentDocuments(content: ContentInput): SearchDocument[] {
     }
   }
 
-  for (const { fi, sv } of byDocument(content.pages)) {
-    const refs = fi.statuteReferences
+  type Editorial = {
+    documentId: string;
+    locale: string;
+    title: string;
+    serviceAreas: Area[];
+    municipality: { code: string } | null;
+  };
+  /** Editorial documents: one per documentId, Finnish first, the Swedish version alongside. */
+  const editorial = <T extends Editorial>(
+    items: T[],
+    type: "page" | "event" | "news" | "link",
+    audience: string,
+    build: (
+      fi: T,
+      sv: T | undefined,
+    ) => Pick<SearchDocument, "id" | "text" | "textSv" | "url"> & {
+      keywords?: string[];
+    },
+  ) => {
+    for (const { fi, sv } of byDocument(items)) {
+      const { keywords = [], ...own } = build(fi, sv);
+      docs.push({
+        ...base,
+        ...own,
+        key: `${type}:${fi.documentId}`,
+        type,
+        audience,
+        title: fi.title,
+        titleSv: sv?.title ?? null,
+        keywords: [...areaNames(fi.serviceAreas), ...keywords],
+        municipalityCodes: fi.municipality ? [fi.municipality.code] : [],
+        serviceAreas: fi.serviceAreas.map((a) => a.slug),
+      });
+    }
+  };
+  editorial(content.pages, "page", "service-areas", (fi, sv) => ({
+    id: fi.slug,
+    keywords: fi.statuteReferences
       .filter((r) => r.statute)
-      .map((r) => `${r.statute!.shortName ?? r.statute!.title} ${r.section} §`);
-    docs.push({
-      ...base,
-      key: `page:${fi.documentId}`,
-      type: "page",
-      id: fi.slug,
-      audience: "service-areas",
-      title: fi.title,
-      titleSv: sv?.title ?? null,
-      keywords: [...areaNames(fi.serviceAreas), ...refs],
-      text: join(fi.summary, blockText(fi.body)),
-      textSv: sv ? join(sv.summary, blockText(sv.body)) : null,
-      url:
-        fi.kind === "hub" && fi.serviceAreas[0]
-          ? `/palvelualueet/${fi.serviceAreas[0].slug}`
-          : `/sivut/${fi.slug}`,
-      municipalityCodes: fi.municipality ? [fi.municipality.code] : [],
-      serviceAreas: fi.serviceAreas.map((a) => a.slug),
-    });
-  }
-  for (const { fi, sv } of byDocument(content.events)) {
+      .map((r) => `${r.statute!.shortName ?? r.statute!.title} ${r.section} §`),
+    text: join(fi.summary, blockText(fi.body)),
+    textSv: sv ? join(sv.summary, blockText(sv.body)) : null,
+    url:
+      fi.kind === "hub" && fi.serviceAreas[0]
+        ? `/palvelualueet/${fi.serviceAreas[0].slug}`
+        : `/sivut/${fi.slug}`,
+  }));
+  editorial(content.events, "event", "events", (fi, sv) => {
     const date = new Date(fi.startsAt).toLocaleDateString("fi-FI", { timeZone: "Europe/Helsinki" });
-    docs.push({
-      ...base,
-      key: `event:${fi.documentId}`,
-      type: "event",
+    return {
       id: fi.documentId,
-      audience: "events",
-      title: fi.title,
-      titleSv: sv?.title ?? null,
-      keywords: [...areaNames(fi.serviceAreas), fi.organizer ?? ""].filter(Boolean),
+      keywords: fi.organizer ? [fi.organizer] : [],
       text: join(date, fi.location, fi.summary),
       textSv: sv ? join(date, sv.location, sv.summary) : null,
       url: `/tapahtumat#tapahtuma-${fi.documentId}`,
-      municipalityCodes: fi.municipality ? [fi.municipality.code] : [],
-      serviceAreas: fi.serviceAreas.map((a) => a.slug),
-    });
-  }
-  for (const { fi, sv } of byDocument(content.news)) {
-    docs.push({
-      ...base,
-      key: `news:${fi.documentId}`,
-      type: "news",
-      id: fi.slug,
-      audience: "news",
-      title: fi.title,
-      titleSv: sv?.title ?? null,
-      keywords: areaNames(fi.serviceAreas),
-      text: join(fi.summary, blockText(fi.body)),
-      textSv: sv ? join(sv.summary, blockText(sv.body)) : null,
-      url: `/uutiset#uutinen-${fi.slug}`,
-      municipalityCodes: fi.municipality ? [fi.municipality.code] : [],
-      serviceAreas: fi.serviceAreas.map((a) => a.slug),
-    });
-  }
-  for (const { fi, sv } of byDocument(content.links)) {
-    docs.push({
-      ...base,
-      key: `link:${fi.documentId}`,
-      type: "link",
-      id: fi.documentId,
-      audience: "links",
-      title: fi.title,
-      titleSv: sv?.title ?? null,
-      keywords: areaNames(fi.serviceAreas),
-      text: fi.description ?? "",
-      textSv: sv?.description ?? null,
-      url: fi.url,
-      municipalityCodes: fi.municipality ? [fi.municipality.code] : [],
-      serviceAreas: fi.serviceAreas.map((a) => a.slug),
-    });
-  }
+    };
+  });
+  editorial(content.news, "news", "news", (fi, sv) => ({
+    id: fi.slug,
+    text: join(fi.summary, blockText(fi.body)),
+    textSv: sv ? join(sv.summary, blockText(sv.body)) : null,
+    url: `/uutiset#uutinen-${fi.slug}`,
+  }));
+  editorial(content.links, "link", "links", (fi, sv) => ({
+    id: fi.documentId,
+    text: fi.description ?? "",
+    textSv: sv?.description ?? null,
+    url: fi.url,
+  }));
   return docs;
 }

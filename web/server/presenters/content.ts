@@ -5,9 +5,10 @@ import type {
   CmsStatute,
   CmsUnit,
 } from "../content/content-service.js";
+import { aliasesOf, sectionAnchor, statuteSlug } from "@soskes/search";
 import { helsinkiNow, isOpenNow } from "../content/opening.js";
 
-export const statuteSlug = (number: string) => number.replace("/", "-");
+export { statuteSlug } from "@soskes/search";
 
 export function presentMunicipality(m: CmsMunicipality) {
   return {
@@ -101,10 +102,7 @@ export function presentStatute(s: CmsStatute) {
     title: s.title,
     titleSv: s.titleSv,
     shortName: s.shortName,
-    aliases: (s.aliases ?? "")
-      .split("\n")
-      .map((a) => a.trim())
-      .filter(Boolean),
+    aliases: aliasesOf(s.aliases),
     finlexUrl: s.finlexUrl,
     inForceFrom: s.inForceFrom,
     summary: s.summary,
@@ -118,7 +116,7 @@ export function presentStatuteDetail(s: CmsStatute) {
     ...presentStatute(s),
     sections: s.sections.map((sec) => ({
       number: sec.number,
-      anchor: `pykala-${sec.number.replace(/\s+/g, "")}`,
+      anchor: sectionAnchor(sec.number),
       title: sec.title,
       titleSv: sec.titleSv,
       summary: sec.summary,

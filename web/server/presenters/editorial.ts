@@ -1,6 +1,6 @@
 import type { Block, CmsEvent, CmsLink, CmsNews, CmsPage } from "../content/content-service.js";
 import type { Lang } from "../i18n.js";
-import { statuteSlug } from "./content.js";
+import { sectionAnchor, statuteSlug } from "@soskes/search";
 
 type Localised = { documentId: string; locale: string };
 
@@ -75,7 +75,7 @@ export function presentPage(p: CmsPage) {
         statuteTitle: r.statute!.title,
         shortName: r.statute!.shortName,
         section: r.section,
-        anchor: `pykala-${r.section.replace(/\s+/g, "")}`,
+        anchor: sectionAnchor(r.section),
         note: r.note,
       })),
     verifiedAt: p.verifiedAt,

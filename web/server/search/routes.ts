@@ -1,3 +1,4 @@
+import { CONTENT_KINDS } from "@soskes/config";
 import { HIT_TYPES } from "@soskes/search";
 import { Router } from "express";
 import { z } from "zod";
@@ -5,6 +6,7 @@ import type { Services } from "../app.js";
 import { DirectoryQuerySchema } from "../content/routes.js";
 import { errors } from "../errors.js";
 import { requestLang } from "../i18n.js";
+import { canRead } from "../policies/content.js";
 import { handler, parse } from "../validate.js";
 
 const types = z
@@ -29,10 +31,13 @@ export const SearchQuerySchema = z.object({
   partial: z.enum(["0", "1", "true", "false"], { error: "partial" }).optional(),
 });
 
-/** Content kinds are audiences of their own; members also see what is for members only. */
+/**
+ * Content kinds are audiences of their own, readable as the content API's policy says
+ * (canRead); members also see what is for members only, such as named contact persons.
+ */
 export function audiencesFor(services: Services, user: Express.User | undefined): string[] {
-  if (!user) return [...services.config.publicContent];
-  return ["directory", "statutes", "service-areas", "events", "news", "links", "members"];
+  const kinds: string[] = CONTENT_KINDS.filter((kind) => canRead(services.config, user, kind));
+  return user ? [...kinds, "members"] : kinds;
 }
 
 export function searchRouter(services: Services): Router {

@@ -47,7 +47,8 @@ function FacetSelect(props: {
 export function SearchPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const q = params.get("q") ?? "";
+  // The API takes at most 200 characters; a longer link is searched by its beginning.
+  const q = (params.get("q") ?? "").slice(0, 200);
   const type = params.get("tyyppi") ?? "";
   const municipality = params.get("kunta") ?? "";
   const serviceArea = params.get("palvelualue") ?? "";
