@@ -52,6 +52,14 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      {
+        test: {
+          name: "chat",
+          root: "chat",
+          include: ["src/**/*.test.ts"],
+          testTimeout: 30_000,
+        },
+      },
       strapiProject("sqlite"),
       ...(hasPostgres ? [strapiProject("postgres")] : []),
       {

@@ -26,6 +26,8 @@ import { editorialRouter } from "./content/editorial-routes.js";
 import { contentRouter, webhookRouter } from "./content/routes.js";
 import { searchRouter } from "./search/routes.js";
 import type { SearchService } from "@soskes/search";
+import { ChatError, type ChatService } from "@soskes/chat";
+import { groupsRouter } from "./chat/routes.js";
 import type { Db } from "./db/database.js";
 import { HttpError, errors } from "./errors.js";
 import { requestLang } from "./i18n.js";
@@ -50,7 +52,60 @@ export type Services = {
   csrf: ReturnType<typeof csrfProtection>;
   content: ContentService;
   search: SearchService;
+  chat: ChatService;
+  /** Realtime connections; set once Socket.IO is attached. */
+  realtime: Realtime;
 };
+
+export type Realtime = {
+  disconnectUser(userId: number): void;
+  disconnectSessions(sessionIds: string[]): void;
+};
+
+/** Ends the user's sessions (all, or all but one) and the sockets opened with them. */
+export async function endUserSessions(services: Services, userId: number, exceptSid?: string): Promise<void> {
+  const ended = await services.sessions.destroyUserSessions(userId, exceptSid);
+  if (exceptSid === undefined) services.realtime.disconnectUser(userId);
+  else services.realtime.disconnectSessions(ended);
+}
+
+/**
+ * The session cookie, the absolute session limit and passport: the same steps authenticate a
+ * page request and a Socket.IO handshake.
+ */
+export function sessionMiddleware(services: Services): express.RequestHandler[] {
+  const { config } = services;
+  const steps: express.RequestHandler[] = [
+    // @types/express-session still describes Express 4's handler type.
+    session({
+      name: services.sessionCookieName,
+      secret: config.session.secret,
+      store: services.sessions,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: config.isProduction,
+        maxAge: config.portal.session.idleMs,
+      },
+    }) as unknown as express.RequestHandler,
+    (req, _res, next) => {
+      const loggedInAt = req.session?.loggedInAt;
+      if (loggedInAt && Date.now() - loggedInAt > config.portal.session.absoluteMs) {
+        // The absolute limit: re-authenticate however active the session has been.
+        req.session.regenerate((err) => next(err));
+        return;
+      }
+      next();
+    },
+    // @types/passport, like @types/express-session, still describes Express 4's handler type.
+    services.passport.initialize() as unknown as express.RequestHandler,
+    services.passport.session() as express.RequestHandler,
+  ];
+  return steps;
+}
 
 export type AppOptions = {
   config: Config;
@@ -58,6 +113,7 @@ export type AppOptions = {
   logger: Logger;
   content: ContentService;
   search: SearchService;
+  chat: ChatService;
   mail: MailWorker;
   /** Directory of the built client (index.html); served at / when present. */
   clientDir?: string;
@@ -86,6 +142,8 @@ export function createApp(options: AppOptions): { app: express.Express; services
     csrf: csrfProtection(config.session.secret, secure),
     content: options.content,
     search: options.search,
+    chat: options.chat,
+    realtime: { disconnectUser() {}, disconnectSessions() {} },
   };
   configurePassport(services);
   if (options.oidcStrategy) services.passport.use(OIDC_STRATEGY, options.oidcStrategy);
@@ -145,30 +203,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.use("/api/cms/webhook", express.json({ limit: "1mb" }), webhookRouter(services));
 
   app.use(express.json({ limit: "100kb" }));
-  app.use(
-    // @types/express-session still describes Express 4's handler type.
-    session({
-      name: services.sessionCookieName,
-      secret: config.session.secret,
-      store: sessions,
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: { httpOnly: true, sameSite: "lax", secure, maxAge: config.portal.session.idleMs },
-    }) as unknown as express.RequestHandler,
-  );
-  app.use((req, _res, next) => {
-    const loggedInAt = req.session?.loggedInAt;
-    if (loggedInAt && Date.now() - loggedInAt > config.portal.session.absoluteMs) {
-      // The absolute limit: re-authenticate however active the session has been.
-      req.session.regenerate((err) => next(err));
-      return;
-    }
-    next();
-  });
-  // @types/passport, like @types/express-session, still describes Express 4's handler type.
-  app.use(services.passport.initialize() as unknown as express.RequestHandler);
-  app.use(services.passport.session() as unknown as express.RequestHandler);
+  for (const step of sessionMiddleware(services)) app.use(step);
   app.use(services.csrf.middleware);
 
   app.use("/api/auth", authRouter(services));
@@ -178,6 +213,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.use("/api", contentRouter(services));
   app.use("/api", editorialRouter(services));
   app.use("/api", searchRouter(services));
+  app.use("/api/groups", groupsRouter(services));
   app.use("/api", (_req, _res, next) => next(errors.unknownRoute()));
 
   if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {
@@ -192,6 +228,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const lang = requestLang(req);
+    if (err instanceof ChatError) err = new HttpError(err.status, err.code, err.messages, err.details);
     if (err instanceof HttpError) {
       for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
       res.status(err.status).json({

@@ -19,7 +19,10 @@ import {
 } from "@soskes/search";
 import path from "node:path";
 import { followContent } from "./search/indexer.js";
-import { createMailWorker, createTransport, type MailTransport } from "./mail/outbox.js";
+import { createMailWorker, createTransport, enqueueMail, type MailTransport } from "./mail/outbox.js";
+import { createChatService, type ChatDatabase, type Gateway } from "@soskes/chat";
+import type { Kysely } from "kysely";
+import { attachRealtime, MESSAGE_SOURCE, messageDocument } from "./chat/realtime.js";
 
 export type Portal = {
   server: Server;
@@ -96,6 +99,17 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     redis.on("error", (err: unknown) => logger.error({ err }, "redis error"));
     await redis.connect();
   }
+  const chat = createChatService({
+    // The chat package reads the users table as the portal writes it.
+    db: database.db as unknown as Kysely<ChatDatabase>,
+    publicUrl: config.portal.publicUrl,
+    hooks: {
+      indexMessage: (message, group) => void search.upsert([messageDocument(message, group)]),
+      unindexMessage: (id) => void search.remove([`message:${id}`]),
+      mail: (mail) => enqueueMail(database.db, { ...mail, template: mail.template, locale: "fi" }),
+      onError: (err, what) => logger.error({ err }, `${what} failed`),
+    },
+  });
   const sessions = redis ? new RedisSessionStore(redis, config.portal.session.idleMs) : undefined;
   // The portal starts without single sign-on if the provider does not answer; password login still works.
   const oidcStrategy = await createOidcStrategy({ config, db: database.db, logger }).catch((err: unknown) => {
@@ -111,6 +125,7 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     logger,
     content,
     search,
+    chat,
     mail,
     clientDir: options.clientDir,
     sessions,
@@ -119,6 +134,12 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(options.port ?? config.portal.port, config.portal.host, () => resolve(s));
   });
+  const gateway: Gateway = await attachRealtime(services, server);
+  void reindexMessages(services).catch((err: unknown) => logger.error({ err }, "indexing messages failed"));
+  const digests = setInterval(() => {
+    chat.runDigests().catch((err: unknown) => logger.error({ err }, "chat digest failed"));
+  }, 10 * 60_000);
+  digests.unref();
   const purge = setInterval(() => {
     services.sessions.purgeExpired().catch((err: unknown) => logger.warn({ err }, "session purge failed"));
   }, 10 * 60_000);
@@ -132,6 +153,8 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     searchSettled: () => indexer.settled(),
     close: async () => {
       clearInterval(purge);
+      clearInterval(digests);
+      await gateway.close();
       indexer.stop();
       await pool?.close();
       await search.close();
@@ -142,4 +165,16 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
       await database.close();
     },
   };
+}
+
+/** Makes the index's group messages equal to the message store (start, `npm run reindex`). */
+export async function reindexMessages(
+  services: Pick<Services, "chat" | "search">,
+  progress?: (done: number, total: number) => void,
+  options: { force?: boolean } = {},
+) {
+  const docs = [];
+  for await (const { message, group } of services.chat.allMessages())
+    docs.push(messageDocument(message, group));
+  return services.search.reconcile(MESSAGE_SOURCE, docs, progress, options);
 }

@@ -14,10 +14,12 @@ import {
 } from "./routes/auth/schema.js";
 import { PeopleQuery, ProfileSchema } from "./routes/people.js";
 import { SearchQuerySchema } from "./search/routes.js";
+import { protocol } from "@soskes/chat";
+import { MessagesQuery, RemoveQuery } from "./chat/routes.js";
 
 type Access = "public" | "member" | "admin" | "token";
 type Route = {
-  method: "get" | "post" | "patch";
+  method: "get" | "post" | "patch" | "put" | "delete";
   path: string;
   summary: string;
   access: Access;
@@ -180,6 +182,114 @@ export const ROUTES: Route[] = [
       "200": "{data: {hits, total, facets, tookMs, didYouMean, citation}}",
       "400": "invalid_input",
     },
+  },
+  {
+    method: "get",
+    path: "/api/groups",
+    summary: "eKollega groups the member may know of, with membership, unread and mention counts",
+    access: "member",
+  },
+  {
+    method: "post",
+    path: "/api/groups",
+    summary: "Create a group (moderators, admins) or propose one (members): 201 with the group's id",
+    access: "member",
+    body: protocol.GroupCreate,
+    responses: { "201": "{data: group}", "409": "name_taken", "422": "hetu_detected" },
+  },
+  {
+    method: "get",
+    path: "/api/groups/{id}",
+    summary: "One group",
+    access: "member",
+    responses: { "404": "not_found" },
+  },
+  {
+    method: "patch",
+    path: "/api/groups/{id}",
+    summary: "Edit name, description, rules or visibility (group moderators, staff)",
+    access: "member",
+    body: protocol.GroupUpdate,
+    responses: { "403": "forbidden", "404": "not_found", "409": "group_archived" },
+  },
+  {
+    method: "post",
+    path: "/api/groups/{id}/approve",
+    summary: "Approve a proposed group (staff)",
+    access: "member",
+  },
+  {
+    method: "post",
+    path: "/api/groups/{id}/archive",
+    summary: "Archive: read-only from now on",
+    access: "member",
+  },
+  {
+    method: "post",
+    path: "/api/groups/{id}/join",
+    summary: "Join an open group, accept an invitation, or ask to join a closed group",
+    access: "member",
+    responses: { "403": "banned", "404": "not_found" },
+  },
+  {
+    method: "get",
+    path: "/api/groups/{id}/members",
+    summary: "Members (moderators also see requests, invitations and bans)",
+    access: "member",
+  },
+  {
+    method: "post",
+    path: "/api/groups/{id}/members",
+    summary: "Add a member or approve a request ({userId}), or invite by e-mail ({email})",
+    access: "member",
+    body: protocol.MemberAdd,
+    responses: { "201": "{data: member}", "403": "forbidden", "404": "not_found or no_such_member" },
+  },
+  {
+    method: "patch",
+    path: "/api/groups/{id}/members/{userId}",
+    summary: "Make a member a moderator or back",
+    access: "member",
+    body: protocol.MemberUpdate,
+    responses: { "204": "changed", "409": "last_moderator" },
+  },
+  {
+    method: "delete",
+    path: "/api/groups/{id}/members/{userId}",
+    summary: "Leave (oneself), remove or ban (?ban=1): their sockets leave the room at once",
+    access: "member",
+    query: RemoveQuery,
+    responses: { "204": "removed" },
+  },
+  {
+    method: "put",
+    path: "/api/groups/{id}/notifications",
+    summary: "E-mail notifications for this group: instant, digest or off",
+    access: "member",
+    body: protocol.NotifySettings,
+  },
+  {
+    method: "get",
+    path: "/api/groups/{id}/messages",
+    summary: "History: ?before=seq pages back, ?after=seq catches up (as messages:since)",
+    access: "member",
+    query: MessagesQuery,
+    responses: { "404": "not_found" },
+  },
+  {
+    method: "post",
+    path: "/api/groups/{id}/messages",
+    summary: "Post a message without a socket (201; 200 for a retry with the same clientId)",
+    access: "member",
+    body: protocol.MessageCreate.omit({ groupId: true }),
+    responses: { "201": "{data: message}", "422": "hetu_detected", "409": "group_archived" },
+  },
+  { method: "get", path: "/api/groups/{id}/pinned", summary: "Pinned messages", access: "member" },
+  {
+    method: "post",
+    path: "/api/groups/{id}/read",
+    summary: "Move the last-read position forward",
+    access: "member",
   },
   { method: "get", path: "/api/units/{id}", summary: "A unit with its contact persons", access: "member" },
   { method: "get", path: "/api/statutes", summary: "Statutes", access: "member" },

@@ -1,4 +1,4 @@
-import type { Services } from "../app.js";
+import { endUserSessions, type Services } from "../app.js";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
 import type { Role } from "../db/schema.js";
 import { errors } from "../errors.js";
@@ -103,7 +103,7 @@ export async function resetPassword(services: Services, token: string, password:
     .set({ password_hash: await hashPassword(password), updated_at: Date.now() })
     .where("id", "=", userId)
     .execute();
-  await services.sessions.destroyUserSessions(userId);
+  await endUserSessions(services, userId);
 }
 
 export async function changePassword(
@@ -120,7 +120,7 @@ export async function changePassword(
     .set({ password_hash: await hashPassword(next), updated_at: Date.now() })
     .where("id", "=", userId)
     .execute();
-  await services.sessions.destroyUserSessions(userId, keepSid);
+  await endUserSessions(services, userId, keepSid);
 }
 
 export async function decideAccess(

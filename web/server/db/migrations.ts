@@ -1,3 +1,4 @@
+import { chatMigration } from "@soskes/chat";
 import type { Kysely } from "kysely";
 import type { Migration } from "kysely/migration";
 
@@ -117,5 +118,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable("users").dropColumn("oidc_issuer").execute();
       },
     },
+    "005_chat": chatMigration(dialect),
   };
 }

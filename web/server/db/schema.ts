@@ -1,3 +1,4 @@
+import type { ChatDatabase } from "@soskes/chat";
 import type { Generated } from "kysely";
 
 /** Times are epoch milliseconds: the same representation on SQLite and PostgreSQL. */
@@ -75,7 +76,8 @@ export type OutboxTable = {
   created_at: Millis;
 };
 
-export type Database = {
+/** The portal's own tables and the chat package's (which reads users as they are here). */
+export type Database = Omit<ChatDatabase, "users"> & {
   users: UsersTable;
   sessions: SessionsTable;
   auth_tokens: AuthTokensTable;

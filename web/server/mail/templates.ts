@@ -164,4 +164,74 @@ export const TEMPLATES: Record<string, (lang: Lang, d: Data) => MailContent> = {
       },
       footer: FOOTER[lang],
     }),
+  // eKollega: the group's name and a link, never a word of the conversation.
+  "group-activity": (lang, d) =>
+    render({
+      subject: {
+        fi: `Uusia viestejä ryhmässä ${d.group}`,
+        sv: `Nya meddelanden i gruppen ${d.group}`,
+        en: `New messages in ${d.group}`,
+      }[lang],
+      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      lines: [
+        {
+          fi: `eKollega-ryhmässä ${d.group} on uusia viestejä. Viestien sisältöä ei lähetetä sähköpostilla: lue ne SosKesissa.`,
+          sv: `Det finns nya meddelanden i eKollega-gruppen ${d.group}. Innehållet skickas inte per e-post: läs dem i SosKes.`,
+          en: `There are new messages in the eKollega group ${d.group}. Their content is never sent by e-mail: read them in SosKes.`,
+        }[lang],
+        {
+          fi: "Seuraava ilmoitus tulee vasta, kun olet lukenut ryhmän. Voit muuttaa ilmoitusasetuksia ryhmän sivulla.",
+          sv: "Nästa avisering kommer först när du har läst gruppen. Du kan ändra aviseringarna på gruppens sida.",
+          en: "The next notice comes only after you have read the group. You can change notifications on the group's page.",
+        }[lang],
+      ],
+      action: {
+        label: { fi: "Avaa ryhmä", sv: "Öppna gruppen", en: "Open the group" }[lang],
+        url: d.url ?? "",
+      },
+      footer: FOOTER[lang],
+    }),
+  "group-invite": (lang, d) =>
+    render({
+      subject: {
+        fi: `Kutsu eKollega-ryhmään ${d.group}`,
+        sv: `Inbjudan till eKollega-gruppen ${d.group}`,
+        en: `Invitation to the eKollega group ${d.group}`,
+      }[lang],
+      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      lines: [
+        {
+          fi: `${d.inviter} kutsui sinut suljettuun eKollega-ryhmään ${d.group}. Liity ryhmään sen sivulla.`,
+          sv: `${d.inviter} bjöd in dig till den slutna eKollega-gruppen ${d.group}. Gå med på gruppens sida.`,
+          en: `${d.inviter} invited you to the closed eKollega group ${d.group}. Join it on the group's page.`,
+        }[lang],
+      ],
+      action: {
+        label: { fi: "Avaa ryhmä", sv: "Öppna gruppen", en: "Open the group" }[lang],
+        url: d.url ?? "",
+      },
+      footer: FOOTER[lang],
+    }),
+  "group-digest": (lang, d) =>
+    render({
+      subject: {
+        fi: "Lukemattomat eKollega-viestisi",
+        sv: "Dina olästa eKollega-meddelanden",
+        en: "Your unread eKollega messages",
+      }[lang],
+      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      lines: [
+        {
+          fi: "Ryhmissäsi on lukemattomia viestejä (ryhmä: määrä):",
+          sv: "Det finns olästa meddelanden i dina grupper (grupp: antal):",
+          en: "Your groups have unread messages (group: count):",
+        }[lang],
+        ...(d.groups ?? "").split("\n").map((line) => line.replace("\t", " – ")),
+      ],
+      action: {
+        label: { fi: "Avaa ryhmät", sv: "Öppna grupperna", en: "Open your groups" }[lang],
+        url: d.url ?? "",
+      },
+      footer: FOOTER[lang],
+    }),
 };

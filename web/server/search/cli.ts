@@ -22,6 +22,10 @@ import {
   type SearchService,
 } from "@soskes/search";
 import pino from "pino";
+import { createChatService, type ChatDatabase } from "@soskes/chat";
+import type { Kysely } from "kysely";
+import { migrate, openDatabase } from "../db/database.js";
+import { reindexMessages } from "../index.js";
 import { createCmsClient } from "../content/cms-client.js";
 import { createContentService } from "../content/content-service.js";
 
@@ -61,6 +65,18 @@ async function reindex(): Promise<void> {
   process.stderr.write(`▸ Indexing ${docs.length} documents (${search.engine.name})\n`);
   await search.setReference(contentReference(data));
   const result = await search.reconcile(CONTENT_SOURCE, docs, bar, { force: true });
+  process.stderr.write("▸ Indexing group messages from the portal database\n");
+  const database = openDatabase(config.portal.database);
+  await migrate(database);
+  const chat = createChatService({
+    db: database.db as unknown as Kysely<ChatDatabase>,
+    publicUrl: config.portal.publicUrl,
+  });
+  const messages = await reindexMessages({ chat, search }, bar, { force: true });
+  await database.close();
+  result.added += messages.added;
+  result.updated += messages.updated;
+  result.removed += messages.removed;
   const stats = await search.engine.stats();
   await search.close();
   process.stderr.write(

@@ -35,9 +35,11 @@ export const SearchQuerySchema = z.object({
  * Content kinds are audiences of their own, readable as the content API's policy says
  * (canRead); members also see what is for members only, such as named contact persons.
  */
-export function audiencesFor(services: Services, user: Express.User | undefined): string[] {
+export async function audiencesFor(services: Services, user: Express.User | undefined): Promise<string[]> {
   const kinds: string[] = CONTENT_KINDS.filter((kind) => canRead(services.config, user, kind));
-  return user ? [...kinds, "members"] : kinds;
+  if (!user) return kinds;
+  // Group messages: the groups the member is in right now, so removal takes effect at once.
+  return [...kinds, "members", ...(await services.chat.audiencesOf(user.id))];
 }
 
 export function searchRouter(services: Services): Router {
@@ -45,7 +47,7 @@ export function searchRouter(services: Services): Router {
   router.get(
     "/search",
     handler(async (req, res) => {
-      const audiences = audiencesFor(services, req.user);
+      const audiences = await audiencesFor(services, req.user);
       if (audiences.length === 0) throw errors.unauthorized();
       const query = parse(SearchQuerySchema, req.query);
       const result = await services.search.search({

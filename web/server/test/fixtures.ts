@@ -109,27 +109,21 @@ export function browser(portal: Portal) {
   const ensureToken = async () => {
     if (!csrf) remember(await agent.get("/api/me"));
   };
+  const send = async (method: "post" | "patch" | "put" | "delete", url: string, body?: object) => {
+    await ensureToken();
+    return remember(
+      await agent[method](url)
+        .set("X-CSRF-Token", csrf ?? "")
+        .send(body),
+    );
+  };
   return {
     agent,
     get: async (url: string) => remember(await agent.get(url)),
-    post: async (url: string, body?: object) => {
-      await ensureToken();
-      return remember(
-        await agent
-          .post(url)
-          .set("X-CSRF-Token", csrf ?? "")
-          .send(body),
-      );
-    },
-    patch: async (url: string, body?: object) => {
-      await ensureToken();
-      return remember(
-        await agent
-          .patch(url)
-          .set("X-CSRF-Token", csrf ?? "")
-          .send(body),
-      );
-    },
+    post: (url: string, body?: object) => send("post", url, body),
+    patch: (url: string, body?: object) => send("patch", url, body),
+    put: (url: string, body?: object) => send("put", url, body),
+    delete: (url: string, body?: object) => send("delete", url, body),
     login: async (email: string, password = "Testi-salasana-42") => {
       await ensureToken();
       return remember(

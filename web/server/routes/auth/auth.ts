@@ -1,6 +1,6 @@
 import { Router, type Request } from "express";
 import { Strategy as LocalStrategy } from "passport-local";
-import type { Services } from "../../app.js";
+import { endUserSessions, type Services } from "../../app.js";
 import { OIDC_STRATEGY } from "../../auth/oidc.js";
 import { verifyPassword } from "../../auth/passwords.js";
 import { findUserByEmail, findUserById } from "../../commands/users.js";
@@ -204,7 +204,7 @@ export function authRouter(services: Services): Router {
         req.logout((err) => (err ? reject(err as Error) : resolve())),
       );
       // Logging out ends every session of this user, on every device.
-      if (userId !== undefined) await services.sessions.destroyUserSessions(userId);
+      if (userId !== undefined) await endUserSessions(services, userId);
       await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
       res.clearCookie(services.sessionCookieName);
       services.csrf.reissue(req, res);

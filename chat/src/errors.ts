@@ -1,0 +1,96 @@
+import { HETU_MESSAGE } from "./hetu.js";
+
+export type Lang = "fi" | "sv" | "en";
+type Messages = Record<Lang, string>;
+
+/**
+ * A refusal with a stable code, an HTTP status for REST and a message in the user's language.
+ * Socket acks carry `{error: {code, message}}`; REST answers carry the status.
+ */
+export class ChatError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messages: Messages,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(messages.en);
+  }
+}
+
+export const chatErrors = {
+  unauthorized: () =>
+    new ChatError(401, "unauthorized", {
+      fi: "Kirjaudu sisään jatkaaksesi.",
+      sv: "Logga in för att fortsätta.",
+      en: "Please log in to continue.",
+    }),
+  forbidden: () =>
+    new ChatError(403, "forbidden", {
+      fi: "Sinulla ei ole oikeutta tähän.",
+      sv: "Du har inte behörighet till detta.",
+      en: "You are not allowed to do this.",
+    }),
+  /** Also the answer for what exists but may not be seen: the two are indistinguishable. */
+  notFound: () =>
+    new ChatError(404, "not_found", {
+      fi: "Ryhmää tai viestiä ei löytynyt.",
+      sv: "Gruppen eller meddelandet hittades inte.",
+      en: "The group or message was not found.",
+    }),
+  invalidInput: (fields: Record<string, string>) =>
+    new ChatError(
+      400,
+      "invalid_input",
+      { fi: "Tarkista tiedot.", sv: "Kontrollera uppgifterna.", en: "Please check the input." },
+      { fields },
+    ),
+  rateLimited: (retryAfterSeconds: number) =>
+    new ChatError(
+      429,
+      "rate_limited",
+      {
+        fi: "Lähetät viestejä liian tiheään. Odota hetki.",
+        sv: "Du skickar meddelanden för tätt. Vänta en stund.",
+        en: "You are sending too fast. Please wait a moment.",
+      },
+      { retryAfterSeconds },
+    ),
+  hetuDetected: () => new ChatError(422, "hetu_detected", { ...HETU_MESSAGE }),
+  archived: () =>
+    new ChatError(409, "group_archived", {
+      fi: "Ryhmä on arkistoitu: siihen ei voi enää kirjoittaa.",
+      sv: "Gruppen är arkiverad: det går inte längre att skriva i den.",
+      en: "The group is archived: nothing can be written in it any more.",
+    }),
+  notActive: () =>
+    new ChatError(409, "group_not_active", {
+      fi: "Ryhmä odottaa moderaattorin hyväksyntää.",
+      sv: "Gruppen väntar på en moderators godkännande.",
+      en: "The group is waiting for a moderator's approval.",
+    }),
+  banned: () =>
+    new ChatError(403, "banned", {
+      fi: "Sinut on estetty tästä ryhmästä.",
+      sv: "Du har spärrats från den här gruppen.",
+      en: "You have been banned from this group.",
+    }),
+  lastModerator: () =>
+    new ChatError(409, "last_moderator", {
+      fi: "Ryhmän ainoa moderaattori ei voi poistua. Nimeä ensin toinen moderaattori.",
+      sv: "Gruppens enda moderator kan inte lämna den. Utse först en annan moderator.",
+      en: "The group's only moderator cannot leave. Appoint another moderator first.",
+    }),
+  noSuchMember: () =>
+    new ChatError(404, "no_such_member", {
+      fi: "Osoitteella ei ole SosKes-tunnusta. Pyydä ylläpitoa kutsumaan henkilö portaaliin.",
+      sv: "Adressen har inget SosKes-konto. Be administratörerna bjuda in personen till portalen.",
+      en: "This address has no SosKes account. Ask the administrators to invite the person to the portal.",
+    }),
+  nameTaken: () =>
+    new ChatError(409, "name_taken", {
+      fi: "Samanniminen ryhmä on jo olemassa.",
+      sv: "Det finns redan en grupp med samma namn.",
+      en: "A group with this name already exists.",
+    }),
+};

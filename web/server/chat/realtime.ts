@@ -1,0 +1,85 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { attachGateway, type Gateway, type PresentedMessage } from "@soskes/chat";
+import type { SearchDocument } from "@soskes/search";
+import type { Request } from "express";
+import { sessionMiddleware, type Services } from "../app.js";
+
+export const MESSAGE_SOURCE = "messages";
+
+/** A group message as a search document: findable only by the group's current members. */
+export function messageDocument(
+  message: PresentedMessage,
+  group: { id: number; name: string },
+): SearchDocument {
+  return {
+    key: `message:${message.id}`,
+    source: MESSAGE_SOURCE,
+    type: "message",
+    id: String(message.id),
+    audience: `group:${group.id}`,
+    title: group.name,
+    keywords: [message.author.name],
+    text: message.body ?? "",
+    url: `/ryhmat/${group.id}#viesti-${message.seq}`,
+    municipalityCodes: [],
+    serviceAreas: [],
+    statute: null,
+    section: null,
+  };
+}
+
+/** The origins a browser may open a socket from: the portal's own, in every spelling used locally. */
+export function allowedOrigins(services: Services): string[] {
+  const origin = new URL(services.config.portal.publicUrl).origin;
+  const origins = new Set([origin]);
+  if (!services.config.isProduction) {
+    const port = new URL(origin).port;
+    for (const host of ["localhost", "127.0.0.1"]) origins.add(`http://${host}${port ? `:${port}` : ""}`);
+  }
+  return [...origins];
+}
+
+/**
+ * Socket.IO on an HTTP server, authenticated by the portal session exactly as a page request is
+ * (cookie, absolute limit, passport, active account). Used by the portal and by extra realtime nodes.
+ */
+export async function attachRealtime(
+  services: Services,
+  server: Server,
+  extraOrigins: string[] = [],
+): Promise<Gateway> {
+  const steps = sessionMiddleware(services);
+  const authenticate = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => {
+    const request = req as unknown as Request;
+    let i = 0;
+    const step = (err?: unknown): void => {
+      if (err) {
+        next(err);
+        return;
+      }
+      const run = steps[i++];
+      if (run) {
+        void run(request, res as never, step);
+        return;
+      }
+      const user = request.user;
+      if (user && user.status === "active") {
+        req.chatActor = { id: user.id, name: user.name, role: user.role };
+        req.chatSessionId = request.sessionID;
+      }
+      next();
+    };
+    step();
+  };
+  const gateway = await attachGateway({
+    server,
+    service: services.chat,
+    authenticate,
+    allowedOrigins: [...allowedOrigins(services), ...extraOrigins],
+    redisUrl: services.config.portal.redisUrl,
+    logger: services.logger,
+  });
+  services.realtime.disconnectUser = (userId) => gateway.disconnectUser(userId);
+  services.realtime.disconnectSessions = (sids) => gateway.disconnectSessions(sids);
+  return gateway;
+}
