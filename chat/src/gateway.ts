@@ -291,16 +291,14 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
     },
     close: async () => {
       closing = true;
-      io.disconnectSockets(true);
-      await new Promise<void>((resolve) => {
-        // io.close() also closes the HTTP server; the portal closes its own.
-        io.engine.close();
-        resolve();
-      });
+      // Only this node's sockets: with Redis, io.disconnectSockets() would end every node's.
+      io.local.disconnectSockets(true);
+      // io.close() would also close the HTTP server; the portal closes its own.
+      io.engine.close();
       io.removeAllListeners();
       if (redis) {
-        redis.pub.disconnect();
-        redis.sub.disconnect();
+        await Promise.resolve(io.of("/").adapter.close()).catch(() => undefined);
+        await Promise.all([redis.pub.quit(), redis.sub.quit()]).catch(() => undefined);
       }
     },
   };

@@ -73,7 +73,9 @@ export async function endUserSessions(services: Services, userId: number, except
  * The session cookie, the absolute session limit and passport: the same steps authenticate a
  * page request and a Socket.IO handshake.
  */
-export function sessionMiddleware(services: Services): express.RequestHandler[] {
+export function sessionMiddleware(
+  services: Pick<Services, "config" | "sessions" | "sessionCookieName" | "passport">,
+): express.RequestHandler[] {
   const { config } = services;
   const steps: express.RequestHandler[] = [
     // @types/express-session still describes Express 4's handler type.

@@ -19,10 +19,9 @@ import {
 } from "@soskes/search";
 import path from "node:path";
 import { followContent } from "./search/indexer.js";
-import { createMailWorker, createTransport, enqueueMail, type MailTransport } from "./mail/outbox.js";
-import { createChatService, type ChatDatabase, type Gateway } from "@soskes/chat";
-import type { Kysely } from "kysely";
-import { attachRealtime, MESSAGE_SOURCE, messageDocument } from "./chat/realtime.js";
+import { createMailWorker, createTransport, type MailTransport } from "./mail/outbox.js";
+import type { Gateway } from "@soskes/chat";
+import { attachRealtime, createPortalChat, MESSAGE_SOURCE, messageDocument } from "./chat/realtime.js";
 
 export type Portal = {
   server: Server;
@@ -99,17 +98,7 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     redis.on("error", (err: unknown) => logger.error({ err }, "redis error"));
     await redis.connect();
   }
-  const chat = createChatService({
-    // The chat package reads the users table as the portal writes it.
-    db: database.db as unknown as Kysely<ChatDatabase>,
-    publicUrl: config.portal.publicUrl,
-    hooks: {
-      indexMessage: (message, group) => void search.upsert([messageDocument(message, group)]),
-      unindexMessage: (id) => void search.remove([`message:${id}`]),
-      mail: (mail) => enqueueMail(database.db, { ...mail, template: mail.template, locale: "fi" }),
-      onError: (err, what) => logger.error({ err }, `${what} failed`),
-    },
-  });
+  const chat = createPortalChat({ config, db: database.db, search, logger });
   const sessions = redis ? new RedisSessionStore(redis, config.portal.session.idleMs) : undefined;
   // The portal starts without single sign-on if the provider does not answer; password login still works.
   const oidcStrategy = await createOidcStrategy({ config, db: database.db, logger }).catch((err: unknown) => {
@@ -145,25 +134,27 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
   }, 10 * 60_000);
   purge.unref();
   const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
   return {
     server,
     url: `http://${config.portal.host === "0.0.0.0" ? "127.0.0.1" : config.portal.host}:${port}`,
     services,
     database,
     searchSettled: () => indexer.settled(),
-    close: async () => {
-      clearInterval(purge);
-      clearInterval(digests);
-      await gateway.close();
-      indexer.stop();
-      await pool?.close();
-      await search.close();
-      await mail.stop();
-      await redis?.quit();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await database.close();
-    },
+    close: () =>
+      (closing ??= (async () => {
+        clearInterval(purge);
+        clearInterval(digests);
+        await gateway.close();
+        indexer.stop();
+        await pool?.close();
+        await search.close();
+        await mail.stop();
+        await redis?.quit();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await database.close();
+      })()),
   };
 }
 

@@ -1,9 +1,10 @@
 import { openFeed, request, newClientId, AckError, type WireMessage } from "@soskes/chat/client";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import supertest from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../commands/users.js";
 import { DATABASES, browser, startTestPortal, type TestPortal } from "../test/fixtures.js";
+import { codeOf, connected, socketFor, waitFor } from "../test/sockets.js";
 
 const PASSWORD = "Testi-salasana-42";
 // Built with the official check-character rule for these tests; no real person is meant.
@@ -11,38 +12,6 @@ const HETU = "131052-308T";
 
 type Browser = ReturnType<typeof browser>;
 type Member = { id: number; email: string; web: Browser; socket: Socket };
-
-const waitFor = async (check: () => boolean, what: string, ms = 5000) => {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
-
-const codeOf = async (promise: Promise<unknown>) =>
-  promise.then(
-    () => "ok",
-    (err: unknown) => (err instanceof AckError ? err.code : String(err)),
-  );
-
-export function socketFor(url: string, cookie: string | undefined, origin?: string): Socket {
-  return connect(url, {
-    transports: ["websocket"],
-    forceNew: true,
-    reconnection: true,
-    reconnectionDelay: 50,
-    reconnectionDelayMax: 200,
-    extraHeaders: { ...(cookie ? { cookie: `soskes.sid=${cookie}` } : {}), ...(origin ? { origin } : {}) },
-  });
-}
-
-const connected = (socket: Socket) =>
-  new Promise<void>((resolve, reject) => {
-    if (socket.connected) return resolve();
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
 
 describe.each(DATABASES)("eKollega groups and realtime messages on %s", (kind) => {
   let portal: TestPortal;

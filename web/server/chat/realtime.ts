@@ -1,8 +1,20 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { attachGateway, type Gateway, type PresentedMessage } from "@soskes/chat";
-import type { SearchDocument } from "@soskes/search";
+import {
+  attachGateway,
+  createChatService,
+  type ChatDatabase,
+  type ChatService,
+  type Gateway,
+  type PresentedMessage,
+} from "@soskes/chat";
+import type { Config } from "@soskes/config";
+import type { SearchDocument, SearchService } from "@soskes/search";
 import type { Request } from "express";
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
 import { sessionMiddleware, type Services } from "../app.js";
+import type { Db } from "../db/database.js";
+import { enqueueMail } from "../mail/outbox.js";
 
 export const MESSAGE_SOURCE = "messages";
 
@@ -28,8 +40,37 @@ export function messageDocument(
   };
 }
 
+/**
+ * The chat service as every node runs it: messages indexed for search as they change, e-mail
+ * through the outbox (any portal node's mail worker sends it).
+ */
+export function createPortalChat(options: {
+  config: Config;
+  db: Db;
+  search: SearchService;
+  logger: Logger;
+}): ChatService {
+  const { search, logger } = options;
+  return createChatService({
+    // The chat package reads the users table as the portal writes it.
+    db: options.db as unknown as Kysely<ChatDatabase>,
+    publicUrl: options.config.portal.publicUrl,
+    hooks: {
+      indexMessage: (message, group) => void search.upsert([messageDocument(message, group)]),
+      unindexMessage: (id) => void search.remove([`message:${id}`]),
+      mail: (mail) => enqueueMail(options.db, { ...mail, locale: "fi" }),
+      onError: (err, what) => logger.error({ err }, `${what} failed`),
+    },
+  });
+}
+
+type RealtimeServices = Pick<
+  Services,
+  "config" | "sessions" | "sessionCookieName" | "passport" | "chat" | "realtime" | "logger"
+>;
+
 /** The origins a browser may open a socket from: the portal's own, in every spelling used locally. */
-export function allowedOrigins(services: Services): string[] {
+export function allowedOrigins(services: Pick<Services, "config">): string[] {
   const origin = new URL(services.config.portal.publicUrl).origin;
   const origins = new Set([origin]);
   if (!services.config.isProduction) {
@@ -44,7 +85,7 @@ export function allowedOrigins(services: Services): string[] {
  * (cookie, absolute limit, passport, active account). Used by the portal and by extra realtime nodes.
  */
 export async function attachRealtime(
-  services: Services,
+  services: RealtimeServices,
   server: Server,
   extraOrigins: string[] = [],
 ): Promise<Gateway> {

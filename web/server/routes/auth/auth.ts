@@ -24,7 +24,7 @@ import {
   TokenSchema,
 } from "./schema.js";
 
-export function configurePassport(services: Services): void {
+export function configurePassport(services: Pick<Services, "passport" | "db">): void {
   const { passport } = services;
   passport.use(
     new LocalStrategy(
