@@ -5,7 +5,7 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { Server, type Socket } from "socket.io";
 import type { z } from "zod";
 import { ChatError, chatErrors, type Lang } from "./errors.js";
-import type { Actor } from "./policy.js";
+import { isStaff, type Actor } from "./policy.js";
 import { CLIENT_EVENTS, type ClientEvent } from "./protocol.js";
 import type { ChatService } from "./service.js";
 
@@ -32,12 +32,12 @@ export type Gateway = {
   io: Server;
   /** Ends every socket of the user on every node (logout, disabled account). */
   disconnectUser(userId: number): void;
-  /** Ends the sockets opened with these portal sessions, on every node. */
-  disconnectSessions(sessionIds: string[]): void;
+  /** Ends the user's sockets opened with these portal sessions, on every node. */
+  disconnectSessions(userId: number, sessionIds: string[]): void;
   close(): Promise<void>;
 };
 
-type SocketData = { actor: Actor; lang: Lang };
+type SocketData = { actor: Actor; lang: Lang; sid: string | undefined };
 type ChatSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
 type Ack = (
   answer: { data: unknown } | { error: { code: string; message: string; details?: unknown } },
@@ -64,7 +64,6 @@ const langOf = (req: IncomingMessage): Lang => {
 
 const groupRoom = (groupId: number) => `g:${groupId}`;
 const userRoom = (userId: number) => `u:${userId}`;
-const sessionRoom = (sid: string) => `s:${sid}`;
 
 /**
  * Socket.IO on the portal's HTTP server. The handshake needs a portal session; every event is
@@ -102,8 +101,13 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
       res: ServerResponse,
       next: (err?: unknown) => void,
     ) => {
-      if (req._query?.sid === undefined) options.authenticate(req, res, next);
-      else next();
+      if (req._query?.sid !== undefined) return next();
+      options.authenticate(req, res, (err) => {
+        // engine.io keeps the upgrade's stand-in response for the life of the connection, and with
+        // it the request (headers, parsed session). Nothing reads it after the middlewares.
+        if (req.headers.upgrade) (res as unknown as { req: unknown }).req = null;
+        next(err);
+      });
     },
   );
   io.use((socket: ChatSocket, next) => {
@@ -120,9 +124,8 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
     socket.data = {
       actor: { id: actor.id, name: actor.name, role: actor.role },
       lang: langOf(socket.request),
+      sid: socket.request.chatSessionId,
     };
-    const sid = socket.request.chatSessionId;
-    if (sid) void socket.join(sessionRoom(sid));
     next();
   });
 
@@ -130,7 +133,6 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
   // answered after it leaves no gap before live delivery.
   const readyOf = new WeakMap<ChatSocket, Promise<void>>();
   const limiter = new RateLimiterMemory({ points: options.eventsPer10s ?? 50, duration: 10 });
-  const online = new Map<number, number>();
   let closing = false;
 
   const answerError = (
@@ -154,59 +156,102 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
     };
   };
 
-  function on<E extends ClientEvent>(
-    socket: ChatSocket,
-    event: E,
-    handle: (input: z.infer<(typeof CLIENT_EVENTS)[E]>, actor: Actor) => Promise<unknown>,
-  ) {
-    socket.on(
-      event as never,
-      ((payload: unknown, ack?: unknown) => {
-        const reply: Ack = typeof ack === "function" ? (ack as Ack) : () => {};
-        void (async () => {
-          try {
-            await limiter.consume(socket.data.actor.id, event === "typing" || event === "read" ? 0.2 : 1);
-            await readyOf.get(socket);
-            const parsed = CLIENT_EVENTS[event].safeParse(payload);
-            if (!parsed.success) {
-              const fields: Record<string, string> = {};
-              for (const issue of parsed.error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
-              throw chatErrors.invalidInput(fields);
-            }
-            reply({ data: await handle(parsed.data as never, socket.data.actor) });
-          } catch (err) {
-            reply(answerError(socket, err));
-          }
-        })();
-      }) as never,
-    );
-  }
-
   const onlineIn = async (groupId: number) => {
     const sockets = await io.in(groupRoom(groupId)).fetchSockets();
     return [...new Set(sockets.map((s) => (s.data as SocketData).actor.id))];
   };
 
+  type Handlers = {
+    [E in ClientEvent]: (input: z.infer<(typeof CLIENT_EVENTS)[E]>, socket: ChatSocket, actor: Actor) => Promise<unknown>;
+  };
+  /** One table for every socket: an idle socket holds no handler closures of its own. */
+  const handlers: Handlers = {
+    "group:join": async ({ groupId }, socket, actor) => {
+      let group = await service.getGroup(actor, groupId);
+      if (group.membership.state !== "active") {
+        // From the socket: open groups, invitations and staff; a closed group takes a request over REST.
+        if (group.visibility !== "open" && group.membership.state !== "invited" && !isStaff(actor))
+          throw chatErrors.notFound();
+        group = await service.join(actor, groupId);
+      }
+      await socket.join(groupRoom(groupId));
+      return { group, online: await onlineIn(groupId) };
+    },
+    "group:leave": async ({ groupId }, _socket, actor) => {
+      await service.removeMember(actor, groupId, actor.id);
+      return { left: true };
+    },
+    "message:create": async (input, _socket, actor) => {
+      const { message, duplicate } = await service.createMessage(actor, input);
+      return { message, duplicate };
+    },
+    "message:update": async (input, _socket, actor) => ({ message: await service.updateMessage(actor, input) }),
+    "message:delete": async ({ messageId }, _socket, actor) => ({
+      message: await service.deleteMessage(actor, messageId),
+    }),
+    "message:react": async (input, _socket, actor) => ({ message: await service.react(actor, input) }),
+    "message:pin": async (input, _socket, actor) => ({ message: await service.pin(actor, input) }),
+    "messages:since": (input, _socket, actor) => service.since(actor, input),
+    "messages:before": (input, _socket, actor) => service.before(actor, input),
+    read: (input, _socket, actor) => service.read(actor, input),
+    typing: ({ groupId }, socket, actor) => {
+      // Membership is the room: removal takes the socket out of it at once.
+      if (!socket.rooms.has(groupRoom(groupId))) return Promise.reject(chatErrors.notFound());
+      socket.to(groupRoom(groupId)).volatile.emit("typing", { groupId, userId: actor.id, name: actor.name });
+      return Promise.resolve({ sent: true });
+    },
+  };
+
+  async function dispatch(socket: ChatSocket, event: string, args: unknown[]): Promise<void> {
+    const last = args.at(-1);
+    const reply: Ack = typeof last === "function" ? (last as Ack) : () => {};
+    try {
+      // Unknown events are answered too, so a client never waits for nothing.
+      if (!Object.hasOwn(CLIENT_EVENTS, event)) throw chatErrors.invalidInput({ event: "unknown_event" });
+      const name = event as ClientEvent;
+      await limiter.consume(socket.data.actor.id, name === "typing" || name === "read" ? 0.2 : 1);
+      await readyOf.get(socket);
+      const parsed = CLIENT_EVENTS[name].safeParse(args[0]);
+      if (!parsed.success) {
+        const fields: Record<string, string> = {};
+        for (const issue of parsed.error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
+        throw chatErrors.invalidInput(fields);
+      }
+      const handle = handlers[name] as (input: unknown, socket: ChatSocket, actor: Actor) => Promise<unknown>;
+      reply({ data: await handle(parsed.data, socket, socket.data.actor) });
+    } catch (err) {
+      reply(answerError(socket, err));
+    }
+  }
+
+  // Presence from the user's own room: it exists on this node while the user has a socket here.
+  // No per-socket listener, and no count to keep.
+  io.of("/").adapter.on("delete-room", (room: string) => {
+    if (closing || !room.startsWith("u:")) return;
+    const userId = Number(room.slice(2));
+    void (async () => {
+      // Still connected through another node: not offline.
+      const elsewhere = redis ? await io.in(room).fetchSockets().catch(() => []) : [];
+      if (elsewhere.length > 0 || closing) return;
+      for (const id of await service.memberGroupIds(userId))
+        if (!closing) io.to(groupRoom(id)).emit("presence", { groupId: id, userId, online: false });
+    })().catch((err: unknown) => options.logger?.warn({ err }, "presence update failed"));
+  });
+
   io.on("connection", (socket: ChatSocket) => {
     const { actor } = socket.data;
-    // The handshake request (headers, session) is not needed any more: idle sockets stay small.
+    // The handshake (headers with the cookie, the session) is not needed any more: idle sockets stay small.
     (socket.conn as unknown as { request: unknown }).request = null;
+    Object.assign(socket.handshake, { headers: {}, query: {}, url: "", time: "" });
     void socket.join(userRoom(actor.id));
-    // Unknown events are answered too, so a client never waits for nothing.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (event in CLIENT_EVENTS) return;
-      const ack = args.at(-1);
-      if (typeof ack === "function")
-        (ack as Ack)(answerError(socket, chatErrors.invalidInput({ event: "unknown_event" })));
-    });
-
+    socket.onAny((event: string, ...args: unknown[]) => void dispatch(socket, event, args));
     const ready = service
       .memberGroupIds(actor.id)
       .then((ids) => {
         void socket.join(ids.map(groupRoom));
-        const count = (online.get(actor.id) ?? 0) + 1;
-        online.set(actor.id, count);
-        if (count === 1)
+        readyOf.delete(socket);
+        const first = io.of("/").adapter.rooms.get(userRoom(actor.id))?.size === 1;
+        if (first)
           for (const id of ids)
             socket.to(groupRoom(id)).emit("presence", { groupId: id, userId: actor.id, online: true });
       })
@@ -216,64 +261,6 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
         socket.disconnect(true);
       });
     readyOf.set(socket, ready);
-
-    on(socket, "group:join", async ({ groupId }) => {
-      let group = await service.getGroup(actor, groupId);
-      if (group.membership.state !== "active") {
-        // Joining from the socket is for open groups; closed groups take a request over REST.
-        if (group.visibility !== "open") throw chatErrors.notFound();
-        group = await service.join(actor, groupId);
-      }
-      await socket.join(groupRoom(groupId));
-      return { group, online: await onlineIn(groupId) };
-    });
-    on(socket, "group:leave", async ({ groupId }) => {
-      await service.removeMember(actor, groupId, actor.id);
-      return { left: true };
-    });
-    on(socket, "message:create", async (input) => {
-      const { message, duplicate } = await service.createMessage(actor, input);
-      return { message, duplicate };
-    });
-    on(socket, "message:update", async (input) => ({ message: await service.updateMessage(actor, input) }));
-    on(socket, "message:delete", async ({ messageId }) => ({
-      message: await service.deleteMessage(actor, messageId),
-    }));
-    on(socket, "message:react", async (input) => ({ message: await service.react(actor, input) }));
-    on(socket, "message:pin", async (input) => ({ message: await service.pin(actor, input) }));
-    on(socket, "messages:since", (input) => service.since(actor, input));
-    on(socket, "messages:before", (input) => service.before(actor, input));
-    on(socket, "read", (input) => service.read(actor, input));
-    on(socket, "typing", ({ groupId }) => {
-      // Membership is the room: removal takes the socket out of it at once.
-      if (!socket.rooms.has(groupRoom(groupId))) return Promise.reject(chatErrors.notFound());
-      socket.to(groupRoom(groupId)).volatile.emit("typing", { groupId, userId: actor.id, name: actor.name });
-      return Promise.resolve({ sent: true });
-    });
-
-    socket.on("disconnect", () => {
-      if (closing) return;
-      void ready
-        .then(async () => {
-          const count = (online.get(actor.id) ?? 1) - 1;
-          if (count > 0) {
-            online.set(actor.id, count);
-            return;
-          }
-          online.delete(actor.id);
-          // Still connected through another node: not offline.
-          const elsewhere = redis
-            ? await io
-                .in(userRoom(actor.id))
-                .fetchSockets()
-                .catch(() => [])
-            : [];
-          if (elsewhere.length > 0) return;
-          for (const id of await service.memberGroupIds(actor.id))
-            io.to(groupRoom(id)).emit("presence", { groupId: id, userId: actor.id, online: false });
-        })
-        .catch((err: unknown) => options.logger?.warn({ err }, "presence update failed"));
-    });
   });
 
   service.useFanout({
@@ -286,8 +273,15 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
   return {
     io,
     disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
-    disconnectSessions: (sids) => {
-      if (sids.length > 0) io.in(sids.map(sessionRoom)).disconnectSockets(true);
+    disconnectSessions: (userId, sids) => {
+      if (sids.length === 0) return;
+      void io
+        .in(userRoom(userId))
+        .fetchSockets()
+        .then((sockets) => {
+          for (const s of sockets) if (sids.includes((s.data as SocketData).sid ?? "")) s.disconnect(true);
+        })
+        .catch((err: unknown) => options.logger?.warn({ err }, "ending sockets failed"));
     },
     close: async () => {
       closing = true;
@@ -297,6 +291,8 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
       io.engine.close();
       io.removeAllListeners();
       if (redis) {
+        // Let broadcasts already under way reach Redis before the connections go.
+        await new Promise((resolve) => setTimeout(resolve, 100));
         await Promise.resolve(io.of("/").adapter.close()).catch(() => undefined);
         await Promise.all([redis.pub.quit(), redis.sub.quit()]).catch(() => undefined);
       }

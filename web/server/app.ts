@@ -59,14 +59,14 @@ export type Services = {
 
 export type Realtime = {
   disconnectUser(userId: number): void;
-  disconnectSessions(sessionIds: string[]): void;
+  disconnectSessions(userId: number, sessionIds: string[]): void;
 };
 
 /** Ends the user's sessions (all, or all but one) and the sockets opened with them. */
 export async function endUserSessions(services: Services, userId: number, exceptSid?: string): Promise<void> {
   const ended = await services.sessions.destroyUserSessions(userId, exceptSid);
   if (exceptSid === undefined) services.realtime.disconnectUser(userId);
-  else services.realtime.disconnectSessions(ended);
+  else services.realtime.disconnectSessions(userId, ended);
 }
 
 /**

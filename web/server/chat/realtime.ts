@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { ServerResponse, type IncomingMessage, type Server } from "node:http";
 import {
   attachGateway,
   createChatService,
@@ -90,8 +90,9 @@ export async function attachRealtime(
   extraOrigins: string[] = [],
 ): Promise<Gateway> {
   const steps = sessionMiddleware(services);
-  const authenticate = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => {
+  const authenticate = (req: IncomingMessage, _res: ServerResponse, next: (err?: unknown) => void) => {
     const request = req as unknown as Request;
+    const sink = new ServerResponse(req);
     let i = 0;
     const step = (err?: unknown): void => {
       if (err) {
@@ -100,7 +101,9 @@ export async function attachRealtime(
       }
       const run = steps[i++];
       if (run) {
-        void run(request, res as never, step);
+        // A response of its own: the session middleware wraps the response's methods, and the
+        // engine keeps its response for the life of the connection.
+        void run(request, sink as never, step);
         return;
       }
       const user = request.user;
@@ -121,6 +124,6 @@ export async function attachRealtime(
     logger: services.logger,
   });
   services.realtime.disconnectUser = (userId) => gateway.disconnectUser(userId);
-  services.realtime.disconnectSessions = (sids) => gateway.disconnectSessions(sids);
+  services.realtime.disconnectSessions = (userId, sids) => gateway.disconnectSessions(userId, sids);
   return gateway;
 }
