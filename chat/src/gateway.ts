@@ -162,7 +162,11 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
   };
 
   type Handlers = {
-    [E in ClientEvent]: (input: z.infer<(typeof CLIENT_EVENTS)[E]>, socket: ChatSocket, actor: Actor) => Promise<unknown>;
+    [E in ClientEvent]: (
+      input: z.infer<(typeof CLIENT_EVENTS)[E]>,
+      socket: ChatSocket,
+      actor: Actor,
+    ) => Promise<unknown>;
   };
   /** One table for every socket: an idle socket holds no handler closures of its own. */
   const handlers: Handlers = {
@@ -185,7 +189,9 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
       const { message, duplicate } = await service.createMessage(actor, input);
       return { message, duplicate };
     },
-    "message:update": async (input, _socket, actor) => ({ message: await service.updateMessage(actor, input) }),
+    "message:update": async (input, _socket, actor) => ({
+      message: await service.updateMessage(actor, input),
+    }),
     "message:delete": async ({ messageId }, _socket, actor) => ({
       message: await service.deleteMessage(actor, messageId),
     }),
@@ -231,7 +237,12 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
     const userId = Number(room.slice(2));
     void (async () => {
       // Still connected through another node: not offline.
-      const elsewhere = redis ? await io.in(room).fetchSockets().catch(() => []) : [];
+      const elsewhere = redis
+        ? await io
+            .in(room)
+            .fetchSockets()
+            .catch(() => [])
+        : [];
       if (elsewhere.length > 0 || closing) return;
       for (const id of await service.memberGroupIds(userId))
         if (!closing) io.to(groupRoom(id)).emit("presence", { groupId: id, userId, online: false });

@@ -103,6 +103,8 @@ export function finnishDay(now: number): { day: string; hour: number } {
 
 export type ChatServiceOptions = {
   db: Kysely<ChatDatabase>;
+  /** PostgreSQL takes a message in one statement; SQLite in a transaction. */
+  dialect?: "sqlite" | "postgres";
   /** Where links in e-mails point: the portal's public address. */
   publicUrl: string;
   hooks?: ChatHooks;
@@ -135,10 +137,57 @@ export function createChatService(options: ChatServiceOptions) {
       .executeTakeFirst();
 
   /** The group and the actor's membership, or not_found when the actor may not know of it. */
-  async function listed(actor: Actor, groupId: number) {
-    const group = await loadGroup(groupId);
-    if (!group || !canList(actor, group)) throw chatErrors.notFound();
-    return { group, membership: await loadMembership(groupId, actor.id) };
+  async function listed(
+    actor: Actor,
+    groupId: number,
+  ): Promise<{ group: GroupRow; membership: MemberRow | undefined }> {
+    // The group and the actor's membership in one query: this runs for every event.
+    const row = await db
+      .selectFrom("chat_groups as g")
+      .leftJoin("chat_members as m", (join) =>
+        join.onRef("m.group_id", "=", "g.id").on("m.user_id", "=", actor.id),
+      )
+      .selectAll("g")
+      .select([
+        "m.role as m_role",
+        "m.state as m_state",
+        "m.last_read_seq as m_last_read_seq",
+        "m.notify as m_notify",
+        "m.notified_seq as m_notified_seq",
+        "m.invited_by as m_invited_by",
+        "m.created_at as m_created_at",
+        "m.updated_at as m_updated_at",
+      ])
+      .where("g.id", "=", groupId)
+      .executeTakeFirst();
+    if (!row || !canList(actor, row)) throw chatErrors.notFound();
+    const {
+      m_role,
+      m_state,
+      m_last_read_seq,
+      m_notify,
+      m_notified_seq,
+      m_invited_by,
+      m_created_at,
+      m_updated_at,
+      ...group
+    } = row;
+    const membership: MemberRow | undefined =
+      m_state === null
+        ? undefined
+        : {
+            group_id: groupId,
+            user_id: actor.id,
+            role: m_role!,
+            state: m_state,
+            last_read_seq: m_last_read_seq!,
+            notify: m_notify!,
+            notified_seq: m_notified_seq!,
+            invited_by: m_invited_by,
+            created_at: m_created_at!,
+            updated_at: m_updated_at!,
+          };
+    return { group, membership };
   }
 
   /** For anything inside a group (messages, members): active members only, others not_found. */
@@ -383,6 +432,60 @@ export function createChatService(options: ChatServiceOptions) {
         data: { name: r.name, group: group.name, url: groupUrl(group.id) },
       });
     }
+  }
+
+  /**
+   * Takes the group's next sequence number and stores the message, atomically: on PostgreSQL in
+   * one statement (one round trip), on SQLite in a transaction (in-process, no round trips).
+   * A client id already used makes the whole write fail and leaves the numbering untouched.
+   */
+  async function insertMessage(values: {
+    group_id: number;
+    author_id: number;
+    client_id: string;
+    body: string;
+    thread_id: number | null;
+    mentions: string;
+  }): Promise<MessageRow> {
+    const now = Date.now();
+    if (options.dialect === "postgres") {
+      const result = await sql<MessageRow>`
+        WITH next AS (
+          UPDATE chat_groups SET last_seq = last_seq + 1 WHERE id = ${values.group_id} RETURNING last_seq
+        )
+        INSERT INTO chat_messages
+          (group_id, seq, author_id, client_id, body, thread_id, mentions, created_at, updated_at)
+        SELECT ${values.group_id}, next.last_seq, ${values.author_id}, ${values.client_id}, ${values.body},
+          ${values.thread_id}, ${values.mentions}, ${now}, ${now}
+        FROM next
+        RETURNING *`.execute(db);
+      const row = result.rows[0];
+      if (!row) throw chatErrors.notFound();
+      return row;
+    }
+    return db.transaction().execute(async (trx) => {
+      const { last_seq: seq } = await trx
+        .updateTable("chat_groups")
+        .set((eb) => ({ last_seq: eb("last_seq", "+", 1) }))
+        .where("id", "=", values.group_id)
+        .returning("last_seq")
+        .executeTakeFirstOrThrow();
+      return trx
+        .insertInto("chat_messages")
+        .values({
+          ...values,
+          seq,
+          pinned_at: null,
+          pinned_by: null,
+          edited_at: null,
+          deleted_at: null,
+          deleted_by: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
   }
 
   return {
@@ -667,8 +770,6 @@ export function createChatService(options: ChatServiceOptions) {
           .where("author_id", "=", actor.id)
           .where("client_id", "=", input.clientId)
           .executeTakeFirst();
-      const before = await existing();
-      if (before) return { message: await presentOne(before), duplicate: true };
       writable(group);
       let threadId: number | null = null;
       if (input.replyTo) {
@@ -694,50 +795,48 @@ export function createChatService(options: ChatServiceOptions) {
       }
       let row: MessageRow;
       try {
-        row = await db.transaction().execute(async (trx) => {
-          const { last_seq: seq } = await trx
-            .updateTable("chat_groups")
-            .set((eb) => ({ last_seq: eb("last_seq", "+", 1) }))
-            .where("id", "=", group.id)
-            .returning("last_seq")
-            .executeTakeFirstOrThrow();
-          const now = Date.now();
-          const inserted = await trx
-            .insertInto("chat_messages")
-            .values({
-              group_id: group.id,
-              seq,
-              author_id: actor.id,
-              client_id: input.clientId,
-              body: input.body,
-              thread_id: threadId,
-              mentions: encodeMentions(mentions),
-              pinned_at: null,
-              pinned_by: null,
-              edited_at: null,
-              deleted_at: null,
-              deleted_by: null,
-              created_at: now,
-              updated_at: now,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          await trx
-            .updateTable("chat_members")
-            .set({ last_read_seq: seq, notified_seq: seq })
-            .where("group_id", "=", group.id)
-            .where("user_id", "=", actor.id)
-            .execute();
-          return inserted;
+        row = await insertMessage({
+          group_id: group.id,
+          author_id: actor.id,
+          client_id: input.clientId,
+          body: input.body,
+          thread_id: threadId,
+          mentions: encodeMentions(mentions),
         });
       } catch (err) {
-        // Two retries raced: the other one stored it.
+        // A retry: the client id is taken, the transaction rolled back, and the stored message answers.
         const raced = await existing();
         if (raced) return { message: await presentOne(raced), duplicate: true };
         throw err;
       }
-      const message = await presentOne(row);
+      // A new message has no reactions yet, and its author is the actor.
+      const message: PresentedMessage = {
+        id: row.id,
+        groupId: row.group_id,
+        seq: row.seq,
+        author: { id: actor.id, name: actor.name },
+        clientId: row.client_id,
+        body: row.body,
+        threadId: row.thread_id,
+        mentions,
+        reactions: [],
+        pinned: false,
+        editedAt: null,
+        deletedAt: null,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      };
       fanout.toGroup(group.id, "message:created", message);
+      // The author has read their own message (after the broadcast: it is not on the way).
+      background("read position", () =>
+        db
+          .updateTable("chat_members")
+          .set({ last_read_seq: message.seq, notified_seq: message.seq })
+          .where("group_id", "=", group.id)
+          .where("user_id", "=", actor.id)
+          .where("last_read_seq", "<", message.seq)
+          .execute(),
+      );
       hooks.indexMessage?.(message, group);
       background("chat notifications", () => notifyPosted(group, message));
       return { message, duplicate: false };

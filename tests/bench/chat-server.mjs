@@ -6,7 +6,11 @@ import pino from "pino";
 import { startPortal } from "../../web/dist/server/index.js";
 
 const config = loadConfig({ env: process.env, dotenv: false });
-const portal = await startPortal({ config, logger: pino({ level: "error" }), port: Number(process.env.PORT) });
+const portal = await startPortal({
+  config,
+  logger: pino({ level: "error" }),
+  port: Number(process.env.PORT),
+});
 const reply = (msg) => process.send(msg);
 
 /** A session cookie as express-session signs it: "s:" + sid + "." + HMAC-SHA256 (base64, unpadded). */
@@ -31,12 +35,25 @@ async function seed({ groups, perGroup }) {
   }));
   const ids = [];
   for (let i = 0; i < rows.length; i += 200)
-    ids.push(...(await db.insertInto("users").values(rows.slice(i, i + 200)).returning("id").execute()).map((r) => r.id));
+    ids.push(
+      ...(
+        await db
+          .insertInto("users")
+          .values(rows.slice(i, i + 200))
+          .returning("id")
+          .execute()
+      ).map((r) => r.id),
+    );
   const staff = { id: ids[0], name: "Kuormitus", role: "admin" };
   await db.updateTable("users").set({ role: "admin" }).where("id", "=", ids[0]).execute();
   const groupIds = [];
   for (let g = 0; g < groups; g++) {
-    const group = await portal.services.chat.createGroup(staff, { name: `Kuormaryhmä ${g}`, description: "", rules: "", visibility: "closed" });
+    const group = await portal.services.chat.createGroup(staff, {
+      name: `Kuormaryhmä ${g}`,
+      description: "",
+      rules: "",
+      visibility: "closed",
+    });
     groupIds.push(group.id);
     for (let m = 0; m < perGroup; m++) {
       const userId = ids[g * perGroup + m];
@@ -44,19 +61,37 @@ async function seed({ groups, perGroup }) {
     }
   }
   // The admin created every group and sits in all of them: take it out of all but its own.
-  await db.deleteFrom("chat_members").where("user_id", "=", staff.id).where("group_id", "!=", groupIds[0]).execute();
+  await db
+    .deleteFrom("chat_members")
+    .where("user_id", "=", staff.id)
+    .where("group_id", "!=", groupIds[0])
+    .execute();
   const cookies = [];
   for (const id of ids) {
     const sid = randomBytes(24).toString("base64url");
     const sess = {
-      cookie: { originalMaxAge: 3_600_000, expires: new Date(Date.now() + 3_600_000), httpOnly: true, path: "/", sameSite: "lax", secure: false },
+      cookie: {
+        originalMaxAge: 3_600_000,
+        expires: new Date(Date.now() + 3_600_000),
+        httpOnly: true,
+        path: "/",
+        sameSite: "lax",
+        secure: false,
+      },
       passport: { user: id },
       loggedInAt: Date.now(),
     };
-    await new Promise((resolve, reject) => portal.services.sessions.set(sid, sess, (err) => (err ? reject(err) : resolve())));
+    await new Promise((resolve, reject) =>
+      portal.services.sessions.set(sid, sess, (err) => (err ? reject(err) : resolve())),
+    );
     cookies.push(cookieFor(sid));
   }
-  return { groupIds, members: groupIds.map((_, g) => ids.slice(g * perGroup, (g + 1) * perGroup)), ids, cookies };
+  return {
+    groupIds,
+    members: groupIds.map((_, g) => ids.slice(g * perGroup, (g + 1) * perGroup)),
+    ids,
+    cookies,
+  };
 }
 
 process.on("message", (msg) => {

@@ -1,8 +1,11 @@
 // bench:chat — 2,000 connected sockets, 100 groups of 20, 200 senders at one message per 5 s
 // each for 60 s; latency from emit to every other member's receipt. One node, then two nodes
-// with Redis (a throwaway redis-server when REDIS_URL is not given). Prints one JSON object.
-import { fork, spawn, execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+// with Redis and PostgreSQL, as a cluster runs (throwaway redis-server and PostgreSQL instances when
+// REDIS_URL / BENCH_DATABASE_URL or TEST_DATABASE_URL are not given). Prints one JSON object.
+import { fork, spawn, execFileSync, spawnSync } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 import os from "node:os";
 import path from "node:path";
 import { io } from "socket.io-client";
@@ -46,7 +49,8 @@ function startNode(env) {
   };
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? null;
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? null;
 
 async function connectAll(urls, cookies, offset = 0) {
   const sockets = [];
@@ -88,7 +92,8 @@ async function drive(seeded, sockets) {
   });
   const senders = [];
   seeded.members.forEach((members, g) => {
-    for (let s = 0; s < SENDERS_PER_GROUP; s++) senders.push({ groupId: seeded.groupIds[g], index: g * PER_GROUP + s, receivers: members.length - 1 });
+    for (let s = 0; s < SENDERS_PER_GROUP; s++)
+      senders.push({ groupId: seeded.groupIds[g], index: g * PER_GROUP + s, receivers: members.length - 1 });
   });
   let sent = 0;
   let expected = 0;
@@ -103,9 +108,13 @@ async function drive(seeded, sockets) {
         sentAt.set(clientId, performance.now());
         sent += 1;
         expected += sender.receivers;
-        sockets[sender.index].emit("message:create", { groupId: sender.groupId, clientId, body: `Kuormitusviesti ${k}` }, (ack) => {
-          if (ack.error) failed += 1;
-        });
+        sockets[sender.index].emit(
+          "message:create",
+          { groupId: sender.groupId, clientId, body: `Kuormitusviesti ${k}` },
+          (ack) => {
+            if (ack.error) failed += 1;
+          },
+        );
         await new Promise((r) => setTimeout(r, INTERVAL_MS));
       }
     }),
@@ -127,25 +136,82 @@ async function drive(seeded, sockets) {
 }
 
 async function redisUrl() {
-  if (process.env.REDIS_URL || process.env.TEST_REDIS_URL) return { url: process.env.REDIS_URL ?? process.env.TEST_REDIS_URL, stop: () => {} };
+  const given = process.env.REDIS_URL ?? process.env.TEST_REDIS_URL;
+  if (given) return { url: given, stop: () => {} };
   try {
     execFileSync("redis-server", ["--version"], { stdio: "ignore" });
   } catch {
     return undefined;
   }
   const port = await freePort();
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    {
+      stdio: "ignore",
+    },
+  );
   await new Promise((r) => setTimeout(r, 500));
   return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
-async function run(nodes, redis) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "soskes-bench-chat-"));
-  const env = { DATA_DIR: dataDir, DEMO_DATA: "false", ...(redis ? { REDIS_URL: redis } : {}) };
-  const first = startNode({ ...env, PORT: String(await freePort()) });
+/** A fresh database on the given server, or on a throwaway PostgreSQL started here. */
+async function postgres() {
+  let base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  let stop = () => {};
+  if (!base) {
+    const root = "/usr/lib/postgresql";
+    const bin = existsSync(root)
+      ? readdirSync(root)
+          .map((v) => `${root}/${v}/bin`)
+          .find((d) => existsSync(`${d}/initdb`))
+      : undefined;
+    if (!bin) return undefined;
+    const dir = mkdtempSync(path.join(os.tmpdir(), "soskes-bench-pg-"));
+    const port = await freePort();
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      const uid = Number(execFileSync("id", ["-u", "postgres"]).toString());
+      const gid = Number(execFileSync("id", ["-g", "postgres"]).toString());
+      chownSync(dir, uid, gid);
+    }
+    const sh = (cmd) =>
+      asRoot
+        ? spawnSync("su", ["postgres", "-s", "/bin/sh", "-c", cmd], { stdio: "ignore" })
+        : spawnSync("/bin/sh", ["-c", cmd], { stdio: "ignore" });
+    sh(`${bin}/initdb -D '${dir}/data' -A trust -U postgres`);
+    sh(
+      `${bin}/pg_ctl -D '${dir}/data' -l '${dir}/log' -w -o "-p ${port} -k '${dir}' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start`,
+    );
+    base = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    stop = () => sh(`${bin}/pg_ctl -D '${dir}/data' -m immediate stop`);
+  }
+  const name = `soskes_bench_${Date.now()}`;
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), stop };
+}
+
+async function run(nodes, cluster) {
+  // One node: the embedded defaults. Two nodes: PostgreSQL and Redis shared, each node with its own
+  // data directory (and embedded search index: a cluster would share Meilisearch) and one session secret.
+  const secret = randomBytes(32).toString("hex");
+  const shared = cluster
+    ? { REDIS_URL: cluster.redis, DATABASE_URL: cluster.database, SESSION_SECRET: secret }
+    : {};
+  const env = () => ({
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "soskes-bench-chat-")),
+    DEMO_DATA: "false",
+    ...shared,
+  });
+  const first = startNode({ ...env(), PORT: String(await freePort()) });
   const { url: firstUrl } = await first.ready;
   const others = [];
-  for (let i = 1; i < nodes; i++) others.push(startNode({ ...env, PORT: String(await freePort()) }));
+  for (let i = 1; i < nodes; i++) others.push(startNode({ ...env(), PORT: String(await freePort()) }));
   const urls = [firstUrl, ...(await Promise.all(others.map((o) => o.ready))).map((r) => r.url)];
   log(`▸ ${nodes} node${nodes > 1 ? "s" : ""}: seeding ${GROUPS * PER_GROUP} members in ${GROUPS} groups`);
   const seeded = await first.seed();
@@ -162,7 +228,8 @@ async function run(nodes, redis) {
   log(`▸ ${GROUPS * SENDERS_PER_GROUP} senders for ${DURATION_MS / 1000} s`);
   const result = await drive(seeded, sockets);
   if (nodes === 1)
-    result.heapPerIdleSocketKB = Math.round(((heapAfter - heapBefore) / (sockets.length - WARM) / 1024) * 100) / 100;
+    result.heapPerIdleSocketKB =
+      Math.round(((heapAfter - heapBefore) / (sockets.length - WARM) / 1024) * 100) / 100;
   for (const s of sockets) s.disconnect();
   await Promise.all([first, ...others].map((n) => n.stop()));
   return result;
@@ -170,9 +237,18 @@ async function run(nodes, redis) {
 
 useStderr();
 build({ admin: false });
-const oneNode = await run(1);
-const redis = await redisUrl();
-const twoNodes = redis ? await run(2, redis.url) : { skipped: "redis-server is not installed and REDIS_URL is not set" };
-redis?.stop();
+const only = process.env.BENCH_NODES ?? "1,2";
+const oneNode = only.includes("1") ? await run(1) : null;
+let twoNodes = null;
+if (only.includes("2")) {
+  const redis = await redisUrl();
+  const database = redis ? await postgres() : undefined;
+  twoNodes =
+    redis && database
+      ? await run(2, { redis: redis.url, database: database.url })
+      : { skipped: "two nodes need redis-server and PostgreSQL (or REDIS_URL and BENCH_DATABASE_URL)" };
+  redis?.stop();
+  database?.stop();
+}
 process.stdout.write(`${JSON.stringify({ oneNode, twoNodes })}\n`);
 process.exit(0);

@@ -17,6 +17,10 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { "/api": "http://127.0.0.1:3000", "/healthz": "http://127.0.0.1:3000" },
+    proxy: {
+      "/api": "http://127.0.0.1:3000",
+      "/healthz": "http://127.0.0.1:3000",
+      "/socket.io": { target: "http://127.0.0.1:3000", ws: true },
+    },
   },
 });

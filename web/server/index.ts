@@ -98,7 +98,7 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     redis.on("error", (err: unknown) => logger.error({ err }, "redis error"));
     await redis.connect();
   }
-  const chat = createPortalChat({ config, db: database.db, search, logger });
+  const chat = createPortalChat({ config, db: database.db, dialect: database.dialect, search, logger });
   const sessions = redis ? new RedisSessionStore(redis, config.portal.session.idleMs) : undefined;
   // The portal starts without single sign-on if the provider does not answer; password login still works.
   const oidcStrategy = await createOidcStrategy({ config, db: database.db, logger }).catch((err: unknown) => {

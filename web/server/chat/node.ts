@@ -49,7 +49,7 @@ export async function startRealtimeNode(options: {
       : new DatabaseSessionStore(database.db, config.portal.session.idleMs),
     sessionCookieName: "soskes.sid",
     passport: new Passport(),
-    chat: createPortalChat({ config, db: database.db, search, logger }),
+    chat: createPortalChat({ config, db: database.db, dialect: database.dialect, search, logger }),
     realtime: { disconnectUser() {}, disconnectSessions() {} },
   };
   configurePassport(services);

@@ -47,17 +47,38 @@ export function messageDocument(
 export function createPortalChat(options: {
   config: Config;
   db: Db;
+  dialect: "sqlite" | "postgres";
   search: SearchService;
   logger: Logger;
 }): ChatService {
   const { search, logger } = options;
+  // Messages reach the index in small batches: one write per quarter second, not one per message.
+  let pending = new Map<string, SearchDocument>();
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    timer = undefined;
+    const docs = [...pending.values()];
+    pending = new Map();
+    // A write that fails for good (the index closing) is repaired by the reconcile at the next start.
+    if (docs.length > 0)
+      search.upsert(docs).catch((err: unknown) => logger.warn({ err }, "indexing messages failed"));
+  };
+  const index = (doc: SearchDocument) => {
+    pending.set(doc.key, doc);
+    timer ??= setTimeout(flush, 250).unref();
+  };
   return createChatService({
     // The chat package reads the users table as the portal writes it.
     db: options.db as unknown as Kysely<ChatDatabase>,
+    dialect: options.dialect,
     publicUrl: options.config.portal.publicUrl,
     hooks: {
-      indexMessage: (message, group) => void search.upsert([messageDocument(message, group)]),
-      unindexMessage: (id) => void search.remove([`message:${id}`]),
+      indexMessage: (message, group) => index(messageDocument(message, group)),
+      unindexMessage: (id) => {
+        // A deletion goes at once, and a pending write of the same message never lands after it.
+        pending.delete(`message:${id}`);
+        void search.remove([`message:${id}`]);
+      },
       mail: (mail) => enqueueMail(options.db, { ...mail, locale: "fi" }),
       onError: (err, what) => logger.error({ err }, `${what} failed`),
     },

@@ -58,6 +58,9 @@ export const router = createBrowserRouter([
       { path: "/uutiset", element: <NewsPage />, handle: { content: "news" } },
       { path: "/haku", element: <SearchPage />, handle: { content: "search" } },
       { path: "/ihmiset", element: <PeoplePage /> },
+      // eKollega loads on demand, with its realtime client.
+      { path: "/ryhmat", lazy: () => import("../features/groups/components/GroupsPage") },
+      { path: "/ryhmat/:id", lazy: () => import("../features/groups/components/GroupPage") },
       { path: "/oma-tili", element: <AccountPage /> },
       { path: "/yllapito/kayttajat", element: <UsersPage /> },
       { path: "*", element: <NotFound /> },

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Navigate, Outlet, useLocation, useMatches } from "react-router-dom";
 import { useLogout, useMe, useProviders } from "../features/auth/api/me";
+import { useGroups } from "../features/groups/api/groups";
 import { LANGUAGES, setLanguage, type Lang } from "../i18n";
 import { queryClient } from "../lib/query-client";
 import { ErrorMessage, Loading } from "../components/Status";
@@ -150,14 +151,32 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
             <NavLink to="/tapahtumat">{t("hubs.navEvents")}</NavLink>
             <NavLink to="/uutiset">{t("hubs.navNews")}</NavLink>
             <NavLink to="/ihmiset">{t("people.nav")}</NavLink>
+            <GroupsLink />
             <NavLink to="/oma-tili">{t("account.profileTitle")}</NavLink>
             {me.data.abilities.manageUsers && <NavLink to="/yllapito/kayttajat">{t("admin.nav")}</NavLink>}
           </nav>
         )}
       </header>
       <main id="main" ref={main} className="main">
-        <Outlet />
+        <Outlet context={me.data} />
       </main>
     </>
+  );
+}
+
+/** eKollega in the menu, with the number of unread messages across the member's groups. */
+function GroupsLink() {
+  const { t } = useTranslation();
+  const groups = useGroups();
+  const unread = (groups.data ?? []).reduce((sum, g) => sum + g.unread, 0);
+  return (
+    <NavLink to="/ryhmat">
+      {t("groups.nav")}
+      {unread > 0 && (
+        <span className="badge" aria-label={t("groups.unread", { count: unread })}>
+          {unread}
+        </span>
+      )}
+    </NavLink>
   );
 }

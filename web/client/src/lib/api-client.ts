@@ -58,4 +58,6 @@ export const api = {
   },
   post: async <T>(url: string, body?: unknown) => (await request<T>("POST", url, body ?? {})).data,
   patch: async <T>(url: string, body: unknown) => (await request<T>("PATCH", url, body)).data,
+  put: async <T>(url: string, body: unknown) => (await request<T>("PUT", url, body)).data,
+  delete: async <T>(url: string) => (await request<T>("DELETE", url)).data,
 };

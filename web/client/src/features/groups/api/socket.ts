@@ -1,0 +1,59 @@
+import { AckError, request } from "@soskes/chat/client";
+import { useEffect, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+
+let shared: Socket | null = null;
+
+/**
+ * The one realtime connection of this browser tab, on the portal's own origin with the session
+ * cookie. It reconnects by itself; feeds catch up on every reconnect.
+ */
+export function realtime(): Socket {
+  shared ??= io({ path: "/socket.io", transports: ["websocket", "polling"], withCredentials: true });
+  // Refused earlier (logged out, session ended): try again with the current session.
+  if (!shared.connected && !shared.active) shared.connect();
+  return shared;
+}
+
+/** Ends the connection (logout). */
+export function closeRealtime(): void {
+  shared?.disconnect();
+  shared = null;
+}
+
+export type ConnectionState = "connecting" | "online" | "offline";
+
+export function useConnection(): ConnectionState {
+  const socket = realtime();
+  const [state, setState] = useState<ConnectionState>(socket.connected ? "online" : "connecting");
+  useEffect(() => {
+    const online = () => setState("online");
+    const offline = () => setState("offline");
+    socket.on("connect", online);
+    socket.on("disconnect", offline);
+    socket.io.on("reconnect_attempt", offline);
+    if (socket.connected) online();
+    return () => {
+      socket.off("connect", online);
+      socket.off("disconnect", offline);
+      socket.io.off("reconnect_attempt", offline);
+    };
+  }, [socket]);
+  return state;
+}
+
+/**
+ * Emits with an ack. A lost answer (the connection dropped) is retried once reconnected:
+ * message:create carries a client id, so a retry never makes a second message.
+ */
+export async function send<T>(event: string, payload: unknown, attempts = 3): Promise<T> {
+  const socket = realtime();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request<T>(socket, event, payload, 8000);
+    } catch (err) {
+      if (!(err instanceof AckError && err.code === "timeout") || attempt >= attempts) throw err;
+      if (!socket.connected) await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    }
+  }
+}

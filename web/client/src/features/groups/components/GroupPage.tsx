@@ -1,0 +1,862 @@
+import { AckError, newClientId, openFeed, type WireMessage } from "@soskes/chat/client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { FormError, TextField } from "../../../components/Form";
+import { ErrorMessage, Loading } from "../../../components/Status";
+import { api } from "../../../lib/api-client";
+import { useSignedIn } from "../../../lib/signed-in";
+import {
+  useAddMember,
+  useGroup,
+  useGroupAction,
+  useMembers,
+  useRemoveMember,
+  useSetNotify,
+  useSetRole,
+  type Group,
+  type GroupMember,
+  type NotifyMode,
+} from "../api/groups";
+import { realtime, send, useConnection } from "../api/socket";
+
+const REACTIONS = ["👍", "❤️", "😊", "🎉", "👀", "✅"] as const;
+const time = (ms: number, lang: string) =>
+  new Intl.DateTimeFormat(lang, {
+    day: "numeric",
+    month: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(ms);
+
+/** Mentions ("@Name") shown as such; everything is text, never HTML. */
+function Body({ text, names }: { text: string; names: string[] }) {
+  if (names.length === 0) return <>{text}</>;
+  const pattern = new RegExp(
+    `(@(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")}))`,
+    "g",
+  );
+  return (
+    <>
+      {text.split(pattern).map((part, i) =>
+        i % 2 === 1 ? (
+          <strong key={i} className="mention">
+            {part}
+          </strong>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+type ComposerProps = {
+  members: GroupMember[];
+  meId: number;
+  placeholder: string;
+  disabled?: boolean;
+  onSend: (body: string, mentions: number[]) => Promise<void>;
+  onTyping: () => void;
+};
+
+/** The message box: Enter sends, Shift+Enter makes a new line, "@" suggests members (arrows and Enter). */
+function Composer({ members, meId, placeholder, disabled, onSend, onTyping }: ComposerProps) {
+  const { t } = useTranslation();
+  const [text, setText] = useState("");
+  const [mentions, setMentions] = useState<Map<string, number>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [active, setActive] = useState(0);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const query = /(?:^|\s)@([\p{L}-]*)$/u.exec(text)?.[1];
+  const suggestions =
+    query === undefined
+      ? []
+      : members
+          .filter(
+            (m) =>
+              m.id !== meId && m.state === "active" && m.name.toLowerCase().startsWith(query.toLowerCase()),
+          )
+          .slice(0, 6);
+  const pick = (m: GroupMember) => {
+    setText((v) => v.replace(/@([\p{L}-]*)$/u, `@${m.name} `));
+    setMentions((prev) => new Map(prev).set(m.name, m.id));
+    setActive(0);
+    box.current?.focus();
+  };
+  const submit = async () => {
+    const body = text.trim();
+    if (!body || sending) return;
+    setSending(true);
+    setError(null);
+    try {
+      const ids = [...mentions].filter(([name]) => body.includes(`@${name}`)).map(([, id]) => id);
+      await onSend(body, ids);
+      setText("");
+      setMentions(new Map());
+    } catch (err) {
+      setError(err instanceof AckError ? err.message : t("app.error"));
+    } finally {
+      setSending(false);
+    }
+  };
+  const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (suggestions.length > 0) {
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        setActive((a) => (a + (e.key === "ArrowDown" ? 1 : suggestions.length - 1)) % suggestions.length);
+        return;
+      }
+      if (e.key === "Enter" || e.key === "Tab") {
+        e.preventDefault();
+        pick(suggestions[active] ?? suggestions[0]!);
+        return;
+      }
+    }
+    if (e.key === "Enter" && !e.shiftKey) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+  const listId = useMemo(() => `mentions-${Math.random().toString(36).slice(2)}`, []);
+  return (
+    <form
+      className="composer"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label className="visually-hidden" htmlFor={`${listId}-box`}>
+        {placeholder}
+      </label>
+      <textarea
+        id={`${listId}-box`}
+        ref={box}
+        value={text}
+        rows={2}
+        maxLength={4000}
+        placeholder={placeholder}
+        disabled={disabled}
+        role="combobox"
+        aria-expanded={suggestions.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={suggestions.length > 0 ? `${listId}-${active}` : undefined}
+        aria-describedby={`${listId}-hint`}
+        onChange={(e) => {
+          setText(e.target.value);
+          onTyping();
+        }}
+        onKeyDown={onKey}
+      />
+      <ul id={listId} role="listbox" className="mention-list" hidden={suggestions.length === 0}>
+        {suggestions.map((m, i) => (
+          <li
+            key={m.id}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              pick(m);
+            }}
+          >
+            {m.name}
+          </li>
+        ))}
+      </ul>
+      <p id={`${listId}-hint`} className="note">
+        {t("groups.composerHint")}
+      </p>
+      {error && (
+        <p role="alert" className="alert alert--error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={disabled || sending || !text.trim()}>
+        {sending ? t("groups.sending") : t("groups.send")}
+      </button>
+    </form>
+  );
+}
+
+type ItemProps = {
+  message: WireMessage;
+  meId: number;
+  moderator: boolean;
+  replies?: number;
+  seenBy?: number;
+  names: string[];
+  writable: boolean;
+  onThread?: () => void;
+};
+
+function MessageItem({ message, meId, moderator, replies, seenBy, names, writable, onThread }: ItemProps) {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(message.body ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const act = (event: string, payload: object) =>
+    send(event, payload).catch((err: unknown) =>
+      setError(err instanceof AckError ? err.message : t("app.error")),
+    );
+  const own = message.author.id === meId;
+  if (message.deletedAt)
+    return (
+      <li className="message message--deleted" id={`viesti-${message.seq}`}>
+        <span className="note">{t("groups.deleted")}</span>
+      </li>
+    );
+  return (
+    <li className="message" id={`viesti-${message.seq}`} tabIndex={-1}>
+      <p className="message__meta">
+        <strong>{message.author.name}</strong>{" "}
+        <time dateTime={new Date(message.createdAt).toISOString()}>
+          {time(message.createdAt, i18n.language)}
+        </time>
+        {message.editedAt && <span className="note"> · {t("groups.edited")}</span>}
+        {message.pinned && <span className="note"> · 📌 {t("groups.pinned")}</span>}
+      </p>
+      {editing ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act("message:update", { messageId: message.id, body: draft }).then(() => setEditing(false));
+          }}
+        >
+          <label className="visually-hidden" htmlFor={`edit-${message.id}`}>
+            {t("groups.edit")}
+          </label>
+          <textarea
+            id={`edit-${message.id}`}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            rows={2}
+            autoFocus
+          />
+          <div className="actions">
+            <button type="submit" className="button">
+              {t("groups.save")}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setEditing(false)}>
+              {t("groups.cancel")}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="message__body">
+          <Body text={message.body ?? ""} names={names} />
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="alert alert--error">
+          {error}
+        </p>
+      )}
+      <div className="message__actions">
+        {message.reactions.map((r) => (
+          <button
+            key={r.emoji}
+            type="button"
+            className="reaction"
+            aria-pressed={r.userIds.includes(meId)}
+            aria-label={t("groups.reactionCount", { emoji: r.emoji, count: r.userIds.length })}
+            disabled={!writable}
+            onClick={() => void act("message:react", { messageId: message.id, emoji: r.emoji })}
+          >
+            {r.emoji} {r.userIds.length}
+          </button>
+        ))}
+        {writable && (
+          <select
+            aria-label={t("groups.react")}
+            value=""
+            onChange={(e) =>
+              e.target.value && void act("message:react", { messageId: message.id, emoji: e.target.value })
+            }
+          >
+            <option value="">{t("groups.react")}</option>
+            {REACTIONS.map((emoji) => (
+              <option key={emoji} value={emoji}>
+                {emoji}
+              </option>
+            ))}
+          </select>
+        )}
+        {onThread && (
+          <button type="button" className="link-button" onClick={onThread}>
+            {replies ? t("groups.replies", { count: replies }) : t("groups.reply")}
+          </button>
+        )}
+        {own && writable && !editing && (
+          <button type="button" className="link-button" onClick={() => setEditing(true)}>
+            {t("groups.edit")}
+          </button>
+        )}
+        {(own || moderator) && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              window.confirm(t("groups.confirmDelete")) &&
+              void act("message:delete", { messageId: message.id })
+            }
+          >
+            {t("groups.delete")}
+          </button>
+        )}
+        {moderator && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void act("message:pin", { messageId: message.id, pinned: !message.pinned })}
+          >
+            {message.pinned ? t("groups.unpin") : t("groups.pin")}
+          </button>
+        )}
+        {own && seenBy !== undefined && seenBy > 0 && (
+          <span className="note">{t("groups.seenBy", { count: seenBy })}</span>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function Manage({ group, members }: { group: Group; members: GroupMember[] }) {
+  const { t } = useTranslation();
+  const add = useAddMember(group.id);
+  const remove = useRemoveMember(group.id);
+  const role = useSetRole(group.id);
+  const action = useGroupAction(group.id);
+  const [invited, setInvited] = useState<string | null>(null);
+  const requests = members.filter((m) => m.state === "requested");
+  return (
+    <section aria-labelledby="manage" className="panel">
+      <h2 id="manage">{t("groups.manage")}</h2>
+      {requests.length > 0 && (
+        <>
+          <h3>{t("groups.requests")}</h3>
+          <ul>
+            {requests.map((m) => (
+              <li key={m.id}>
+                {m.name}{" "}
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => add.mutate({ userId: m.id })}
+                >
+                  {t("groups.approve")}
+                </button>{" "}
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() => remove.mutate({ userId: m.id })}
+                >
+                  {t("groups.refuse")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const email = (new FormData(e.currentTarget).get("email") as string | null) ?? "";
+          add.mutate({ email }, { onSuccess: () => setInvited(email) });
+        }}
+      >
+        <TextField label={t("groups.inviteEmail")} name="email" type="email" required autoComplete="off" />
+        <button type="submit" className="button button--secondary" disabled={add.isPending}>
+          {t("groups.invite")}
+        </button>
+        {invited && (
+          <p role="status" className="note">
+            {t("groups.invited", { email: invited })}
+          </p>
+        )}
+        <FormError error={add.error ?? remove.error ?? role.error ?? action.error} />
+      </form>
+      <h3>{t("groups.memberList")}</h3>
+      <ul className="member-list">
+        {members
+          .filter((m) => m.state === "active" || m.state === "invited" || m.state === "banned")
+          .map((m) => (
+            <li key={m.id}>
+              {m.name}{" "}
+              <span className="note">
+                {m.state === "active" ? t(`groups.role.${m.role}`) : t(`groups.state.${m.state}`)}
+              </span>{" "}
+              {m.state === "active" && (
+                <>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() =>
+                      role.mutate({ userId: m.id, role: m.role === "moderator" ? "member" : "moderator" })
+                    }
+                  >
+                    {m.role === "moderator" ? t("groups.makeMember") : t("groups.makeModerator")}
+                  </button>{" "}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() =>
+                      window.confirm(t("groups.confirmRemove", { name: m.name })) &&
+                      remove.mutate({ userId: m.id })
+                    }
+                  >
+                    {t("groups.remove")}
+                  </button>{" "}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() =>
+                      window.confirm(t("groups.confirmBan", { name: m.name })) &&
+                      remove.mutate({ userId: m.id, ban: true })
+                    }
+                  >
+                    {t("groups.ban")}
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+      </ul>
+      {group.status === "proposed" && (
+        <button type="button" className="button" onClick={() => action.mutate("approve")}>
+          {t("groups.approveGroup")}
+        </button>
+      )}
+      {group.status === "active" && (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => window.confirm(t("groups.confirmArchive")) && action.mutate("archive")}
+        >
+          {t("groups.archive")}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function Conversation({ group, meId }: { group: Group; meId: number }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const connection = useConnection();
+  const members = useMembers(group.id, true);
+  const pinned = useQuery({
+    queryKey: ["groups", group.id, "pinned"],
+    queryFn: ({ signal }) => api.get<WireMessage[]>(`/api/groups/${group.id}/pinned`, signal),
+  });
+  const notify = useSetNotify(group.id);
+  const [messages, setMessages] = useState<Map<number, WireMessage>>(new Map());
+  const [older, setOlder] = useState<{ more: boolean; loading: boolean }>({ more: false, loading: true });
+  const [online, setOnline] = useState<Set<number>>(new Set());
+  const [typing, setTyping] = useState<Map<number, { name: string; until: number }>>(new Map());
+  const [reads, setReads] = useState<Map<number, number>>(new Map());
+  const [thread, setThread] = useState<number | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [removed, setRemoved] = useState(false);
+  const lastTyping = useRef(0);
+  const writable = group.status === "active";
+  const moderator = group.canModerate;
+  const memberNames = useMemo(
+    () => (members.data ?? []).filter((m) => m.state === "active").map((m) => m.name),
+    [members.data],
+  );
+
+  const merge = useCallback(
+    (list: WireMessage[], announce: boolean) => {
+      setMessages((prev) => {
+        const next = new Map(prev);
+        for (const m of list) next.set(m.seq, m);
+        return next;
+      });
+      const fresh = list.filter((m) => announce && m.author.id !== meId && !m.deletedAt && !m.editedAt);
+      const last = fresh.at(-1);
+      if (last)
+        setAnnouncement(
+          t("groups.newMessage", { name: last.author.name, text: (last.body ?? "").slice(0, 140) }),
+        );
+      void client.invalidateQueries({ queryKey: ["groups", group.id, "pinned"] });
+    },
+    [client, group.id, meId, t],
+  );
+
+  // The conversation: the newest page, then a feed that catches up after every reconnect.
+  useEffect(() => {
+    const socket = realtime();
+    let feed: ReturnType<typeof openFeed> | null = null;
+    let cancelled = false;
+    setMessages(new Map());
+    setOlder({ more: false, loading: true });
+    void (async () => {
+      try {
+        const joined = await send<{ online: number[] }>("group:join", { groupId: group.id });
+        const page = await send<{ messages: WireMessage[]; more: boolean; lastSeq: number }>(
+          "messages:before",
+          { groupId: group.id },
+        );
+        if (cancelled) return;
+        setOnline(new Set(joined.online));
+        merge(page.messages, false);
+        setOlder({ more: page.more, loading: false });
+        feed = openFeed(socket, {
+          groupId: group.id,
+          afterSeq: page.lastSeq,
+          onMessages: (ms) => merge(ms, true),
+        });
+      } catch {
+        if (!cancelled) setOlder({ more: false, loading: false });
+      }
+    })();
+    const onTyping = (e: { groupId: number; userId: number; name: string }) => {
+      if (e.groupId === group.id && e.userId !== meId)
+        setTyping((prev) => new Map(prev).set(e.userId, { name: e.name, until: Date.now() + 4000 }));
+    };
+    const onPresence = (e: { groupId: number; userId: number; online: boolean }) => {
+      if (e.groupId !== group.id) return;
+      setOnline((prev) => {
+        const next = new Set(prev);
+        if (e.online) next.add(e.userId);
+        else next.delete(e.userId);
+        return next;
+      });
+    };
+    const onRead = (e: { groupId: number; userId: number; seq: number }) => {
+      if (e.groupId === group.id) setReads((prev) => new Map(prev).set(e.userId, e.seq));
+    };
+    const onRemoved = (e: { groupId: number }) => {
+      if (e.groupId === group.id) setRemoved(true);
+    };
+    const onMembers = (e: { groupId: number }) => {
+      if (e.groupId === group.id) void client.invalidateQueries({ queryKey: ["groups", group.id] });
+    };
+    socket.on("typing", onTyping);
+    socket.on("presence", onPresence);
+    socket.on("read", onRead);
+    socket.on("group:removed", onRemoved);
+    socket.on("member:joined", onMembers);
+    socket.on("member:left", onMembers);
+    socket.on("group:updated", onMembers);
+    const expire = setInterval(() => {
+      setTyping((prev) => {
+        const now = Date.now();
+        return [...prev.values()].some((v) => v.until < now)
+          ? new Map([...prev].filter(([, v]) => v.until >= now))
+          : prev;
+      });
+    }, 1000);
+    return () => {
+      cancelled = true;
+      feed?.stop();
+      clearInterval(expire);
+      socket.off("typing", onTyping);
+      socket.off("presence", onPresence);
+      socket.off("read", onRead);
+      socket.off("group:removed", onRemoved);
+      socket.off("member:joined", onMembers);
+      socket.off("member:left", onMembers);
+      socket.off("group:updated", onMembers);
+    };
+  }, [group.id, meId, merge, client]);
+
+  // Read positions for "seen by", from the members list and live read events.
+  useEffect(() => {
+    if (members.data) setReads(new Map(members.data.map((m) => [m.id, m.lastReadSeq])));
+  }, [members.data]);
+
+  // Everything shown while the tab is visible is read.
+  const newest = Math.max(0, ...messages.keys());
+  useEffect(() => {
+    if (newest === 0 || removed) return;
+    const mark = () => {
+      if (document.visibilityState === "visible")
+        void send("read", { groupId: group.id, seq: newest })
+          .then(() => client.invalidateQueries({ queryKey: ["groups"], exact: true }))
+          .catch(() => undefined);
+    };
+    const timer = setTimeout(mark, 800);
+    document.addEventListener("visibilitychange", mark);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener("visibilitychange", mark);
+    };
+  }, [newest, group.id, client, removed]);
+
+  const loadOlder = async () => {
+    const first = Math.min(...messages.keys());
+    setOlder((o) => ({ ...o, loading: true }));
+    const page = await send<{ messages: WireMessage[]; more: boolean }>("messages:before", {
+      groupId: group.id,
+      beforeSeq: first,
+    });
+    merge(page.messages, false);
+    setOlder({ more: page.more, loading: false });
+  };
+
+  const post = async (body: string, mentions: number[], replyTo?: number) => {
+    const { message } = await send<{ message: WireMessage }>("message:create", {
+      groupId: group.id,
+      clientId: newClientId(),
+      body,
+      ...(replyTo ? { replyTo } : {}),
+      ...(mentions.length ? { mentions } : {}),
+    });
+    merge([message], false);
+  };
+  const typingNow = () => {
+    if (Date.now() - lastTyping.current < 3000) return;
+    lastTyping.current = Date.now();
+    void send("typing", { groupId: group.id }).catch(() => undefined);
+  };
+
+  if (removed)
+    return (
+      <div role="alert" className="alert alert--warning">
+        <p>{t("groups.removedNotice")}</p>
+        <button type="button" className="button" onClick={() => void navigate("/ryhmat")}>
+          {t("groups.back")}
+        </button>
+      </div>
+    );
+
+  const sorted = [...messages.values()].sort((a, b) => a.seq - b.seq);
+  const timeline = sorted.filter((m) => m.threadId === null);
+  const repliesOf = (id: number) => sorted.filter((m) => m.threadId === id);
+  const seenBy = (m: WireMessage) =>
+    [...reads].filter(([userId, seq]) => userId !== m.author.id && seq >= m.seq).length;
+  const typers = [...typing.values()].map((v) => v.name);
+  const activeMembers = (members.data ?? []).filter((m) => m.state === "active");
+  const root = thread !== null ? sorted.find((m) => m.id === thread) : undefined;
+  const item = (m: WireMessage, inThread: boolean) => (
+    <MessageItem
+      key={m.id}
+      message={m}
+      meId={meId}
+      moderator={moderator}
+      names={memberNames}
+      writable={writable}
+      replies={inThread ? undefined : repliesOf(m.id).length}
+      seenBy={seenBy(m)}
+      onThread={inThread ? undefined : () => setThread(m.id)}
+    />
+  );
+
+  return (
+    <div className="conversation">
+      <div className="conversation__main">
+        {connection !== "online" && (
+          <p role="status" className="alert alert--warning">
+            {connection === "offline" ? t("groups.offline") : t("groups.connecting")}
+          </p>
+        )}
+        {(pinned.data?.length ?? 0) > 0 && (
+          <details className="pinned">
+            <summary>{t("groups.pinnedCount", { count: pinned.data!.length })}</summary>
+            <ul>
+              {pinned.data!.map((m) => (
+                <li key={m.id}>
+                  <a href={`#viesti-${m.seq}`}>
+                    {m.author.name}: {(m.body ?? "").slice(0, 120)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {older.more && (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void loadOlder()}
+            disabled={older.loading}
+          >
+            {older.loading ? t("app.loading") : t("groups.older")}
+          </button>
+        )}
+        {older.loading && messages.size === 0 ? (
+          <Loading />
+        ) : timeline.length === 0 ? (
+          <p>{t("groups.empty")}</p>
+        ) : (
+          <ol className="messages" aria-label={t("groups.messages")}>
+            {timeline.map((m) => item(m, false))}
+          </ol>
+        )}
+        <p className="typing note" aria-hidden={typers.length === 0}>
+          {typers.length > 0 ? t("groups.typing", { names: typers.join(", "), count: typers.length }) : " "}
+        </p>
+        {writable ? (
+          <Composer
+            members={activeMembers}
+            meId={meId}
+            placeholder={t("groups.write", { name: group.name })}
+            onSend={(b, m) => post(b, m)}
+            onTyping={typingNow}
+          />
+        ) : (
+          <p className="note">{t(`groups.readOnly.${group.status}`)}</p>
+        )}
+        <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+          {announcement}
+        </div>
+      </div>
+      <aside className="conversation__side">
+        {root && (
+          <section aria-labelledby="thread" className="panel thread">
+            <h2 id="thread">{t("groups.thread")}</h2>
+            <button type="button" className="link-button" onClick={() => setThread(null)}>
+              {t("groups.closeThread")}
+            </button>
+            <ol className="messages">
+              {item(root, true)}
+              {repliesOf(root.id).map((m) => item(m, true))}
+            </ol>
+            {writable && (
+              <Composer
+                members={activeMembers}
+                meId={meId}
+                placeholder={t("groups.replyTo", { name: root.author.name })}
+                onSend={(b, m) => post(b, m, root.id)}
+                onTyping={typingNow}
+              />
+            )}
+          </section>
+        )}
+        <section aria-labelledby="online" className="panel">
+          <h2 id="online">{t("groups.online", { count: online.size })}</h2>
+          <ul className="member-list">
+            {activeMembers.map((m) => (
+              <li key={m.id}>
+                <span className={online.has(m.id) ? "dot dot--on" : "dot"} aria-hidden="true" /> {m.name}
+                <span className="visually-hidden">
+                  {" "}
+                  – {online.has(m.id) ? t("groups.isOnline") : t("groups.isOffline")}
+                </span>
+                {m.role === "moderator" && <span className="note"> ({t("groups.role.moderator")})</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="settings" className="panel">
+          <h2 id="settings">{t("groups.settings")}</h2>
+          <label htmlFor="notify">{t("groups.notify")}</label>
+          <select
+            id="notify"
+            value={group.membership.notify ?? "digest"}
+            onChange={(e) => notify.mutate(e.target.value as NotifyMode)}
+          >
+            {(["instant", "digest", "off"] as const).map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`groups.notifyMode.${mode}`)}
+              </option>
+            ))}
+          </select>
+          <p className="note">{t("groups.notifyHint")}</p>
+          <LeaveButton group={group} meId={meId} />
+        </section>
+        {moderator && members.data && <Manage group={group} members={members.data} />}
+      </aside>
+    </div>
+  );
+}
+
+function LeaveButton({ group, meId }: { group: Group; meId: number }) {
+  const { t } = useTranslation();
+  const remove = useRemoveMember(group.id);
+  const navigate = useNavigate();
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() =>
+          window.confirm(t("groups.confirmLeave", { name: group.name })) &&
+          remove.mutate({ userId: meId }, { onSuccess: () => void navigate("/ryhmat") })
+        }
+      >
+        {t("groups.leave")}
+      </button>
+      <FormError error={remove.error} />
+    </>
+  );
+}
+
+export function GroupPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const groupId = Number(id);
+  const me = useSignedIn();
+  const group = useGroup(groupId);
+  const join = useGroupAction(groupId);
+  if (group.isPending || !me) return <Loading />;
+  if (group.error)
+    return (
+      <>
+        <h1 tabIndex={-1}>{t("groups.title")}</h1>
+        <ErrorMessage error={group.error} />
+        <Link to="/ryhmat">{t("groups.back")}</Link>
+      </>
+    );
+  const g = group.data;
+  const state = g.membership.state;
+  return (
+    <>
+      <p>
+        <Link to="/ryhmat">← {t("groups.back")}</Link>
+      </p>
+      <h1 tabIndex={-1}>{g.name}</h1>
+      <p className="note">
+        {t(`groups.visibility.${g.visibility}`)} · {t("groups.members", { count: g.memberCount })}
+        {g.status !== "active" && <> · {t(`groups.status.${g.status}`)}</>}
+      </p>
+      {g.description && <p className="lead">{g.description}</p>}
+      {g.rules && (
+        <details>
+          <summary>{t("groups.rules")}</summary>
+          <p className="pre-line">{g.rules}</p>
+        </details>
+      )}
+      {state === "active" ? (
+        <Conversation group={g} meId={me.id} />
+      ) : (
+        <section className="panel">
+          {state === "banned" ? (
+            <p>{t("groups.state.banned")}</p>
+          ) : state === "requested" ? (
+            <p role="status">{t("groups.requestPending")}</p>
+          ) : g.status !== "active" ? (
+            <p>{t(`groups.readOnly.${g.status}`)}</p>
+          ) : (
+            <>
+              <p>
+                {g.visibility === "open" || state === "invited"
+                  ? t("groups.joinHint")
+                  : t("groups.requestHint")}
+              </p>
+              <button
+                type="button"
+                className="button"
+                disabled={join.isPending}
+                onClick={() => join.mutate("join")}
+              >
+                {g.visibility === "open" || state === "invited" ? t("groups.join") : t("groups.request")}
+              </button>
+              <FormError error={join.error} />
+            </>
+          )}
+          {g.canModerate && <p className="note">{t("groups.staffHint")}</p>}
+        </section>
+      )}
+    </>
+  );
+}
+
+export { GroupPage as Component };
