@@ -21,6 +21,8 @@ export type Config = {
     database: DatabaseConfig;
     /** Sessions live in Redis when set (several portal nodes), else in the portal database. */
     redisUrl: string | undefined;
+    /** Browser origins besides PUBLIC_URL's that may open a realtime connection. */
+    allowedOrigins: string[];
     /** Sessions end after this much inactivity, and in any case after the absolute limit. */
     session: { idleMs: number; absoluteMs: number };
   };
@@ -201,6 +203,10 @@ export function loadConfig(options: LoadOptions = {}): Config {
         ? { client: "postgres", connectionString: env.DATABASE_URL }
         : { client: "sqlite", filename: path.join(dataDir, "portal.db") },
       redisUrl: env.REDIS_URL,
+      allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
+        .split(",")
+        .map((o) => o.trim().replace(/\/+$/, ""))
+        .filter(Boolean),
       session: {
         idleMs: env.SESSION_IDLE_MINUTES * 60_000,
         absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,

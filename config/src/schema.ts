@@ -96,6 +96,16 @@ export const EnvSchema = z.object({
     .trim()
     .regex(/^[a-z0-9_-]{0,40}$/, "may hold only a-z, 0-9, _ and - (at most 40)")
     .optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .trim()
+    .optional()
+    .refine(
+      (v) => !v || v.split(",").every((o) => /^https?:\/\/[^\s/]+$/.test(o.trim()) && URL.canParse(o.trim())),
+      {
+        error: "must be a comma-separated list of origins such as https://soskes.example.fi",
+      },
+    ),
   OIDC_ISSUER: optionalHttpUrl,
   OIDC_CLIENT_ID: z.string().trim().max(200).optional(),
   OIDC_CLIENT_SECRET: z.string().trim().max(500).optional(),

@@ -4,7 +4,15 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, hasChromium, launchChromium, smtpSink, startSosKes, type Started } from "../support";
+import {
+  freePort,
+  hasChromium,
+  launchChromium,
+  smtpSink,
+  startSosKes,
+  tcpProxy,
+  type Started,
+} from "../support";
 
 const PASSWORD = "Demo-salasana-2026";
 const screenshots = path.join(__dirname, "..", "..", "test-results");
@@ -24,6 +32,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
   let member: Page;
   let admin: Page;
   let smtp: Awaited<ReturnType<typeof smtpSink>>;
+  let proxy: Awaited<ReturnType<typeof tcpProxy>>;
 
   const cmsApi = async <T>(pathAndQuery: string): Promise<T> => {
     const res = await fetch(`${cmsUrl}/api/${pathAndQuery}`, {
@@ -51,7 +60,10 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
   beforeAll(async () => {
     const [cmsPort, portalPort] = [await freePort(), await freePort()];
     smtp = await smtpSink();
+    // The member also reaches the portal through a relay that can drop the connection.
+    proxy = await tcpProxy(portalPort);
     app = await startSosKes({
+      ALLOWED_ORIGINS: `http://localhost:${proxy.port}`,
       CMS_PORT: String(cmsPort),
       PORT: String(portalPort),
       PUBLIC_URL: `http://localhost:${portalPort}`,
@@ -71,6 +83,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
   });
   afterAll(async () => {
     await browser?.close();
+    await proxy?.close();
     const code = await app?.stop();
     await smtp?.close();
     expect(code).toBe(0);
@@ -207,6 +220,71 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     expect(typeof result.tookMs).toBe("number");
   });
 
+  it("two colleagues talk in a closed group; one drops offline and misses nothing; an outsider sees nothing", async () => {
+    const relayed = `http://localhost:${proxy.port}`;
+    await member.goto(`${relayed}/ryhmat`);
+    await member.getByRole("heading", { level: 1, name: "eKollega-ryhmät" }).waitFor();
+    await member.getByRole("link", { name: "Lastensuojelun kollegat" }).click();
+    await member.getByRole("heading", { level: 1, name: "Lastensuojelun kollegat" }).waitFor();
+    // Message texts, not the screen-reader announcement that repeats the newest one.
+    const message = (page: Page, text: string) => page.locator(".message__body", { hasText: text });
+    await message(member, "Voin jakaa ohjeemme rungon.").waitFor();
+    const groupPath = new URL(member.url()).pathname;
+    await expectAccessible(member, "group");
+
+    const login = async (email: string) => {
+      const page = await (await browser.newContext({ locale: "fi-FI" })).newPage();
+      await page.goto(`${portalUrl}/kirjaudu`);
+      await page.getByLabel("Sähköpostiosoite").fill(email);
+      await page.getByLabel("Salasana").fill(PASSWORD);
+      await page.getByRole("button", { name: "Kirjaudu" }).click();
+      await page.waitForURL(`${portalUrl}/`);
+      return page;
+    };
+    const expert = await login("asiantuntija@demo.soskes.example");
+    await expert.goto(`${portalUrl}${groupPath}`);
+    const box = expert.getByRole("combobox", { name: /Kirjoita viesti ryhmään/ });
+    await box.fill("Hei Sanna, lähetän ohjeen rungon tänään.");
+    await box.press("Enter");
+    await message(member, "Hei Sanna, lähetän ohjeen rungon tänään.").waitFor();
+
+    // Sanna's connection drops; Aarne keeps writing; she comes back and has everything, once, in order.
+    proxy.cut();
+    await member.getByText(/Yhteys katkesi/).waitFor();
+    const during = ["Ensimmäinen viesti katkon aikana.", "Toinen viesti katkon aikana."];
+    for (const text of during) {
+      await box.fill(text);
+      await box.press("Enter");
+      await message(expert, text).waitFor();
+    }
+    proxy.restore();
+    await message(member, during[1]!).waitFor({ timeout: 20_000 });
+    const bodies = await member.locator(".message__body").allTextContents();
+    expect(bodies.filter((b) => b.includes("katkon aikana"))).toEqual(during);
+    await member.screenshot({ path: path.join(screenshots, "portal-group.png"), fullPage: true });
+
+    // Someone outside the group: no messages on the page, none through the API, none in search.
+    const outsider = await login("yllapitaja.laukaa@demo.soskes.example");
+    await outsider.goto(`${portalUrl}${groupPath}`);
+    await outsider.getByRole("button", { name: "Pyydä pääsyä" }).waitFor();
+    expect(await outsider.getByText("katkon aikana").count()).toBe(0);
+    const seen = await outsider.evaluate(async (p) => {
+      const history = await fetch(`/api/groups/${p.split("/").pop()}/messages`);
+      const search = (await (await fetch("/api/search?q=katkon%20aikana&type=message")).json()) as {
+        data: { total: number };
+      };
+      return { history: history.status, found: search.data.total };
+    }, groupPath);
+    expect(seen).toEqual({ history: 404, found: 0 });
+    const insider = await member.evaluate(async () => {
+      const search = (await (await fetch("/api/search?q=katkon%20aikana&type=message")).json()) as {
+        data: { total: number };
+      };
+      return search.data.total;
+    });
+    expect(insider).toBe(2);
+  });
+
   it("passes axe on every page in Finnish and in Swedish", async () => {
     for (const lang of ["fi", "sv"]) {
       await member.locator("#language").selectOption(lang);
@@ -220,6 +298,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
         "/sivut/aikuissosiaalityo",
         "/tapahtumat",
         "/uutiset",
+        "/ryhmat",
         "/oma-tili",
         "/ihmiset?haku=sanna",
         "/haku?q=lastensuojelu",

@@ -1,3 +1,4 @@
+import type { ChatService } from "@soskes/chat";
 import type { Db } from "./db/database.js";
 import { createUser, findUserByEmail, type NewUser } from "./commands/users.js";
 
@@ -74,4 +75,47 @@ export async function ensureDemoUsers(db: Db, password: string): Promise<number>
     created += 1;
   }
   return created;
+}
+
+/** Fictional demo conversations: a closed group and an open one, created once with the demo users. */
+export async function ensureDemoGroups(db: Db, chat: ChatService): Promise<number> {
+  const existing = await db.selectFrom("chat_groups").select("id").limit(1).execute();
+  if (existing.length > 0) return 0;
+  const user = async (email: string) => {
+    const row = await findUserByEmail(db, email);
+    if (!row) throw new Error(`demo user ${email} is missing`);
+    return { id: row.id, name: row.name, role: row.role };
+  };
+  const moderator = await user("moderaattori@demo.soskes.example");
+  const worker = await user("sosiaalityontekija@demo.soskes.example");
+  const expert = await user("asiantuntija@demo.soskes.example");
+  const closed = await chat.createGroup(moderator, {
+    name: "Lastensuojelun kollegat",
+    description: "Suljettu ryhmä Keski-Suomen lastensuojelun ja perhesosiaalityön ammattilaisille.",
+    rules:
+      "Älä kirjoita asiakkaan tunnistetietoja. Kuvaa tilanteet yleisellä tasolla. Kiireellisissä asioissa soita sosiaalipäivystykseen.",
+    visibility: "closed",
+  });
+  for (const member of [worker, expert]) await chat.addMember(moderator, closed.id, { userId: member.id });
+  const open = await chat.createGroup(moderator, {
+    name: "Kahvihuone",
+    description: "Avoin ryhmä kaikille SosKesin jäsenille: koulutusvinkit, kuulumiset ja kysymykset.",
+    rules: "Ystävällinen sävy. Ei asiakastietoja.",
+    visibility: "open",
+  });
+  const say = (actor: typeof worker, groupId: number, body: string) =>
+    chat.createMessage(actor, { groupId, clientId: `demo-${groupId}-${body.length}-${actor.id}`, body });
+  await say(moderator, closed.id, "Tervetuloa ryhmään! Tämä on suljettu tila lastensuojelun kysymyksille.");
+  await say(
+    worker,
+    closed.id,
+    "Miten teillä on järjestetty lastensuojeluilmoitusten vastaanotto virka-ajan ulkopuolella? Meillä pohditaan ohjeen päivittämistä.",
+  );
+  await say(
+    expert,
+    closed.id,
+    "Meillä ilmoitukset ohjautuvat sosiaalipäivystykseen, ja ne käsitellään seuraavana arkipäivänä. Voin jakaa ohjeemme rungon.",
+  );
+  await say(moderator, open.id, "Kahvihuone on auki: kerro, mitä koulutuksia suosittelet tänä syksynä.");
+  return 2;
 }

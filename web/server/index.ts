@@ -9,7 +9,7 @@ import { migrate, openDatabase, type PortalDatabase } from "./db/database.js";
 import { createClient, type RedisClientType } from "redis";
 import { createOidcStrategy } from "./auth/oidc.js";
 import { RedisSessionStore } from "./auth/redis-session-store.js";
-import { ensureDemoUsers } from "./demo-users.js";
+import { ensureDemoGroups, ensureDemoUsers } from "./demo-users.js";
 import {
   createEmbeddedEngine,
   createMeiliEngine,
@@ -99,6 +99,10 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     await redis.connect();
   }
   const chat = createPortalChat({ config, db: database.db, dialect: database.dialect, search, logger });
+  if (config.demo.enabled) {
+    const groups = await ensureDemoGroups(database.db, chat);
+    if (groups > 0) logger.info({ groups }, "demo groups created");
+  }
   const sessions = redis ? new RedisSessionStore(redis, config.portal.session.idleMs) : undefined;
   // The portal starts without single sign-on if the provider does not answer; password login still works.
   const oidcStrategy = await createOidcStrategy({ config, db: database.db, logger }).catch((err: unknown) => {

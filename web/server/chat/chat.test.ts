@@ -42,7 +42,7 @@ describe.each(DATABASES)("eKollega groups and realtime messages on %s", (kind) =
     portal = await startTestPortal(kind);
     const mod = await member("moderator", "moderator");
     const created = await mod.web.post("/api/groups", {
-      name: "Lastensuojelun kollegat",
+      name: "Sijaishuollon kollegat",
       description: "Suljettu ryhmä lastensuojelun sosiaalityöntekijöille",
       visibility: "closed",
     });
@@ -380,7 +380,7 @@ describe.each(DATABASES)("eKollega groups and realtime messages on %s", (kind) =
     await send("alice", "Salainen sisältö jota ei lähetetä");
     await waitFor(() => portal.mailbox.some((m) => m.to === people.bob!.email), "instant mail");
     const mail = portal.mailbox.find((m) => m.to === people.bob!.email)!;
-    expect(mail.subject).toContain("Lastensuojelun kollegat");
+    expect(mail.subject).toContain("Sijaishuollon kollegat");
     expect(mail.text).toContain(`/ryhmat/${closedId}`);
     expect(mail.text).not.toContain("Salainen");
     // One e-mail per unread streak.
@@ -398,7 +398,7 @@ describe.each(DATABASES)("eKollega groups and realtime messages on %s", (kind) =
     expect(sent).toBeGreaterThan(0);
     await waitFor(() => portal.mailbox.some((m) => m.to === people.alice!.email), "digest mail");
     const digest = portal.mailbox.find((m) => m.to === people.alice!.email)!;
-    expect(digest.text).toContain("Lastensuojelun kollegat");
+    expect(digest.text).toContain("Sijaishuollon kollegat");
     expect(digest.text).not.toContain("Aamun kysymys");
     expect(portal.mailbox.some((m) => m.to === people.removed!.email)).toBe(false);
     // Once a day.

@@ -93,7 +93,7 @@ type RealtimeServices = Pick<
 /** The origins a browser may open a socket from: the portal's own, in every spelling used locally. */
 export function allowedOrigins(services: Pick<Services, "config">): string[] {
   const origin = new URL(services.config.portal.publicUrl).origin;
-  const origins = new Set([origin]);
+  const origins = new Set([origin, ...services.config.portal.allowedOrigins]);
   if (!services.config.isProduction) {
     const port = new URL(origin).port;
     for (const host of ["localhost", "127.0.0.1"]) origins.add(`http://${host}${port ? `:${port}` : ""}`);
