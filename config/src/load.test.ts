@@ -71,6 +71,15 @@ describe("loadConfig", () => {
     });
   });
 
+  it("takes extra realtime origins, and refuses anything that is not an origin", () => {
+    const config = load({ ALLOWED_ORIGINS: "https://soskes.example.fi, http://localhost:8080/" });
+    expect(config.portal.allowedOrigins).toEqual(["https://soskes.example.fi", "http://localhost:8080"]);
+    expect(load({}).portal.allowedOrigins).toEqual([]);
+    expect(problemsOf(() => load({ ALLOWED_ORIGINS: "https://a.example/path" })).map((p) => p.key)).toEqual([
+      "ALLOWED_ORIGINS",
+    ]);
+  });
+
   it("lists every invalid value at once, without echoing secrets", () => {
     const problems = problemsOf(() =>
       load({

@@ -101,7 +101,8 @@ export const EnvSchema = z.object({
     .trim()
     .optional()
     .refine(
-      (v) => !v || v.split(",").every((o) => /^https?:\/\/[^\s/]+$/.test(o.trim()) && URL.canParse(o.trim())),
+      (v) =>
+        !v || v.split(",").every((o) => /^https?:\/\/[^\s/]+\/?$/.test(o.trim()) && URL.canParse(o.trim())),
       {
         error: "must be a comma-separated list of origins such as https://soskes.example.fi",
       },

@@ -248,6 +248,19 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     await box.press("Enter");
     await message(member, "Hei Sanna, lähetän ohjeen rungon tänään.").waitFor();
 
+    // Sanna wants an e-mail at once when something new comes and she is away.
+    await member.getByLabel("Sähköposti-ilmoitukset").selectOption("instant");
+    await expect
+      .poll(() =>
+        member.evaluate(async () => {
+          const groups = (await (await fetch("/api/groups")).json()) as {
+            data: Array<{ name: string; membership: { notify: string } }>;
+          };
+          return groups.data.find((g) => g.name === "Lastensuojelun kollegat")?.membership.notify;
+        }),
+      )
+      .toBe("instant");
+
     // Sanna's connection drops; Aarne keeps writing; she comes back and has everything, once, in order.
     proxy.cut();
     await member.getByText(/Yhteys katkesi/).waitFor();
@@ -262,6 +275,17 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     const bodies = await member.locator(".message__body").allTextContents();
     expect(bodies.filter((b) => b.includes("katkon aikana"))).toEqual(during);
     await member.screenshot({ path: path.join(screenshots, "portal-group.png"), fullPage: true });
+
+    // The e-mail (through the real SMTP sink) names the group and links to it, and holds no message text.
+    const toSanna = () =>
+      smtp.received.filter((m) => m.to.includes("sosiaalityontekija@demo.soskes.example"));
+    await expect
+      .poll(() => toSanna().some((m) => m.subject.includes("Lastensuojelun kollegat")), { timeout: 15_000 })
+      .toBe(true);
+    const notice = toSanna().find((m) => m.subject.includes("Lastensuojelun kollegat"))!;
+    expect(notice.text).toContain(groupPath);
+    expect(notice.text).not.toContain("katkon aikana");
+    expect(notice.text).not.toContain("ohjeen rungon");
 
     // Someone outside the group: no messages on the page, none through the API, none in search.
     const outsider = await login("yllapitaja.laukaa@demo.soskes.example");

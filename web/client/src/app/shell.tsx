@@ -1,8 +1,13 @@
-import { useEffect, useRef } from "react";
+import { Suspense, lazy, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Navigate, Outlet, useLocation, useMatches } from "react-router-dom";
 import { useLogout, useMe, useProviders } from "../features/auth/api/me";
 import { useGroups } from "../features/groups/api/groups";
+
+// The realtime client loads after the page, for signed-in members only.
+const GroupNotifications = lazy(() =>
+  import("../features/groups/components/Notifications").then((m) => ({ default: m.GroupNotifications })),
+);
 import { LANGUAGES, setLanguage, type Lang } from "../i18n";
 import { queryClient } from "../lib/query-client";
 import { ErrorMessage, Loading } from "../components/Status";
@@ -159,6 +164,11 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
       </header>
       <main id="main" ref={main} className="main">
         <Outlet context={me.data} />
+        {me.data && (
+          <Suspense fallback={null}>
+            <GroupNotifications />
+          </Suspense>
+        )}
       </main>
     </>
   );

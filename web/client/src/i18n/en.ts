@@ -362,6 +362,12 @@ export const en: Resources = {
     approveGroup: "Approve the group",
     archive: "Archive the group",
     confirmArchive: "Archive the group? Nothing more can be written in it.",
+    notification: {
+      mention: "{{name}} mentioned you in {{group}}",
+      join_request: "{{name}} asks to join {{group}}",
+      invite: "{{name}} invited you to {{group}}",
+    },
+    dismiss: "Dismiss",
     removedNotice: "You are no longer a member of this group.",
   },
 };

@@ -360,6 +360,12 @@ export const fi = {
     approveGroup: "Hyväksy ryhmä",
     archive: "Arkistoi ryhmä",
     confirmArchive: "Arkistoidaanko ryhmä? Siihen ei voi enää kirjoittaa.",
+    notification: {
+      mention: "{{name}} mainitsi sinut ryhmässä {{group}}",
+      join_request: "{{name}} pyytää pääsyä ryhmään {{group}}",
+      invite: "{{name}} kutsui sinut ryhmään {{group}}",
+    },
+    dismiss: "Sulje ilmoitus",
     removedNotice: "Et ole enää tämän ryhmän jäsen.",
   },
 };

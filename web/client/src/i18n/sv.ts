@@ -364,6 +364,12 @@ export const sv: Resources = {
     approveGroup: "Godkänn gruppen",
     archive: "Arkivera gruppen",
     confirmArchive: "Arkivera gruppen? Det går inte längre att skriva i den.",
+    notification: {
+      mention: "{{name}} nämnde dig i gruppen {{group}}",
+      join_request: "{{name}} ber om tillträde till gruppen {{group}}",
+      invite: "{{name}} bjöd in dig till gruppen {{group}}",
+    },
+    dismiss: "Stäng aviseringen",
     removedNotice: "Du är inte längre medlem i den här gruppen.",
   },
 };

@@ -1,35 +1,10 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { useQueryClient } from "@tanstack/react-query";
 import { fieldErrors, FormError, TextField } from "../../../components/Form";
 import { ErrorMessage, Loading } from "../../../components/Status";
 import { useSignedIn } from "../../../lib/signed-in";
 import { useCreateGroup, useGroups, type Group } from "../api/groups";
-import { realtime } from "../api/socket";
-
-/** Keeps the list's unread counts live: any message or membership change refreshes it. */
-export function useLiveGroups() {
-  const client = useQueryClient();
-  useEffect(() => {
-    const socket = realtime();
-    const refresh = () => void client.invalidateQueries({ queryKey: ["groups"], exact: true });
-    const events = [
-      "message:created",
-      "message:deleted",
-      "group:added",
-      "group:removed",
-      "group:updated",
-      "read",
-    ];
-    for (const e of events) socket.on(e, refresh);
-    socket.on("connect", refresh);
-    return () => {
-      for (const e of events) socket.off(e, refresh);
-      socket.off("connect", refresh);
-    };
-  }, [client]);
-}
 
 function GroupRow({ group }: { group: Group }) {
   const { t } = useTranslation();
@@ -158,7 +133,6 @@ export function GroupsPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
   const groups = useGroups();
-  useLiveGroups();
   const staff = me?.role === "moderator" || me?.role === "admin";
   const mine = groups.data?.filter((g) => g.membership.state === "active") ?? [];
   const others = groups.data?.filter((g) => g.membership.state !== "active") ?? [];

@@ -1,0 +1,79 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router-dom";
+import { realtime } from "../api/socket";
+
+type Note = {
+  key: number;
+  type: "mention" | "join_request" | "invite";
+  groupId: number;
+  groupName: string;
+  seq?: number;
+  author?: string;
+  name?: string;
+};
+
+/**
+ * eKollega in every page of a signed-in member: keeps the unread badges live and shows mentions,
+ * invitations and join requests as they happen (announced politely to screen readers).
+ */
+export function GroupNotifications() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const location = useLocation();
+  const [notes, setNotes] = useState<Note[]>([]);
+  const here = location.pathname;
+
+  useEffect(() => {
+    const socket = realtime();
+    const refresh = () => void client.invalidateQueries({ queryKey: ["groups"], exact: true });
+    const events = [
+      "message:created",
+      "message:deleted",
+      "group:added",
+      "group:removed",
+      "group:updated",
+      "read",
+    ];
+    for (const e of events) socket.on(e, refresh);
+    socket.on("connect", refresh);
+    const onNote = (n: Omit<Note, "key">) => {
+      refresh();
+      // Mentions in the group on screen are seen there already.
+      if (n.type === "mention" && here === `/ryhmat/${n.groupId}`) return;
+      const key = Date.now() + Math.random();
+      setNotes((prev) => [...prev.slice(-3), { ...n, key }]);
+      setTimeout(() => setNotes((prev) => prev.filter((x) => x.key !== key)), 15_000);
+    };
+    socket.on("notification", onNote);
+    return () => {
+      for (const e of events) socket.off(e, refresh);
+      socket.off("connect", refresh);
+      socket.off("notification", onNote);
+    };
+  }, [client, here]);
+
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {notes.map((n) => (
+        <p key={n.key} className="toast">
+          <Link
+            to={`/ryhmat/${n.groupId}${n.seq ? `#viesti-${n.seq}` : ""}`}
+            onClick={() => setNotes((prev) => prev.filter((x) => x.key !== n.key))}
+          >
+            {t(`groups.notification.${n.type}`, { group: n.groupName, name: n.author ?? n.name ?? "" })}
+          </Link>{" "}
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t("groups.dismiss")}
+            onClick={() => setNotes((prev) => prev.filter((x) => x.key !== n.key))}
+          >
+            ×
+          </button>
+        </p>
+      ))}
+    </div>
+  );
+}
