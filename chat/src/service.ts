@@ -147,8 +147,11 @@ export function createChatService(options: ChatServiceOptions) {
       .leftJoin("chat_members as m", (join) =>
         join.onRef("m.group_id", "=", "g.id").on("m.user_id", "=", actor.id),
       )
+      // The account itself, every time: one disabled while connected loses access at once.
+      .leftJoin("users as u", (join) => join.on("u.id", "=", actor.id))
       .selectAll("g")
       .select([
+        "u.status as u_status",
         "m.role as m_role",
         "m.state as m_state",
         "m.last_read_seq as m_last_read_seq",
@@ -160,8 +163,10 @@ export function createChatService(options: ChatServiceOptions) {
       ])
       .where("g.id", "=", groupId)
       .executeTakeFirst();
+    if (row && row.u_status !== "active") throw chatErrors.unauthorized();
     if (!row || !canList(actor, row)) throw chatErrors.notFound();
     const {
+      u_status: _status,
       m_role,
       m_state,
       m_last_read_seq,

@@ -222,6 +222,66 @@ describe.each(DATABASES)("eKollega groups and realtime messages on %s", (kind) =
     expect(banned.body).toMatchObject({ error: { name: "banned" } });
   });
 
+  it("REST authorisation matrix: non-members learn nothing, members may not manage", async () => {
+    const nonexistent = 999_999;
+    const routes = (groupId: number) =>
+      [
+        ["get", `/api/groups/${groupId}/members`],
+        ["get", `/api/groups/${groupId}/messages`],
+        ["get", `/api/groups/${groupId}/pinned`],
+        ["post", `/api/groups/${groupId}/messages`, { clientId: newClientId(), body: "Hei" }],
+        ["post", `/api/groups/${groupId}/read`, { seq: 1 }],
+        ["put", `/api/groups/${groupId}/notifications`, { notify: "off" }],
+        ["patch", `/api/groups/${groupId}`, { description: "Uusi kuvaus" }],
+        ["post", `/api/groups/${groupId}/members`, { userId: people.outsider!.id }],
+        ["patch", `/api/groups/${groupId}/members/${people.alice!.id}`, { role: "moderator" }],
+        ["delete", `/api/groups/${groupId}/members/${people.alice!.id}`],
+        ["post", `/api/groups/${groupId}/archive`],
+      ] as const;
+    const call = (who: string, [method, url, body]: readonly [string, string, object?]) => {
+      const web = people[who]!.web;
+      return method === "get" ? web.get(url) : web[method as "post" | "put" | "patch" | "delete"](url, body);
+    };
+    for (const who of ["outsider", "removed", "banned"]) {
+      const real = routes(closedId);
+      const none = routes(nonexistent);
+      for (let i = 0; i < real.length; i++) {
+        const [a, b] = [await call(who, real[i]!), await call(who, none[i]!)];
+        expect(`${who} ${real[i]![0]} ${real[i]![1]} ${a.status}`).toBe(
+          `${who} ${real[i]![0]} ${real[i]![1]} 404`,
+        );
+        expect(a.body).toEqual(b.body);
+      }
+    }
+    // A member reads and writes, but does not manage.
+    const expected = [200, 200, 200, 201, 200, 200, 403, 403, 403, 403, 403];
+    const answers = [];
+    for (const route of routes(closedId)) answers.push((await call("bob", route)).status);
+    expect(answers).toEqual(expected);
+    await people.bob!.web.put(`/api/groups/${closedId}/notifications`, { notify: "digest" });
+  });
+
+  it("an account disabled while connected loses access at once", async () => {
+    const erin = await member("erin");
+    await people.moderator!.web.post(`/api/groups/${closedId}/members`, { userId: erin.id });
+    expect(await codeOf(request(erin.socket, "messages:before", { groupId: closedId }))).toBe("ok");
+    await portal.database.db
+      .updateTable("users")
+      .set({ status: "disabled" })
+      .where("id", "=", erin.id)
+      .execute();
+    expect(await codeOf(request(erin.socket, "messages:before", { groupId: closedId }))).toBe("unauthorized");
+    expect(
+      await codeOf(
+        request(erin.socket, "message:create", { groupId: closedId, clientId: newClientId(), body: "Hei" }),
+      ),
+    ).toBe("unauthorized");
+    // And cannot connect again.
+    const again = socketFor(portal.url, erin.web.sessionCookie());
+    sockets.push(again);
+    await expect(connected(again)).rejects.toBeTruthy();
+  });
+
   it("a closed group takes join requests that a moderator approves; an open group is joined at once", async () => {
     const asked = await people.outsider!.web.post(`/api/groups/${closedId}/join`);
     expect((asked.body as { data: { membership: { state: string } } }).data.membership.state).toBe(
