@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "@soskes/config";
@@ -154,18 +155,29 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.disable("x-powered-by");
   if (config.isProduction) app.set("trust proxy", 1);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
-        res.setHeader("X-Request-Id", id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === "/healthz" },
-      redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
-    }),
-  );
+  const requestId = (req: IncomingMessage, res: ServerResponse) => {
+    const id = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
+    res.setHeader("X-Request-Id", id);
+    return id;
+  };
+  if (logger.isLevelEnabled("info")) {
+    app.use(
+      pinoHttp({
+        logger,
+        genReqId: requestId,
+        autoLogging: { ignore: (req) => req.url === "/healthz" },
+        redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+      }),
+    );
+  } else {
+    // Requests are not logged at this level: no per-request child logger, only the id and the
+    // logger that errors are written with.
+    app.use((req, res, next) => {
+      req.id = requestId(req, res);
+      req.log = logger;
+      next();
+    });
+  }
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -27,7 +27,7 @@ export function openDatabase(config: DatabaseConfig): PortalDatabase {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
 
@@ -40,4 +40,23 @@ export async function migrate(database: PortalDatabase): Promise<MigrationResult
   if (result.error)
     throw result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
   return result;
+}
+
+/**
+ * Kysely prepares every query anew; on SQLite preparing costs as much as running a small query.
+ * The same SQL text reuses its prepared statement (unless it is still being iterated).
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) return cached;
+      const statement = sqlite.prepare(sql);
+      cache.set(sql, statement);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return statement;
+    },
+  };
 }
