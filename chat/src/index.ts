@@ -16,3 +16,23 @@ export {
   type PresentedMessage,
 } from "./service.js";
 export { attachGateway, type Gateway, type GatewayOptions } from "./gateway.js";
+export { consultMigration, type ConsultDatabase, type Urgency } from "./consult/schema.js";
+export {
+  auditCsv,
+  ConsultationCreate,
+  createConsultService,
+  DEFAULT_TARGETS,
+  PanelCreate,
+  PanelMember,
+  type ConsultActor,
+  type ConsultService,
+  type Targets,
+} from "./consult/service.js";
+export { anonymisationFlags, type AnonymisationFlag } from "./consult/anonymise.js";
+export {
+  addWorkingDays,
+  finnishDate,
+  holidays,
+  isWorkingDay,
+  workingDaysBetween,
+} from "./consult/workdays.js";

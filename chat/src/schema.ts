@@ -82,6 +82,8 @@ export type ChatUsersTable = {
   id: Generated<number>;
   email: string;
   name: string;
+  unit: string | null;
+  municipality_code: string | null;
   role: "member" | "expert" | "moderator" | "admin";
   status: "active" | "pending" | "unverified" | "disabled";
 };

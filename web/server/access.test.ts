@@ -38,7 +38,7 @@ describe("access to every route", () => {
     const res =
       route.method === "get"
         ? await member.get(concrete(route.path))
-        : await member.post(concrete(route.path), { email: "x@example.org" });
+        : await member[route.method](concrete(route.path), { email: "x@example.org" });
     expect(res.status).toBe(403);
   });
 

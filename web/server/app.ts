@@ -27,7 +27,8 @@ import { editorialRouter } from "./content/editorial-routes.js";
 import { contentRouter, webhookRouter } from "./content/routes.js";
 import { searchRouter } from "./search/routes.js";
 import type { SearchService } from "@soskes/search";
-import { ChatError, type ChatService } from "@soskes/chat";
+import { ChatError, createConsultService, type ChatService, type ConsultService } from "@soskes/chat";
+import { consultRouter } from "./consult/routes.js";
 import { groupsRouter } from "./chat/routes.js";
 import type { Db } from "./db/database.js";
 import { HttpError, errors } from "./errors.js";
@@ -54,6 +55,7 @@ export type Services = {
   content: ContentService;
   search: SearchService;
   chat: ChatService;
+  consult: ConsultService;
   /** Realtime connections; set once Socket.IO is attached. */
   realtime: Realtime;
 };
@@ -146,6 +148,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
     content: options.content,
     search: options.search,
     chat: options.chat,
+    consult: createConsultService({ db: db as unknown as Parameters<typeof createConsultService>[0]["db"] }),
     realtime: { disconnectUser() {}, disconnectSessions() {} },
   };
   configurePassport(services);
@@ -228,6 +231,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.use("/api", editorialRouter(services));
   app.use("/api", searchRouter(services));
   app.use("/api/groups", groupsRouter(services));
+  app.use("/api", consultRouter(services));
   app.use("/api", (_req, _res, next) => next(errors.unknownRoute()));
 
   if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {

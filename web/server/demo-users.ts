@@ -1,4 +1,4 @@
-import type { ChatService } from "@soskes/chat";
+import type { ChatService, ConsultService } from "@soskes/chat";
 import type { Db } from "./db/database.js";
 import { createUser, findUserByEmail, type NewUser } from "./commands/users.js";
 
@@ -118,4 +118,20 @@ export async function ensureDemoGroups(db: Db, chat: ChatService): Promise<numbe
   );
   await say(moderator, open.id, "Kahvihuone on auki: kerro, mitä koulutuksia suosittelet tänä syksynä.");
   return 2;
+}
+
+/** The demo expert sits on the disability services panel, as its lead. */
+export async function ensureDemoPanels(db: Db, consult: ConsultService): Promise<number> {
+  const existing = await db.selectFrom("consult_panels").select("id").limit(1).execute();
+  if (existing.length > 0) return 0;
+  const admin = await findUserByEmail(db, "admin@demo.soskes.example");
+  const expert = await findUserByEmail(db, "asiantuntija@demo.soskes.example");
+  if (!admin || !expert) return 0;
+  const actor = { id: admin.id, role: admin.role };
+  const panel = await consult.createPanel(actor, {
+    serviceArea: "vammaispalvelut",
+    name: "Vammaispalvelujen asiantuntijapaneeli",
+  });
+  await consult.setPanelMember(actor, panel.id, { userId: expert.id, lead: true });
+  return 1;
 }

@@ -9,7 +9,7 @@ import { migrate, openDatabase, type PortalDatabase } from "./db/database.js";
 import { createClient, type RedisClientType } from "redis";
 import { createOidcStrategy } from "./auth/oidc.js";
 import { RedisSessionStore } from "./auth/redis-session-store.js";
-import { ensureDemoGroups, ensureDemoUsers } from "./demo-users.js";
+import { ensureDemoGroups, ensureDemoPanels, ensureDemoUsers } from "./demo-users.js";
 import {
   createEmbeddedEngine,
   createMeiliEngine,
@@ -124,6 +124,7 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     sessions,
     oidcStrategy,
   });
+  if (config.demo.enabled) await ensureDemoPanels(database.db, services.consult);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(options.port ?? config.portal.port, config.portal.host, () => resolve(s));
   });

@@ -16,6 +16,8 @@ import { PeopleQuery, ProfileSchema } from "./routes/people.js";
 import { SearchQuerySchema } from "./search/routes.js";
 import { protocol } from "@soskes/chat";
 import { MessagesQuery, RemoveQuery } from "./chat/routes.js";
+import { ConsultationCreate, PanelCreate, PanelMember } from "@soskes/chat";
+import { AuditQuery, ConsultationListQuery } from "./consult/routes.js";
 
 type Access = "public" | "member" | "admin" | "token";
 type Route = {
@@ -290,6 +292,72 @@ export const ROUTES: Route[] = [
     path: "/api/groups/{id}/read",
     summary: "Move the last-read position forward",
     access: "member",
+  },
+  {
+    method: "get",
+    path: "/api/panels",
+    summary: "eKonsultaatio expert panels and their members",
+    access: "member",
+  },
+  {
+    method: "post",
+    path: "/api/panels",
+    summary: "Create a panel for a service area (admins)",
+    access: "admin",
+    body: PanelCreate,
+    responses: { "201": "{data: panel}", "409": "panel_exists" },
+  },
+  {
+    method: "post",
+    path: "/api/panels/{id}/members",
+    summary: "Seat an expert on a panel; lead: true makes them its lead (admins)",
+    access: "admin",
+    body: PanelMember,
+    responses: { "204": "seated" },
+  },
+  {
+    method: "delete",
+    path: "/api/panels/{id}/members/{userId}",
+    summary: "Remove an expert from a panel (admins)",
+    access: "admin",
+    responses: { "204": "removed" },
+  },
+  {
+    method: "post",
+    path: "/api/consultations",
+    summary:
+      "Ask a panel: 201 with the request's id and target date; 422 hetu_detected, anonymisation_flags (details.flags) or no_panel",
+    access: "member",
+    body: ConsultationCreate,
+    responses: { "201": "{data: consultation}", "422": "hetu_detected, anonymisation_flags or no_panel" },
+  },
+  {
+    method: "get",
+    path: "/api/consultations",
+    summary: "My requests (scope=mine) or my panels' inbox (scope=inbox)",
+    access: "member",
+    query: ConsultationListQuery,
+  },
+  {
+    method: "get",
+    path: "/api/consultations/{id}",
+    summary: "One request (audited; 404 for anyone who may not see it)",
+    access: "member",
+    responses: { "404": "not_found" },
+  },
+  {
+    method: "post",
+    path: "/api/consultations/{id}/claim",
+    summary: "Take a new request (panel experts, never from the requester's unit)",
+    access: "member",
+    responses: { "403": "forbidden or conflict_of_interest", "404": "not_found", "409": "already_claimed" },
+  },
+  {
+    method: "get",
+    path: "/api/admin/audit",
+    summary: "The audit log (format=csv to export)",
+    access: "admin",
+    query: AuditQuery,
   },
   { method: "get", path: "/api/units/{id}", summary: "A unit with its contact persons", access: "member" },
   { method: "get", path: "/api/statutes", summary: "Statutes", access: "member" },

@@ -1,4 +1,4 @@
-import { chatMigration } from "@soskes/chat";
+import { chatMigration, consultMigration } from "@soskes/chat";
 import type { Kysely } from "kysely";
 import type { Migration } from "kysely/migration";
 
@@ -119,5 +119,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     "005_chat": chatMigration(dialect),
+    "006_consultations": consultMigration(dialect),
   };
 }

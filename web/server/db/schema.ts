@@ -1,4 +1,4 @@
-import type { ChatDatabase } from "@soskes/chat";
+import type { ChatDatabase, ConsultDatabase } from "@soskes/chat";
 import type { Generated } from "kysely";
 
 /** Times are epoch milliseconds: the same representation on SQLite and PostgreSQL. */
@@ -77,9 +77,10 @@ export type OutboxTable = {
 };
 
 /** The portal's own tables and the chat package's (which reads users as they are here). */
-export type Database = Omit<ChatDatabase, "users"> & {
-  users: UsersTable;
-  sessions: SessionsTable;
-  auth_tokens: AuthTokensTable;
-  outbox: OutboxTable;
-};
+export type Database = Omit<ChatDatabase, "users"> &
+  ConsultDatabase & {
+    users: UsersTable;
+    sessions: SessionsTable;
+    auth_tokens: AuthTokensTable;
+    outbox: OutboxTable;
+  };

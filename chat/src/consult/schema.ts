@@ -1,0 +1,131 @@
+import type { Generated, Kysely } from "kysely";
+import type { Migration } from "kysely/migration";
+
+type Millis = number;
+
+export type Urgency = "normal" | "urgent";
+export type ConsultationStatus = "new" | "claimed" | "answered" | "closed";
+
+export type ConsultPanelsTable = {
+  id: Generated<number>;
+  /** The service area's slug in the CMS (vammaispalvelut, lastensuojelu…): one panel per area. */
+  service_area: string;
+  name: string;
+  created_at: Millis;
+};
+
+export type ConsultPanelMembersTable = {
+  panel_id: number;
+  user_id: number;
+  /** 1 for the panel lead, who sees everything of the panel. */
+  lead: number;
+  created_at: Millis;
+};
+
+export type ConsultationsTable = {
+  id: Generated<number>;
+  panel_id: number;
+  requester_id: number;
+  /** The requester's municipality and unit when they asked: the unit decides conflicts of interest. */
+  municipality_code: string | null;
+  requester_unit: string | null;
+  service_area: string;
+  topic: string;
+  question: string;
+  urgency: Urgency;
+  status: ConsultationStatus;
+  claimed_by: number | null;
+  claimed_at: Millis | null;
+  /** The target answer date (a Finnish working day, YYYY-MM-DD). */
+  due_on: string;
+  created_at: Millis;
+  updated_at: Millis;
+};
+
+export type AuditLogTable = {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  resource_type: string;
+  resource_id: string;
+  outcome: "allowed" | "denied";
+  at: Millis;
+};
+
+export type ConsultDatabase = {
+  consult_panels: ConsultPanelsTable;
+  consult_panel_members: ConsultPanelMembersTable;
+  consultations: ConsultationsTable;
+  audit_log: AuditLogTable;
+};
+
+/** Panels, consultations and the audit log, for the portal's migration list. */
+export function consultMigration(dialect: "sqlite" | "postgres"): Migration {
+  const millis = dialect === "postgres" ? "bigint" : "integer";
+  const idColumn = (db: Kysely<unknown>, table: string) =>
+    dialect === "postgres"
+      ? db.schema.createTable(table).addColumn("id", "serial", (c) => c.primaryKey())
+      : db.schema.createTable(table).addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
+  return {
+    async up(db) {
+      await idColumn(db, "consult_panels")
+        .addColumn("service_area", "varchar(80)", (c) => c.notNull().unique())
+        .addColumn("name", "varchar(200)", (c) => c.notNull())
+        .addColumn("created_at", millis, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("consult_panel_members")
+        .addColumn("panel_id", "integer", (c) =>
+          c.notNull().references("consult_panels.id").onDelete("cascade"),
+        )
+        .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("lead", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("created_at", millis, (c) => c.notNull())
+        .addPrimaryKeyConstraint("consult_panel_members_pk", ["panel_id", "user_id"])
+        .execute();
+      await idColumn(db, "consultations")
+        .addColumn("panel_id", "integer", (c) => c.notNull().references("consult_panels.id"))
+        .addColumn("requester_id", "integer", (c) => c.notNull().references("users.id"))
+        .addColumn("municipality_code", "varchar(3)")
+        .addColumn("requester_unit", "varchar(200)")
+        .addColumn("service_area", "varchar(80)", (c) => c.notNull())
+        .addColumn("topic", "varchar(200)", (c) => c.notNull())
+        .addColumn("question", "text", (c) => c.notNull())
+        .addColumn("urgency", "varchar(10)", (c) => c.notNull())
+        .addColumn("status", "varchar(10)", (c) => c.notNull())
+        .addColumn("claimed_by", "integer", (c) => c.references("users.id"))
+        .addColumn("claimed_at", millis)
+        .addColumn("due_on", "varchar(10)", (c) => c.notNull())
+        .addColumn("created_at", millis, (c) => c.notNull())
+        .addColumn("updated_at", millis, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("consultations_panel")
+        .on("consultations")
+        .columns(["panel_id", "status"])
+        .execute();
+      await db.schema
+        .createIndex("consultations_requester")
+        .on("consultations")
+        .column("requester_id")
+        .execute();
+      await idColumn(db, "audit_log")
+        .addColumn("actor_id", "integer")
+        .addColumn("action", "varchar(60)", (c) => c.notNull())
+        .addColumn("resource_type", "varchar(40)", (c) => c.notNull())
+        .addColumn("resource_id", "varchar(60)", (c) => c.notNull())
+        .addColumn("outcome", "varchar(10)", (c) => c.notNull())
+        .addColumn("at", millis, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("audit_log_resource")
+        .on("audit_log")
+        .columns(["resource_type", "resource_id"])
+        .execute();
+    },
+    async down(db) {
+      for (const table of ["audit_log", "consultations", "consult_panel_members", "consult_panels"])
+        await db.schema.dropTable(table).execute();
+    },
+  };
+}

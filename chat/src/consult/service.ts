@@ -1,0 +1,393 @@
+import type { Kysely, Selectable } from "kysely";
+import { z } from "zod";
+import { ChatError, chatErrors } from "../errors.js";
+import { findHetu } from "../hetu.js";
+import type { ChatUsersTable } from "../schema.js";
+import { anonymisationFlags, type AnonymisationFlag } from "./anonymise.js";
+import type { ConsultDatabase, ConsultationsTable, Urgency } from "./schema.js";
+import { addWorkingDays, finnishDate } from "./workdays.js";
+
+type Db = Kysely<ConsultDatabase & { users: ChatUsersTable }>;
+type Row = Selectable<ConsultationsTable>;
+
+export type ConsultActor = {
+  id: number;
+  role: "member" | "expert" | "moderator" | "admin";
+};
+
+const text = (max: number) => z.string({ error: "required" }).trim().max(max, "too_long");
+
+export const ConsultationCreate = z.object({
+  serviceArea: z.string({ error: "required" }).regex(/^[a-z0-9-]{2,80}$/, "service_area"),
+  topic: text(200).min(3, "too_short"),
+  question: text(10_000).min(20, "too_short"),
+  urgency: z.enum(["normal", "urgent"], { error: "urgency" }).default("normal"),
+  /** The requester ticked the anonymisation checklist. */
+  anonymised: z.literal(true, { error: "anonymisation_checklist" }),
+  /** The requester looked at every flag and confirms none is about a client. */
+  acknowledgeFlags: z.boolean().optional(),
+});
+export const PanelCreate = z.object({
+  serviceArea: z.string({ error: "required" }).regex(/^[a-z0-9-]{2,80}$/, "service_area"),
+  name: text(200).min(3, "too_short"),
+});
+export const PanelMember = z.object({
+  userId: z.number({ error: "id" }).int("id").positive("id"),
+  lead: z.boolean().default(false),
+});
+
+export const consultErrors = {
+  conflictOfInterest: () =>
+    new ChatError(403, "conflict_of_interest", {
+      fi: "Et voi ottaa tätä pyyntöä: kysyjä on samasta yksiköstä kuin sinä.",
+      sv: "Du kan inte ta denna begäran: frågeställaren är från samma enhet som du.",
+      en: "You cannot take this request: the requester works in your own unit.",
+    }),
+  alreadyClaimed: () =>
+    new ChatError(409, "already_claimed", {
+      fi: "Toinen asiantuntija on jo ottanut pyynnön.",
+      sv: "En annan expert har redan tagit begäran.",
+      en: "Another expert has already taken this request.",
+    }),
+  noPanel: () =>
+    new ChatError(422, "no_panel", {
+      fi: "Tälle palvelualueelle ei ole vielä asiantuntijapaneelia.",
+      sv: "Det finns ännu ingen expertpanel för detta serviceområde.",
+      en: "There is no expert panel for this service area yet.",
+    }),
+  flagged: (flags: AnonymisationFlag[]) =>
+    new ChatError(
+      422,
+      "anonymisation_flags",
+      {
+        fi: "Tekstissä voi olla asiakkaan tunnistetietoja (nimi, osoite tai syntymäaika). Poista ne tai vahvista, ettei merkitty kohta koske asiakasta.",
+        sv: "Texten kan innehålla uppgifter som identifierar klienten (namn, adress eller födelsedatum). Ta bort dem eller bekräfta att det markerade inte gäller klienten.",
+        en: "The text may identify a client (a name, an address or a birth date). Remove them, or confirm that what is marked is not about the client.",
+      },
+      { flags },
+    ),
+  panelTaken: () =>
+    new ChatError(409, "panel_exists", {
+      fi: "Palvelualueella on jo paneeli.",
+      sv: "Serviceområdet har redan en panel.",
+      en: "The service area already has a panel.",
+    }),
+};
+
+/** Target response time in Finnish working days, per urgency. */
+export type Targets = Record<Urgency, number>;
+export const DEFAULT_TARGETS: Targets = { normal: 5, urgent: 2 };
+
+export type ConsultService = ReturnType<typeof createConsultService>;
+
+/**
+ * eKonsultaatio's requests, panels and audit log. A request is visible to its requester, the
+ * panel's experts (except one from the requester's own unit, unless the lead) and admins; everyone
+ * else gets not_found, the same as for a request that does not exist. Every read is audited.
+ */
+export function createConsultService(options: { db: Db; targets?: Targets; now?: () => number }) {
+  const { db } = options;
+  const targets = options.targets ?? DEFAULT_TARGETS;
+  const now = options.now ?? Date.now;
+
+  const audit = (
+    actorId: number | null,
+    action: string,
+    id: number | string,
+    outcome: "allowed" | "denied",
+  ) =>
+    db
+      .insertInto("audit_log")
+      .values({
+        actor_id: actorId,
+        action,
+        resource_type: "consultation",
+        resource_id: String(id),
+        outcome,
+        at: now(),
+      })
+      .execute();
+
+  const seat = (panelId: number, userId: number) =>
+    db
+      .selectFrom("consult_panel_members")
+      .select("lead")
+      .where("panel_id", "=", panelId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+  const unitOf = async (userId: number) =>
+    (await db.selectFrom("users").select("unit").where("id", "=", userId).executeTakeFirst())?.unit ?? null;
+  const sameUnit = (a: string | null, b: string | null) =>
+    a !== null && b !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+  /** Why the actor may see the request, or null. */
+  async function relation(actor: ConsultActor, row: Row) {
+    if (row.requester_id === actor.id) return "requester" as const;
+    if (actor.role === "admin") return "admin" as const;
+    const member = await seat(row.panel_id, actor.id);
+    if (!member) return null;
+    if (member.lead) return "lead" as const;
+    return sameUnit(await unitOf(actor.id), row.requester_unit) ? null : ("expert" as const);
+  }
+
+  async function present(rows: Row[], viewer: ConsultActor) {
+    if (rows.length === 0) return [];
+    const userIds = [...new Set(rows.flatMap((r) => [r.requester_id, r.claimed_by ?? r.requester_id]))];
+    const panelIds = [...new Set(rows.map((r) => r.panel_id))];
+    const [users, panels] = await Promise.all([
+      db.selectFrom("users").select(["id", "name"]).where("id", "in", userIds).execute(),
+      db.selectFrom("consult_panels").select(["id", "name"]).where("id", "in", panelIds).execute(),
+    ]);
+    const name = new Map(users.map((u) => [u.id, u.name]));
+    const panel = new Map(panels.map((p) => [p.id, p.name]));
+    const today = finnishDate(now());
+    return rows.map((r) => ({
+      id: r.id,
+      panel: { id: r.panel_id, name: panel.get(r.panel_id) ?? "" },
+      serviceArea: r.service_area,
+      topic: r.topic,
+      question: r.question,
+      urgency: r.urgency,
+      status: r.status,
+      requester: { id: r.requester_id, name: name.get(r.requester_id) ?? "" },
+      municipalityCode: r.municipality_code,
+      requesterUnit: r.requester_unit,
+      claimedBy: r.claimed_by === null ? null : { id: r.claimed_by, name: name.get(r.claimed_by) ?? "" },
+      dueOn: r.due_on,
+      overdue: r.status !== "answered" && r.status !== "closed" && r.due_on < today,
+      mine: r.requester_id === viewer.id,
+      createdAt: r.created_at,
+    }));
+  }
+  type Presented = Awaited<ReturnType<typeof present>>[number];
+
+  return {
+    async listPanels() {
+      const panels = await db.selectFrom("consult_panels").selectAll().orderBy("name").execute();
+      const seats = await db
+        .selectFrom("consult_panel_members as m")
+        .innerJoin("users as u", "u.id", "m.user_id")
+        .select(["m.panel_id", "m.user_id", "m.lead", "u.name"])
+        .execute();
+      return panels.map((p) => ({
+        id: p.id,
+        serviceArea: p.service_area,
+        name: p.name,
+        members: seats
+          .filter((s) => s.panel_id === p.id)
+          .map((s) => ({ id: s.user_id, name: s.name, lead: Boolean(s.lead) })),
+      }));
+    },
+
+    async createPanel(actor: ConsultActor, input: z.infer<typeof PanelCreate>) {
+      if (actor.role !== "admin") throw chatErrors.forbidden();
+      const taken = await db
+        .selectFrom("consult_panels")
+        .select("id")
+        .where("service_area", "=", input.serviceArea)
+        .executeTakeFirst();
+      if (taken) throw consultErrors.panelTaken();
+      return db
+        .insertInto("consult_panels")
+        .values({ service_area: input.serviceArea, name: input.name, created_at: now() })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    /** Seats an expert on a panel (one expert may sit on several); with lead, they lead it. */
+    async setPanelMember(actor: ConsultActor, panelId: number, input: z.infer<typeof PanelMember>) {
+      if (actor.role !== "admin") throw chatErrors.forbidden();
+      const panel = await db
+        .selectFrom("consult_panels")
+        .select("id")
+        .where("id", "=", panelId)
+        .executeTakeFirst();
+      const user = await db
+        .selectFrom("users")
+        .select(["id", "status"])
+        .where("id", "=", input.userId)
+        .executeTakeFirst();
+      if (!panel || !user || user.status !== "active") throw chatErrors.notFound();
+      await db.transaction().execute(async (trx) => {
+        // One lead per panel.
+        if (input.lead)
+          await trx
+            .updateTable("consult_panel_members")
+            .set({ lead: 0 })
+            .where("panel_id", "=", panelId)
+            .execute();
+        await trx
+          .insertInto("consult_panel_members")
+          .values({ panel_id: panelId, user_id: input.userId, lead: input.lead ? 1 : 0, created_at: now() })
+          .onConflict((oc) => oc.columns(["panel_id", "user_id"]).doUpdateSet({ lead: input.lead ? 1 : 0 }))
+          .execute();
+      });
+    },
+
+    async removePanelMember(actor: ConsultActor, panelId: number, userId: number) {
+      if (actor.role !== "admin") throw chatErrors.forbidden();
+      await db
+        .deleteFrom("consult_panel_members")
+        .where("panel_id", "=", panelId)
+        .where("user_id", "=", userId)
+        .execute();
+    },
+
+    /**
+     * A new request. Identity codes are refused; names, addresses and birth dates are flagged back
+     * to the requester (422) until removed or confirmed as not about a client.
+     */
+    async create(actor: ConsultActor, input: z.infer<typeof ConsultationCreate>): Promise<Presented> {
+      if (findHetu(input.topic) || findHetu(input.question)) throw chatErrors.hetuDetected();
+      const flags = [...anonymisationFlags(input.topic), ...anonymisationFlags(input.question)];
+      if (flags.length > 0 && !input.acknowledgeFlags) throw consultErrors.flagged(flags);
+      const panel = await db
+        .selectFrom("consult_panels")
+        .select("id")
+        .where("service_area", "=", input.serviceArea)
+        .executeTakeFirst();
+      if (!panel) throw consultErrors.noPanel();
+      const requester = await db
+        .selectFrom("users")
+        .select(["unit", "municipality_code"])
+        .where("id", "=", actor.id)
+        .executeTakeFirstOrThrow();
+      const at = now();
+      const row = await db
+        .insertInto("consultations")
+        .values({
+          panel_id: panel.id,
+          requester_id: actor.id,
+          municipality_code: requester.municipality_code,
+          requester_unit: requester.unit,
+          service_area: input.serviceArea,
+          topic: input.topic,
+          question: input.question,
+          urgency: input.urgency,
+          status: "new",
+          claimed_by: null,
+          claimed_at: null,
+          due_on: addWorkingDays(finnishDate(at), targets[input.urgency]),
+          created_at: at,
+          updated_at: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit(actor.id, "create", row.id, "allowed");
+      return (await present([row], actor))[0]!;
+    },
+
+    /** One request: audited whether allowed or not; not_found for anyone who may not see it. */
+    async get(actor: ConsultActor, id: number): Promise<Presented> {
+      const row = await db.selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirst();
+      const may = row ? await relation(actor, row) : null;
+      await audit(actor.id, "read", id, may ? "allowed" : "denied");
+      if (!row || !may) throw chatErrors.notFound();
+      return (await present([row], actor))[0]!;
+    },
+
+    /** "mine": the actor's own requests; "inbox": the requests of the actor's panels they may take or lead. */
+    async list(actor: ConsultActor, scope: "mine" | "inbox", status?: Row["status"]): Promise<Presented[]> {
+      let query = db.selectFrom("consultations").selectAll().orderBy("created_at", "desc").limit(200);
+      if (status) query = query.where("status", "=", status);
+      if (scope === "mine") return present(await query.where("requester_id", "=", actor.id).execute(), actor);
+      const seats = await db
+        .selectFrom("consult_panel_members")
+        .selectAll()
+        .where("user_id", "=", actor.id)
+        .execute();
+      if (seats.length === 0) return [];
+      const unit = await unitOf(actor.id);
+      const rows = await query
+        .where(
+          "panel_id",
+          "in",
+          seats.map((s) => s.panel_id),
+        )
+        .where("requester_id", "!=", actor.id)
+        .execute();
+      const lead = new Set(seats.filter((s) => s.lead).map((s) => s.panel_id));
+      // Never routed to an expert of the requester's own unit; the lead sees everything of the panel.
+      return present(
+        rows.filter((r) => lead.has(r.panel_id) || !sameUnit(unit, r.requester_unit)),
+        actor,
+      );
+    },
+
+    /** An expert of the panel takes a new request (never one from their own unit). */
+    async claim(actor: ConsultActor, id: number): Promise<Presented> {
+      const row = await db.selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirst();
+      const member = row ? await seat(row.panel_id, actor.id) : undefined;
+      const may = row ? await relation(actor, row) : null;
+      if (!row || !may) {
+        await audit(actor.id, "claim", id, "denied");
+        throw chatErrors.notFound();
+      }
+      if (!member || row.requester_id === actor.id) {
+        await audit(actor.id, "claim", id, "denied");
+        throw chatErrors.forbidden();
+      }
+      if (sameUnit(await unitOf(actor.id), row.requester_unit)) {
+        await audit(actor.id, "claim", id, "denied");
+        throw consultErrors.conflictOfInterest();
+      }
+      const at = now();
+      const updated = await db
+        .updateTable("consultations")
+        .set({ status: "claimed", claimed_by: actor.id, claimed_at: at, updated_at: at })
+        .where("id", "=", id)
+        .where("status", "=", "new")
+        .returningAll()
+        .executeTakeFirst();
+      if (!updated) throw consultErrors.alreadyClaimed();
+      await audit(actor.id, "claim", id, "allowed");
+      return (await present([updated], actor))[0]!;
+    },
+
+    /** The audit log for admins, newest first. */
+    async auditLog(actor: ConsultActor, limit = 1000) {
+      if (actor.role !== "admin") throw chatErrors.forbidden();
+      const rows = await db
+        .selectFrom("audit_log as a")
+        .leftJoin("users as u", "u.id", "a.actor_id")
+        .select([
+          "a.id",
+          "a.at",
+          "a.actor_id",
+          "u.email",
+          "a.action",
+          "a.resource_type",
+          "a.resource_id",
+          "a.outcome",
+        ])
+        .orderBy("a.id", "desc")
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        at: new Date(r.at).toISOString(),
+        actorId: r.actor_id,
+        actor: r.email,
+        action: r.action,
+        resourceType: r.resource_type,
+        resourceId: r.resource_id,
+        outcome: r.outcome,
+      }));
+    },
+  };
+}
+
+/** The audit log as CSV (RFC 4180), for admins to export. */
+export function auditCsv(rows: Array<Record<string, string | number | null>>): string {
+  const cell = (v: string | number | null) => {
+    const s = v === null ? "" : String(v);
+    // Quote everything that needs it; a leading =, +, - or @ is neutralised for spreadsheets.
+    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const header = ["id", "at", "actorId", "actor", "action", "resourceType", "resourceId", "outcome"];
+  return (
+    [header.join(","), ...rows.map((r) => header.map((h) => cell(r[h] ?? null)).join(","))].join("\r\n") +
+    "\r\n"
+  );
+}

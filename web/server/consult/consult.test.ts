@@ -1,0 +1,211 @@
+import { addWorkingDays, finnishDate } from "@soskes/chat";
+import supertest from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../commands/users.js";
+import { DATABASES, browser, startTestPortal, type TestPortal } from "../test/fixtures.js";
+
+const PASSWORD = "Testi-salasana-42";
+// Built with the official check-character rule for these tests; no real person is meant.
+const HETU = "131052-308T";
+const QUESTION =
+  "Kuinka henkilökohtaisen avun tuntimäärä arvioidaan, kun asiakkaan tarve vaihtelee viikoittain? Päätöksessä on käytetty kiinteää tuntimäärää.";
+
+type Browser = ReturnType<typeof browser>;
+
+describe.each(DATABASES)("eKonsultaatio requests, panels and audit on %s", (kind) => {
+  let portal: TestPortal;
+  const as: Record<string, Browser> = {};
+  const ids: Record<string, number> = {};
+  let requestId: number;
+
+  const person = async (
+    key: string,
+    values: { unit?: string; role?: "member" | "expert" | "admin"; municipalityCode?: string } = {},
+  ) => {
+    const email = `${key}@consult.example`;
+    const user = await createUser(portal.database.db, {
+      email,
+      name: `Testi ${key}`,
+      password: PASSWORD,
+      emailVerified: true,
+      role: values.role ?? "member",
+      unit: values.unit,
+      municipalityCode: values.municipalityCode,
+    });
+    const web = browser(portal);
+    expect((await web.login(email, PASSWORD)).status).toBe(200);
+    as[key] = web;
+    ids[key] = user.id;
+  };
+
+  beforeAll(async () => {
+    portal = await startTestPortal(kind);
+    await person("admin", { role: "admin" });
+    await person("requester", { unit: "Saarijärven sosiaalipalvelut", municipalityCode: "729" });
+    await person("other", { unit: "Keuruun sosiaalipalvelut" });
+    await person("expert", { role: "expert", unit: "Jyväskylän vammaispalvelut" });
+    await person("expert2", { role: "expert", unit: "Jämsän vammaispalvelut" });
+    await person("sameUnit", { role: "expert", unit: "Saarijärven sosiaalipalvelut" });
+    await person("otherPanel", { role: "expert", unit: "Äänekosken palvelut" });
+    await person("lead", { role: "expert", unit: "saarijärven sosiaalipalvelut " });
+    const panel = await as.admin!.post("/api/panels", {
+      serviceArea: "lastensuojelu",
+      name: "Lastensuojelun paneeli",
+    });
+    expect(panel.status).toBe(201);
+    const panelId = (panel.body as { data: { id: number } }).data.id;
+    for (const key of ["expert", "expert2", "sameUnit"])
+      expect((await as.admin!.post(`/api/panels/${panelId}/members`, { userId: ids[key] })).status).toBe(204);
+    expect(
+      (await as.admin!.post(`/api/panels/${panelId}/members`, { userId: ids.lead, lead: true })).status,
+    ).toBe(204);
+    const other = await as.admin!.post("/api/panels", {
+      serviceArea: "aikuissosiaalityo",
+      name: "Aikuissosiaalityön paneeli",
+    });
+    const otherId = (other.body as { data: { id: number } }).data.id;
+    await as.admin!.post(`/api/panels/${otherId}/members`, { userId: ids.otherPanel });
+  });
+  afterAll(async () => {
+    await portal?.drop();
+  });
+
+  const ask = (who: string, body: object) =>
+    as[who]!.post("/api/consultations", {
+      serviceArea: "lastensuojelu",
+      topic: "Tuntimäärän arviointi",
+      question: QUESTION,
+      anonymised: true,
+      ...body,
+    });
+
+  it("only members ask; panels are managed by admins", async () => {
+    await supertest(portal.server).get("/api/consultations").expect(401);
+    expect((await as.other!.post("/api/panels", { serviceArea: "x-alue", name: "Paneeli" })).status).toBe(
+      403,
+    );
+    const dup = await as.admin!.post("/api/panels", { serviceArea: "lastensuojelu", name: "Toinen" });
+    expect(dup.status).toBe(409);
+  });
+
+  it("refuses identity codes and unconfirmed checklists; flags names, addresses and birth dates", async () => {
+    const hetu = await ask("requester", { question: `${QUESTION} Asiakkaan tunnus ${HETU}.` });
+    expect(hetu.status).toBe(422);
+    expect(hetu.body).toMatchObject({ error: { name: "hetu_detected" } });
+    const unticked = await ask("requester", { anonymised: false });
+    expect(unticked.status).toBe(400);
+    expect(unticked.body).toMatchObject({
+      error: { details: { fields: { anonymised: "anonymisation_checklist" } } },
+    });
+    const named = await ask("requester", {
+      question: `${QUESTION} Asiakas Matti Virtanen asuu Kauppakatu 5:ssä.`,
+    });
+    expect(named.status).toBe(422);
+    expect(named.body).toMatchObject({
+      error: {
+        name: "anonymisation_flags",
+        details: {
+          flags: [
+            { kind: "name", text: "Matti Virtanen" },
+            { kind: "address", text: "Kauppakatu 5" },
+          ],
+        },
+      },
+    });
+    // Nothing was stored.
+    const mine = (await as.requester!.get("/api/consultations")).body as { data: unknown[] };
+    expect(mine.data).toHaveLength(0);
+    const noPanel = await ask("requester", { serviceArea: "paihdepalvelut" });
+    expect(noPanel.body).toMatchObject({ error: { name: "no_panel" } });
+  });
+
+  it("creates a request with its target date in working days", async () => {
+    const res = await ask("requester", {});
+    expect(res.status).toBe(201);
+    const data = (res.body as { data: { id: number; dueOn: string; status: string; requesterUnit: string } })
+      .data;
+    requestId = data.id;
+    expect(data.status).toBe("new");
+    expect(data.requesterUnit).toBe("Saarijärven sosiaalipalvelut");
+    expect(data.dueOn).toBe(addWorkingDays(finnishDate(Date.now()), 5));
+    const urgent = await ask("requester", { urgency: "urgent", topic: "Kiireellinen sijoitus" });
+    expect((urgent.body as { data: { dueOn: string } }).data.dueOn).toBe(
+      addWorkingDays(finnishDate(Date.now()), 2),
+    );
+  });
+
+  it("authorisation matrix for reading: others get the same 404 as for a request that does not exist", async () => {
+    const expected: Record<string, number> = {
+      requester: 200,
+      other: 404,
+      expert: 200,
+      expert2: 200,
+      sameUnit: 404,
+      otherPanel: 404,
+      lead: 200,
+      admin: 200,
+    };
+    const none = await as.other!.get("/api/consultations/999999");
+    for (const [who, status] of Object.entries(expected)) {
+      const res = await as[who]!.get(`/api/consultations/${requestId}`);
+      expect(`${who} ${res.status}`).toBe(`${who} ${status}`);
+      if (status === 404) expect(res.body).toEqual(none.body);
+    }
+    // Routed to the panel's experts, never to one from the requester's own unit; the lead sees all.
+    const inbox = async (who: string) =>
+      (
+        (await as[who]!.get("/api/consultations?scope=inbox")).body as { data: Array<{ id: number }> }
+      ).data.map((c) => c.id);
+    expect(await inbox("expert")).toContain(requestId);
+    expect(await inbox("sameUnit")).not.toContain(requestId);
+    expect(await inbox("lead")).toContain(requestId);
+    expect(await inbox("otherPanel")).toEqual([]);
+    expect(await inbox("requester")).toEqual([]);
+  });
+
+  it("claims: panel experts only, never from the requester's unit, once", async () => {
+    const claim = (who: string) => as[who]!.post(`/api/consultations/${requestId}/claim`);
+    expect((await claim("other")).status).toBe(404);
+    expect((await claim("otherPanel")).status).toBe(404);
+    expect((await claim("sameUnit")).status).toBe(404);
+    expect((await claim("requester")).status).toBe(403);
+    expect((await claim("admin")).status).toBe(403);
+    const conflicted = await claim("lead");
+    expect(conflicted.status).toBe(403);
+    expect(conflicted.body).toMatchObject({ error: { name: "conflict_of_interest" } });
+    const taken = await claim("expert");
+    expect(taken.status).toBe(200);
+    expect(taken.body).toMatchObject({ data: { status: "claimed", claimedBy: { id: ids.expert } } });
+    const late = await claim("expert2");
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ error: { name: "already_claimed" } });
+  });
+
+  it("writes every read to the audit log, which admins read and export as CSV", async () => {
+    await as.other!.get(`/api/consultations/${requestId}`);
+    const log = (await as.admin!.get("/api/admin/audit")).body as {
+      data: Array<{ actorId: number; action: string; resourceId: string; outcome: string }>;
+    };
+    const reads = log.data.filter((e) => e.action === "read" && e.resourceId === String(requestId));
+    expect(reads.some((e) => e.actorId === ids.other && e.outcome === "denied")).toBe(true);
+    expect(reads.some((e) => e.actorId === ids.expert && e.outcome === "allowed")).toBe(true);
+    expect(reads.some((e) => e.actorId === ids.sameUnit && e.outcome === "denied")).toBe(true);
+    expect(
+      log.data.some((e) => e.action === "claim" && e.actorId === ids.expert && e.outcome === "allowed"),
+    ).toBe(true);
+    const csv = await as.admin!.get("/api/admin/audit?format=csv");
+    expect(csv.status).toBe(200);
+    expect(csv.headers["content-type"]).toMatch(/text\/csv/);
+    expect(csv.text.split("\r\n")[0]).toBe("id,at,actorId,actor,action,resourceType,resourceId,outcome");
+    expect(csv.text).toContain(`other@consult.example,read,consultation,${requestId},denied`);
+    expect((await as.other!.get("/api/admin/audit")).status).toBe(403);
+  });
+
+  it("the demo expert sits on the disability services panel as its lead", async () => {
+    const panels = (await as.other!.get("/api/panels")).body as {
+      data: Array<{ serviceArea: string; members: Array<{ name: string; lead: boolean }> }>;
+    };
+    const disability = panels.data.find((p) => p.serviceArea === "vammaispalvelut");
+    expect(disability?.members).toEqual([{ id: expect.any(Number), name: "Aarne Asiantuntija", lead: true }]);
+  });
+});

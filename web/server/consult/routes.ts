@@ -1,0 +1,118 @@
+import { auditCsv, ConsultationCreate, PanelCreate, PanelMember, type ConsultActor } from "@soskes/chat";
+import { Router, type Request } from "express";
+import { z } from "zod";
+import type { Services } from "../app.js";
+import { errors } from "../errors.js";
+import { handler, parse } from "../validate.js";
+
+const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
+export const ConsultationListQuery = z.object({
+  scope: z.enum(["mine", "inbox"], { error: "scope" }).default("mine"),
+  status: z.enum(["new", "claimed", "answered", "closed"], { error: "status" }).optional(),
+});
+export const AuditQuery = z.object({
+  format: z.enum(["json", "csv"], { error: "format" }).default("json"),
+  limit: z.coerce.number().int("limit").min(1, "limit").max(10_000, "limit").default(1000),
+});
+
+const actorOf = (req: Request): ConsultActor => {
+  if (!req.user) throw errors.unauthorized();
+  return { id: req.user.id, role: req.user.role };
+};
+/** Panels and the audit log: admins only, refused before anything is read. */
+const adminOf = (req: Request): ConsultActor => {
+  const actor = actorOf(req);
+  if (actor.role !== "admin") throw errors.forbidden();
+  return actor;
+};
+
+/**
+ * eKonsultaatio over REST: panels (admins manage them), requests (asked by members, taken by
+ * the panel's experts) and the audit log of every read.
+ */
+export function consultRouter(services: Services): Router {
+  const { consult } = services;
+  const router = Router();
+
+  router.get(
+    "/panels",
+    handler(async (req, res) => {
+      actorOf(req);
+      res.json({ data: await consult.listPanels() });
+    }),
+  );
+  router.post(
+    "/panels",
+    handler(async (req, res) => {
+      const actor = adminOf(req);
+      res.status(201).json({ data: await consult.createPanel(actor, parse(PanelCreate, req.body)) });
+    }),
+  );
+  router.post(
+    "/panels/:id/members",
+    handler(async (req, res) => {
+      const actor = adminOf(req);
+      await consult.setPanelMember(actor, parse(IdParam, req.params).id, parse(PanelMember, req.body));
+      res.status(204).end();
+    }),
+  );
+  router.delete(
+    "/panels/:id/members/:userId",
+    handler(async (req, res) => {
+      const actor = adminOf(req);
+      const { id, userId } = parse(IdParam.extend({ userId: IdParam.shape.id }), req.params);
+      await consult.removePanelMember(actor, id, userId);
+      res.status(204).end();
+    }),
+  );
+
+  router.post(
+    "/consultations",
+    handler(async (req, res) => {
+      const actor = actorOf(req);
+      res.status(201).json({ data: await consult.create(actor, parse(ConsultationCreate, req.body)) });
+    }),
+  );
+  router.get(
+    "/consultations",
+    handler(async (req, res) => {
+      const actor = actorOf(req);
+      const { scope, status } = parse(ConsultationListQuery, req.query);
+      res.set("Cache-Control", "private, no-store");
+      res.json({ data: await consult.list(actor, scope, status) });
+    }),
+  );
+  router.get(
+    "/consultations/:id",
+    handler(async (req, res) => {
+      const actor = actorOf(req);
+      res.set("Cache-Control", "private, no-store");
+      res.json({ data: await consult.get(actor, parse(IdParam, req.params).id) });
+    }),
+  );
+  router.post(
+    "/consultations/:id/claim",
+    handler(async (req, res) => {
+      const actor = actorOf(req);
+      res.json({ data: await consult.claim(actor, parse(IdParam, req.params).id) });
+    }),
+  );
+
+  router.get(
+    "/admin/audit",
+    handler(async (req, res) => {
+      const actor = adminOf(req);
+      const { format, limit } = parse(AuditQuery, req.query);
+      const rows = await consult.auditLog(actor, limit);
+      res.set("Cache-Control", "private, no-store");
+      if (format === "csv") {
+        res.type("text/csv; charset=utf-8");
+        res.setHeader("Content-Disposition", 'attachment; filename="soskes-audit.csv"');
+        res.send(auditCsv(rows));
+        return;
+      }
+      res.json({ data: rows });
+    }),
+  );
+  return router;
+}
