@@ -1,6 +1,6 @@
 export { containsHetu, findHetu, isValidHetu, HETU_MESSAGE, type HetuMatch } from "./hetu.js";
 export { ChatError, chatErrors, type Lang } from "./errors.js";
-export { chatMigration, type ChatDatabase, type NotifyMode } from "./schema.js";
+export { chatMigration, threadsMigration, type ChatDatabase, type NotifyMode } from "./schema.js";
 export * as protocol from "./protocol.js";
 export { REACTIONS, MAX_BODY } from "./protocol.js";
 export { canCreateGroup, isStaff, type Actor } from "./policy.js";
@@ -16,7 +16,12 @@ export {
   type PresentedMessage,
 } from "./service.js";
 export { attachGateway, type Gateway, type GatewayOptions } from "./gateway.js";
-export { consultMigration, type ConsultDatabase, type Urgency } from "./consult/schema.js";
+export {
+  consultMigration,
+  consultStatesMigration,
+  type ConsultDatabase,
+  type Urgency,
+} from "./consult/schema.js";
 export {
   auditCsv,
   ConsultationCreate,

@@ -14,6 +14,8 @@ export type NotifyMode = "instant" | "digest" | "off";
 
 export type ChatGroupsTable = {
   id: Generated<number>;
+  /** "group": an eKollega group; "consultation": the private thread of an eKonsultaatio request. */
+  kind: Generated<"group" | "consultation">;
   name: string;
   description: string;
   rules: string;
@@ -180,6 +182,21 @@ export function chatMigration(dialect: "sqlite" | "postgres"): Migration {
     async down(db) {
       for (const table of ["chat_digests", "chat_reactions", "chat_messages", "chat_members", "chat_groups"])
         await db.schema.dropTable(table).execute();
+    },
+  };
+}
+
+/** Private threads for eKonsultaatio on the same message store. */
+export function threadsMigration(): Migration {
+  return {
+    async up(db) {
+      await db.schema
+        .alterTable("chat_groups")
+        .addColumn("kind", "varchar(20)", (c) => c.notNull().defaultTo("group"))
+        .execute();
+    },
+    async down(db) {
+      await db.schema.alterTable("chat_groups").dropColumn("kind").execute();
     },
   };
 }

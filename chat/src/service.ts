@@ -165,6 +165,8 @@ export function createChatService(options: ChatServiceOptions) {
       .executeTakeFirst();
     if (row && row.u_status !== "active") throw chatErrors.unauthorized();
     if (!row || !canList(actor, row)) throw chatErrors.notFound();
+    // A consultation's private thread exists only for its participants.
+    if (row.kind !== "group" && row.m_state !== "active") throw chatErrors.notFound();
     const {
       u_status: _status,
       m_role,
@@ -204,6 +206,8 @@ export function createChatService(options: ChatServiceOptions) {
 
   async function asModerator(actor: Actor, groupId: number) {
     const found = await listed(actor, groupId);
+    // Who takes part in a consultation thread is the consultation's business, not a moderator's.
+    if (found.group.kind !== "group") throw chatErrors.forbidden();
     if (!canModerate(actor, found.membership)) {
       throw isMember(found.membership) ? chatErrors.forbidden() : chatErrors.notFound();
     }
@@ -499,8 +503,47 @@ export function createChatService(options: ChatServiceOptions) {
       fanout = next;
     },
 
+    /** A private thread (for a consultation): not listed, not joinable, members set by its owner feature. */
+    async createThread(name: string, ownerId: number, memberIds: number[]): Promise<number> {
+      const now = Date.now();
+      const row = await db
+        .insertInto("chat_groups")
+        .values({
+          kind: "consultation",
+          name,
+          description: "",
+          rules: "",
+          visibility: "closed",
+          status: "active",
+          created_by: ownerId,
+          last_seq: 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      for (const userId of new Set([ownerId, ...memberIds])) await setMembership(row.id, userId, { state: "active" });
+      return row.id;
+    },
+
+    async addThreadMember(groupId: number, userId: number): Promise<void> {
+      const current = await loadMembership(groupId, userId);
+      if (!isMember(current)) await setMembership(groupId, userId, { state: "active" });
+    },
+
+    /** Closed threads are read-only (archived); reopened ones take messages again. */
+    async setThreadOpen(groupId: number, open: boolean): Promise<void> {
+      await db
+        .updateTable("chat_groups")
+        .set({ status: open ? "active" : "archived", updated_at: Date.now() })
+        .where("id", "=", groupId)
+        .where("kind", "=", "consultation")
+        .execute();
+      fanout.toGroup(groupId, "group:updated", { groupId });
+    },
+
     async listGroups(actor: Actor): Promise<PresentedGroup[]> {
-      let query = db.selectFrom("chat_groups").selectAll().orderBy("name");
+      let query = db.selectFrom("chat_groups").selectAll().where("kind", "=", "group").orderBy("name");
       if (!isStaff(actor))
         query = query.where((eb) => eb.or([eb("status", "!=", "proposed"), eb("created_by", "=", actor.id)]));
       return presentGroups(actor, await query.execute());
@@ -587,6 +630,7 @@ export function createChatService(options: ChatServiceOptions) {
     /** Join an open group, accept an invitation, or ask to join a closed group. */
     async join(actor: Actor, groupId: number): Promise<PresentedGroup> {
       const { group, membership } = await listed(actor, groupId);
+      if (group.kind !== "group") return this.getGroup(actor, groupId);
       if (membership?.state === "banned") throw chatErrors.banned();
       if (group.status === "proposed") throw chatErrors.notActive();
       if (!isMember(membership)) {

@@ -62,6 +62,8 @@ export type Config = {
   };
   /** Content visitors may read without logging in; everything else is for members only. */
   publicContent: ContentKind[];
+  /** eKonsultaatio: answered requests close by themselves after this many days. */
+  consult: { autoCloseDays: number };
   /** Single sign-on with the organisation's OpenID Connect provider, when configured. */
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | undefined;
   /** Addresses at these domains may register themselves (with e-mail verification). */
@@ -238,6 +240,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
         ? { url: env.MEILI_URL, apiKey: env.MEILI_API_KEY, indexPrefix: env.MEILI_INDEX_PREFIX ?? "soskes_" }
         : undefined,
     },
+    consult: { autoCloseDays: env.CONSULT_AUTO_CLOSE_DAYS },
     publicContent: (env.PUBLIC_CONTENT ?? "")
       .split(",")
       .map((k) => k.trim())

@@ -96,6 +96,12 @@ export const EnvSchema = z.object({
     .trim()
     .regex(/^[a-z0-9_-]{0,40}$/, "may hold only a-z, 0-9, _ and - (at most 40)")
     .optional(),
+  CONSULT_AUTO_CLOSE_DAYS: z.coerce
+    .number({ error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1 day")
+    .max(365, "must be at most 365 days")
+    .default(14),
   ALLOWED_ORIGINS: z
     .string()
     .trim()

@@ -148,7 +148,16 @@ export function createApp(options: AppOptions): { app: express.Express; services
     content: options.content,
     search: options.search,
     chat: options.chat,
-    consult: createConsultService({ db: db as unknown as Parameters<typeof createConsultService>[0]["db"] }),
+    consult: createConsultService({
+      db: db as unknown as Parameters<typeof createConsultService>[0]["db"],
+      // The conversation runs on chat's message store: realtime, catch-up, search by participants.
+      threads: {
+        createThread: (name, ownerId, memberIds) => options.chat.createThread(name, ownerId, memberIds),
+        addThreadMember: (groupId, userId) => options.chat.addThreadMember(groupId, userId),
+        setThreadOpen: (groupId, open) => options.chat.setThreadOpen(groupId, open),
+      },
+      autoCloseDays: config.consult.autoCloseDays,
+    }),
     realtime: { disconnectUser() {}, disconnectSessions() {} },
   };
   configurePassport(services);

@@ -132,6 +132,9 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
   void reindexMessages(services).catch((err: unknown) => logger.error({ err }, "indexing messages failed"));
   const digests = setInterval(() => {
     chat.runDigests().catch((err: unknown) => logger.error({ err }, "chat digest failed"));
+    services.consult
+      .autoClose()
+      .catch((err: unknown) => logger.error({ err }, "closing answered requests failed"));
   }, 10 * 60_000);
   digests.unref();
   const purge = setInterval(() => {

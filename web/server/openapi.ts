@@ -353,6 +353,27 @@ export const ROUTES: Route[] = [
     responses: { "403": "forbidden or conflict_of_interest", "404": "not_found", "409": "already_claimed" },
   },
   {
+    method: "post",
+    path: "/api/consultations/{id}/answered",
+    summary: "Mark answered (the expert who took it, or the panel lead)",
+    access: "member",
+    responses: { "403": "forbidden", "409": "wrong_state" },
+  },
+  {
+    method: "post",
+    path: "/api/consultations/{id}/close",
+    summary: "Close (the requester or an admin): the thread becomes read-only",
+    access: "member",
+    responses: { "403": "forbidden", "409": "wrong_state" },
+  },
+  {
+    method: "post",
+    path: "/api/consultations/{id}/reopen",
+    summary: "Reopen a closed request (the requester)",
+    access: "member",
+    responses: { "403": "forbidden", "409": "wrong_state" },
+  },
+  {
     method: "get",
     path: "/api/admin/audit",
     summary: "The audit log (format=csv to export)",

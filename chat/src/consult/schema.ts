@@ -38,6 +38,10 @@ export type ConsultationsTable = {
   claimed_at: Millis | null;
   /** The target answer date (a Finnish working day, YYYY-MM-DD). */
   due_on: string;
+  /** The private thread between the requester and the panel (a chat group of kind "consultation"). */
+  group_id: number | null;
+  answered_at: Millis | null;
+  closed_at: Millis | null;
   created_at: Millis;
   updated_at: Millis;
 };
@@ -126,6 +130,22 @@ export function consultMigration(dialect: "sqlite" | "postgres"): Migration {
     async down(db) {
       for (const table of ["audit_log", "consultations", "consult_panel_members", "consult_panels"])
         await db.schema.dropTable(table).execute();
+    },
+  };
+}
+
+/** Threads and the answered and closed times of requests. */
+export function consultStatesMigration(dialect: "sqlite" | "postgres"): Migration {
+  const millis = dialect === "postgres" ? "bigint" : "integer";
+  return {
+    async up(db) {
+      await db.schema.alterTable("consultations").addColumn("group_id", "integer").execute();
+      await db.schema.alterTable("consultations").addColumn("answered_at", millis).execute();
+      await db.schema.alterTable("consultations").addColumn("closed_at", millis).execute();
+    },
+    async down(db) {
+      for (const column of ["closed_at", "answered_at", "group_id"])
+        await db.schema.alterTable("consultations").dropColumn(column).execute();
     },
   };
 }

@@ -66,6 +66,12 @@ export const consultErrors = {
       },
       { flags },
     ),
+  wrongState: () =>
+    new ChatError(409, "wrong_state", {
+      fi: "Pyynnön tila ei salli tätä juuri nyt.",
+      sv: "Begärans status tillåter inte detta just nu.",
+      en: "The request's status does not allow this now.",
+    }),
   panelTaken: () =>
     new ChatError(409, "panel_exists", {
       fi: "Palvelualueella on jo paneeli.",
@@ -85,8 +91,22 @@ export type ConsultService = ReturnType<typeof createConsultService>;
  * panel's experts (except one from the requester's own unit, unless the lead) and admins; everyone
  * else gets not_found, the same as for a request that does not exist. Every read is audited.
  */
-export function createConsultService(options: { db: Db; targets?: Targets; now?: () => number }) {
-  const { db } = options;
+/** The private thread store (chat's), so the conversation has realtime delivery and catch-up. */
+export type Threads = {
+  createThread(name: string, ownerId: number, memberIds: number[]): Promise<number>;
+  addThreadMember(groupId: number, userId: number): Promise<void>;
+  setThreadOpen(groupId: number, open: boolean): Promise<void>;
+};
+
+export function createConsultService(options: {
+  db: Db;
+  threads?: Threads;
+  targets?: Targets;
+  /** Answered requests close by themselves after this many days (default 14). */
+  autoCloseDays?: number;
+  now?: () => number;
+}) {
+  const { db, threads } = options;
   const targets = options.targets ?? DEFAULT_TARGETS;
   const now = options.now ?? Date.now;
 
@@ -140,6 +160,17 @@ export function createConsultService(options: { db: Db; targets?: Targets; now?:
     ]);
     const name = new Map(users.map((u) => [u.id, u.name]));
     const panel = new Map(panels.map((p) => [p.id, p.name]));
+    const leads = new Set(
+      (
+        await db
+          .selectFrom("consult_panel_members")
+          .select("panel_id")
+          .where("user_id", "=", viewer.id)
+          .where("lead", "=", 1)
+          .execute()
+      ).map((s) => s.panel_id),
+    );
+    const participant = (r: Row) => r.requester_id === viewer.id || r.claimed_by === viewer.id || leads.has(r.panel_id);
     const today = finnishDate(now());
     return rows.map((r) => ({
       id: r.id,
@@ -156,6 +187,10 @@ export function createConsultService(options: { db: Db; targets?: Targets; now?:
       dueOn: r.due_on,
       overdue: r.status !== "answered" && r.status !== "closed" && r.due_on < today,
       mine: r.requester_id === viewer.id,
+      /** The private thread, for its participants: the requester, the expert who took it, the lead. */
+      threadId: participant(r) ? r.group_id : null,
+      answeredAt: r.answered_at,
+      closedAt: r.closed_at,
       createdAt: r.created_at,
     }));
   }
@@ -268,11 +303,28 @@ export function createConsultService(options: { db: Db; targets?: Targets; now?:
           claimed_by: null,
           claimed_at: null,
           due_on: addWorkingDays(finnishDate(at), targets[input.urgency]),
+          group_id: null,
+          answered_at: null,
+          closed_at: null,
           created_at: at,
           updated_at: at,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      if (threads) {
+        const leads = await db
+          .selectFrom("consult_panel_members")
+          .select("user_id")
+          .where("panel_id", "=", panel.id)
+          .where("lead", "=", 1)
+          .execute();
+        row.group_id = await threads.createThread(
+          input.topic,
+          actor.id,
+          leads.map((l) => l.user_id),
+        );
+        await db.updateTable("consultations").set({ group_id: row.group_id }).where("id", "=", row.id).execute();
+      }
       await audit(actor.id, "create", row.id, "allowed");
       return (await present([row], actor))[0]!;
     },
@@ -340,8 +392,67 @@ export function createConsultService(options: { db: Db; targets?: Targets; now?:
         .returningAll()
         .executeTakeFirst();
       if (!updated) throw consultErrors.alreadyClaimed();
+      if (threads && updated.group_id !== null) await threads.addThreadMember(updated.group_id, actor.id);
       await audit(actor.id, "claim", id, "allowed");
       return (await present([updated], actor))[0]!;
+    },
+
+    /**
+     * new → claimed → answered → closed, and reopen. The expert who took it (or the lead) marks it
+     * answered; the requester (or an admin) closes it; the requester reopens it.
+     */
+    async transition(actor: ConsultActor, id: number, to: "answered" | "closed" | "reopened"): Promise<Presented> {
+      const row = await db.selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirst();
+      const may = row ? await relation(actor, row) : null;
+      if (!row || !may) {
+        await audit(actor.id, to, id, "denied");
+        throw chatErrors.notFound();
+      }
+      const who =
+        to === "answered"
+          ? row.claimed_by === actor.id || may === "lead"
+          : to === "closed"
+            ? may === "requester" || may === "admin"
+            : may === "requester";
+      const state =
+        to === "answered" ? row.status === "claimed" : to === "closed" ? row.status !== "closed" : row.status === "closed";
+      if (!who || !state) {
+        await audit(actor.id, to, id, "denied");
+        throw who ? consultErrors.wrongState() : chatErrors.forbidden();
+      }
+      const at = now();
+      const values =
+        to === "answered"
+          ? { status: "answered" as const, answered_at: at }
+          : to === "closed"
+            ? { status: "closed" as const, closed_at: at }
+            : { status: row.claimed_by === null ? ("new" as const) : ("claimed" as const), closed_at: null, answered_at: null };
+      const updated = await db
+        .updateTable("consultations")
+        .set({ ...values, updated_at: at })
+        .where("id", "=", id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (threads && row.group_id !== null && to !== "answered") await threads.setThreadOpen(row.group_id, to === "reopened");
+      await audit(actor.id, to, id, "allowed");
+      return (await present([updated], actor))[0]!;
+    },
+
+    /** Closes answered requests nobody has closed within the configured days. */
+    async autoClose(): Promise<number> {
+      const limit = now() - (options.autoCloseDays ?? 14) * 86_400_000;
+      const rows = await db
+        .selectFrom("consultations")
+        .select(["id", "group_id"])
+        .where("status", "=", "answered")
+        .where("answered_at", "<", limit)
+        .execute();
+      for (const r of rows) {
+        await db.updateTable("consultations").set({ status: "closed", closed_at: now(), updated_at: now() }).where("id", "=", r.id).execute();
+        if (threads && r.group_id !== null) await threads.setThreadOpen(r.group_id, false);
+        await audit(null, "auto_close", r.id, "allowed");
+      }
+      return rows.length;
     },
 
     /** The audit log for admins, newest first. */

@@ -181,6 +181,83 @@ describe.each(DATABASES)("eKonsultaatio requests, panels and audit on %s", (kind
     expect(late.body).toMatchObject({ error: { name: "already_claimed" } });
   });
 
+  it("the conversation is a private thread: requester, the expert who took it and the lead", async () => {
+    const threadOf = async (who: string) =>
+      ((await as[who]!.get(`/api/consultations/${requestId}`)).body as { data: { threadId: number | null } })
+        .data.threadId;
+    const threadId = (await threadOf("requester"))!;
+    expect(threadId).toEqual(expect.any(Number));
+    expect(await threadOf("expert")).toBe(threadId); // took it
+    expect(await threadOf("lead")).toBe(threadId);
+    expect(await threadOf("expert2")).toBeNull(); // on the panel, but not in the conversation
+    const posted = await as.requester!.post(`/api/groups/${threadId}/messages`, {
+      clientId: "kysyja-tarkennus-01",
+      body: "Tarkennus: päätös on tehty kolmeksi kuukaudeksi.",
+    });
+    expect(posted.status).toBe(201);
+    const answer = await as.expert!.post(`/api/groups/${threadId}/messages`, {
+      clientId: "asiantuntija-vastaus-01",
+      body: "Arvio tehdään tarpeen mukaan; vaihteleva tarve kirjataan päätökseen.",
+    });
+    expect(answer.status).toBe(201);
+    for (const who of ["expert2", "other", "admin", "sameUnit"]) {
+      expect((await as[who]!.get(`/api/groups/${threadId}/messages`)).status, who).toBe(404);
+      expect((await as[who]!.get(`/api/groups/${threadId}`)).status, who).toBe(404);
+    }
+    // Not an eKollega group: not listed, not joinable, not managed by moderators.
+    const listed = (await as.requester!.get("/api/groups")).body as { data: Array<{ id: number }> };
+    expect(listed.data.map((g) => g.id)).not.toContain(threadId);
+    expect((await as.admin!.post(`/api/groups/${threadId}/members`, { userId: ids.other })).status).toBe(404);
+    // Searchable by its participants only.
+    await new Promise((r) => setTimeout(r, 400));
+    const found = async (who: string) =>
+      ((await as[who]!.get("/api/search?q=tarkennus&type=message")).body as { data: { total: number } }).data
+        .total;
+    expect(await found("expert")).toBe(1);
+    expect(await found("expert2")).toBe(0);
+  });
+
+  it("new → claimed → answered → closed, and reopen; closed threads are read-only", async () => {
+    const act = (who: string, path: string) => as[who]!.post(`/api/consultations/${requestId}/${path}`);
+    expect((await act("expert2", "answered")).status).toBe(403);
+    expect((await act("requester", "answered")).status).toBe(403);
+    expect((await act("expert", "answered")).body).toMatchObject({ data: { status: "answered" } });
+    expect((await act("expert", "answered")).body).toMatchObject({ error: { name: "wrong_state" } });
+    expect((await act("expert", "close")).status).toBe(403);
+    expect((await act("other", "close")).status).toBe(404);
+    expect((await act("requester", "close")).body).toMatchObject({ data: { status: "closed" } });
+    const threadId = (
+      (await as.requester!.get(`/api/consultations/${requestId}`)).body as { data: { threadId: number } }
+    ).data.threadId;
+    const late = await as.expert!.post(`/api/groups/${threadId}/messages`, {
+      clientId: "myohassa-001",
+      body: "Vielä yksi asia.",
+    });
+    expect(late.body).toMatchObject({ error: { name: "group_archived" } });
+    expect((await act("requester", "reopen")).body).toMatchObject({ data: { status: "claimed" } });
+    expect(
+      (
+        await as.expert!.post(`/api/groups/${threadId}/messages`, {
+          clientId: "myohassa-001",
+          body: "Vielä yksi asia.",
+        })
+      ).status,
+    ).toBe(201);
+  });
+
+  it("answered requests close by themselves after the configured days", async () => {
+    await as.expert!.post(`/api/consultations/${requestId}/answered`);
+    await portal.database.db
+      .updateTable("consultations")
+      .set({ answered_at: Date.now() - 15 * 86_400_000 })
+      .where("id", "=", requestId)
+      .execute();
+    expect(await portal.services.consult.autoClose()).toBe(1);
+    expect((await as.requester!.get(`/api/consultations/${requestId}`)).body).toMatchObject({
+      data: { status: "closed" },
+    });
+  });
+
   it("writes every read to the audit log, which admins read and export as CSV", async () => {
     await as.other!.get(`/api/consultations/${requestId}`);
     const log = (await as.admin!.get("/api/admin/audit")).body as {

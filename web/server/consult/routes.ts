@@ -98,6 +98,20 @@ export function consultRouter(services: Services): Router {
     }),
   );
 
+  for (const [path, to] of [
+    ["answered", "answered"],
+    ["close", "closed"],
+    ["reopen", "reopened"],
+  ] as const) {
+    router.post(
+      `/consultations/:id/${path}`,
+      handler(async (req, res) => {
+        const actor = actorOf(req);
+        res.json({ data: await consult.transition(actor, parse(IdParam, req.params).id, to) });
+      }),
+    );
+  }
+
   router.get(
     "/admin/audit",
     handler(async (req, res) => {

@@ -1,4 +1,4 @@
-import { chatMigration, consultMigration } from "@soskes/chat";
+import { chatMigration, consultMigration, consultStatesMigration, threadsMigration } from "@soskes/chat";
 import type { Kysely } from "kysely";
 import type { Migration } from "kysely/migration";
 
@@ -120,5 +120,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     },
     "005_chat": chatMigration(dialect),
     "006_consultations": consultMigration(dialect),
+    "007_consultation_threads": threadsMigration(),
+    "008_consultation_states": consultStatesMigration(dialect),
   };
 }
