@@ -19,6 +19,7 @@ export { attachGateway, type Gateway, type GatewayOptions } from "./gateway.js";
 export {
   consultMigration,
   consultStatesMigration,
+  consultDeadlinesMigration,
   type ConsultDatabase,
   type Urgency,
 } from "./consult/schema.js";

@@ -526,6 +526,11 @@ export function createChatService(options: ChatServiceOptions) {
       return row.id;
     },
 
+    /** An in-app notification to these users' sockets, on every node. */
+    notifyUsers(userIds: number[], payload: Record<string, unknown>): void {
+      for (const id of new Set(userIds)) fanout.toUser(id, "notification", payload);
+    },
+
     async addThreadMember(groupId: number, userId: number): Promise<void> {
       const current = await loadMembership(groupId, userId);
       if (!isMember(current)) await setMembership(groupId, userId, { state: "active" });

@@ -19,7 +19,7 @@ import {
   type ActionLimiter,
   type LoginThrottle,
 } from "./auth/throttle.js";
-import type { MailWorker } from "./mail/outbox.js";
+import { enqueueMail, type MailWorker } from "./mail/outbox.js";
 import { adminRouter } from "./routes/admin/users.js";
 import { devMailboxRouter } from "./mail/dev-mailbox.js";
 import type { ContentService } from "./content/content-service.js";
@@ -157,6 +157,11 @@ export function createApp(options: AppOptions): { app: express.Express; services
         setThreadOpen: (groupId, open) => options.chat.setThreadOpen(groupId, open),
       },
       autoCloseDays: config.consult.autoCloseDays,
+      publicUrl: config.portal.publicUrl,
+      notify: {
+        users: (userIds, payload) => options.chat.notifyUsers(userIds, payload),
+        mail: (mail) => enqueueMail(db, { ...mail, locale: "fi" }),
+      },
     }),
     realtime: { disconnectUser() {}, disconnectSessions() {} },
   };

@@ -354,6 +354,13 @@ export const ROUTES: Route[] = [
   },
   {
     method: "post",
+    path: "/api/consultations/{id}/assign",
+    summary: "Give the request to another expert of the panel (the panel lead or an admin)",
+    access: "member",
+    responses: { "403": "forbidden or conflict_of_interest", "409": "wrong_state" },
+  },
+  {
+    method: "post",
     path: "/api/consultations/{id}/answered",
     summary: "Mark answered (the expert who took it, or the panel lead)",
     access: "member",

@@ -42,6 +42,10 @@ export type ConsultationsTable = {
   group_id: number | null;
   answered_at: Millis | null;
   closed_at: Millis | null;
+  /** When the expert who took it was reminded of the coming target date. */
+  reminded_at: Generated<Millis | null>;
+  /** When the panel lead was told the request is overdue. */
+  escalated_at: Generated<Millis | null>;
   created_at: Millis;
   updated_at: Millis;
 };
@@ -146,6 +150,21 @@ export function consultStatesMigration(dialect: "sqlite" | "postgres"): Migratio
     async down(db) {
       for (const column of ["closed_at", "answered_at", "group_id"])
         await db.schema.alterTable("consultations").dropColumn(column).execute();
+    },
+  };
+}
+
+/** Reminder and escalation times. */
+export function consultDeadlinesMigration(dialect: "sqlite" | "postgres"): Migration {
+  const millis = dialect === "postgres" ? "bigint" : "integer";
+  return {
+    async up(db) {
+      await db.schema.alterTable("consultations").addColumn("reminded_at", millis).execute();
+      await db.schema.alterTable("consultations").addColumn("escalated_at", millis).execute();
+    },
+    async down(db) {
+      await db.schema.alterTable("consultations").dropColumn("escalated_at").execute();
+      await db.schema.alterTable("consultations").dropColumn("reminded_at").execute();
     },
   };
 }

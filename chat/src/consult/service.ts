@@ -5,7 +5,7 @@ import { findHetu } from "../hetu.js";
 import type { ChatUsersTable } from "../schema.js";
 import { anonymisationFlags, type AnonymisationFlag } from "./anonymise.js";
 import type { ConsultDatabase, ConsultationsTable, Urgency } from "./schema.js";
-import { addWorkingDays, finnishDate } from "./workdays.js";
+import { addWorkingDays, finnishDate, workingDaysBetween } from "./workdays.js";
 
 type Db = Kysely<ConsultDatabase & { users: ChatUsersTable }>;
 type Row = Selectable<ConsultationsTable>;
@@ -98,9 +98,18 @@ export type Threads = {
   setThreadOpen(groupId: number, open: boolean): Promise<void>;
 };
 
+/** In-app notifications (by user id) and e-mail (a link, never the question). */
+export type ConsultNotify = {
+  users(userIds: number[], payload: Record<string, unknown>): void;
+  mail(mail: { to: string; template: string; data: Record<string, string> }): Promise<void>;
+};
+
 export function createConsultService(options: {
   db: Db;
   threads?: Threads;
+  notify?: ConsultNotify;
+  /** Where links in e-mails point. */
+  publicUrl?: string;
   targets?: Targets;
   /** Answered requests close by themselves after this many days (default 14). */
   autoCloseDays?: number;
@@ -195,6 +204,35 @@ export function createConsultService(options: {
     }));
   }
   type Presented = Awaited<ReturnType<typeof present>>[number];
+
+  const link = (id: number) => `${options.publicUrl ?? ""}/konsultaatiot/${id}`;
+  const panelName = async (panelId: number) =>
+    (await db.selectFrom("consult_panels").select("name").where("id", "=", panelId).executeTakeFirst())?.name ?? "";
+
+  /** A new request reaches the panel: its experts (never of the requester's own unit) and its lead. */
+  async function tellPanel(row: Row) {
+    if (!options.notify) return;
+    const seats = await db
+      .selectFrom("consult_panel_members as m")
+      .innerJoin("users as u", "u.id", "m.user_id")
+      .select(["u.id", "u.email", "u.name", "u.unit", "m.lead"])
+      .where("m.panel_id", "=", row.panel_id)
+      .where("u.status", "=", "active")
+      .where("u.id", "!=", row.requester_id)
+      .execute();
+    const recipients = seats.filter((s) => s.lead || !sameUnit(s.unit, row.requester_unit));
+    const panel = await panelName(row.panel_id);
+    options.notify.users(
+      recipients.map((r) => r.id),
+      { type: "consultation", consultationId: row.id, panel, urgency: row.urgency },
+    );
+    for (const r of recipients)
+      await options.notify.mail({
+        to: r.email,
+        template: "consult-new",
+        data: { name: r.name, panel, due: row.due_on, url: link(row.id) },
+      });
+  }
 
   return {
     async listPanels() {
@@ -326,6 +364,7 @@ export function createConsultService(options: {
         await db.updateTable("consultations").set({ group_id: row.group_id }).where("id", "=", row.id).execute();
       }
       await audit(actor.id, "create", row.id, "allowed");
+      await tellPanel(row);
       return (await present([row], actor))[0]!;
     },
 
@@ -397,6 +436,42 @@ export function createConsultService(options: {
       return (await present([updated], actor))[0]!;
     },
 
+    /** The panel lead (or an admin) gives a request to another expert of the panel. */
+    async assign(actor: ConsultActor, id: number, userId: number): Promise<Presented> {
+      const row = await db.selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirst();
+      const may = row ? await relation(actor, row) : null;
+      if (!row || !may) {
+        await audit(actor.id, "assign", id, "denied");
+        throw chatErrors.notFound();
+      }
+      if (may !== "lead" && may !== "admin") {
+        await audit(actor.id, "assign", id, "denied");
+        throw chatErrors.forbidden();
+      }
+      if (row.status !== "new" && row.status !== "claimed") throw consultErrors.wrongState();
+      const target = await seat(row.panel_id, userId);
+      if (!target || userId === row.requester_id) throw chatErrors.invalidInput({ userId: "not_on_panel" });
+      if (sameUnit(await unitOf(userId), row.requester_unit)) throw consultErrors.conflictOfInterest();
+      const at = now();
+      const updated = await db
+        .updateTable("consultations")
+        .set({ status: "claimed", claimed_by: userId, claimed_at: at, reminded_at: null, updated_at: at })
+        .where("id", "=", id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (threads && updated.group_id !== null) await threads.addThreadMember(updated.group_id, userId);
+      options.notify?.users([userId], { type: "consultation_assigned", consultationId: id, panel: await panelName(row.panel_id) });
+      const expert = await db.selectFrom("users").select(["email", "name"]).where("id", "=", userId).executeTakeFirst();
+      if (expert)
+        await options.notify?.mail({
+          to: expert.email,
+          template: "consult-assigned",
+          data: { name: expert.name, panel: await panelName(row.panel_id), due: row.due_on, url: link(id) },
+        });
+      await audit(actor.id, "assign", id, "allowed");
+      return (await present([updated], actor))[0]!;
+    },
+
     /**
      * new → claimed → answered → closed, and reopen. The expert who took it (or the lead) marks it
      * answered; the requester (or an admin) closes it; the requester reopens it.
@@ -436,6 +511,65 @@ export function createConsultService(options: {
       if (threads && row.group_id !== null && to !== "answered") await threads.setThreadOpen(row.group_id, to === "reopened");
       await audit(actor.id, to, id, "allowed");
       return (await present([updated], actor))[0]!;
+    },
+
+    /**
+     * Deadlines, run by a job: the expert who took a request is reminded when at most one working
+     * day is left; when the target date has passed, the panel lead is told. Each once.
+     */
+    async runDeadlines(): Promise<{ reminded: number; escalated: number }> {
+      if (!options.notify) return { reminded: 0, escalated: 0 };
+      const at = now();
+      const today = finnishDate(at);
+      const open = await db
+        .selectFrom("consultations")
+        .selectAll()
+        .where("status", "in", ["new", "claimed"])
+        .where((eb) => eb.or([eb("reminded_at", "is", null), eb("escalated_at", "is", null)]))
+        .execute();
+      let reminded = 0;
+      let escalated = 0;
+      for (const row of open) {
+        const panel = await panelName(row.panel_id);
+        if (row.status === "claimed" && row.reminded_at === null && row.claimed_by !== null && row.due_on >= today && workingDaysBetween(today, row.due_on) <= 1) {
+          const expert = await db.selectFrom("users").select(["email", "name"]).where("id", "=", row.claimed_by).executeTakeFirst();
+          const claimed = await db
+            .updateTable("consultations")
+            .set({ reminded_at: at })
+            .where("id", "=", row.id)
+            .where("reminded_at", "is", null)
+            .executeTakeFirst();
+          if (expert && Number(claimed.numUpdatedRows) > 0) {
+            await options.notify.mail({ to: expert.email, template: "consult-reminder", data: { name: expert.name, panel, due: row.due_on, url: link(row.id) } });
+            reminded += 1;
+          }
+        }
+        if (row.escalated_at === null && row.due_on < today) {
+          const claimed = await db
+            .updateTable("consultations")
+            .set({ escalated_at: at })
+            .where("id", "=", row.id)
+            .where("escalated_at", "is", null)
+            .executeTakeFirst();
+          if (Number(claimed.numUpdatedRows) === 0) continue;
+          const leads = await db
+            .selectFrom("consult_panel_members as m")
+            .innerJoin("users as u", "u.id", "m.user_id")
+            .select(["u.id", "u.email", "u.name"])
+            .where("m.panel_id", "=", row.panel_id)
+            .where("m.lead", "=", 1)
+            .execute();
+          for (const lead of leads)
+            await options.notify.mail({ to: lead.email, template: "consult-escalation", data: { name: lead.name, panel, due: row.due_on, url: link(row.id) } });
+          options.notify.users(
+            leads.map((l) => l.id),
+            { type: "consultation_overdue", consultationId: row.id, panel },
+          );
+          await audit(null, "escalate", row.id, "allowed");
+          escalated += 1;
+        }
+      }
+      return { reminded, escalated };
     },
 
     /** Closes answered requests nobody has closed within the configured days. */

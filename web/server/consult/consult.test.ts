@@ -286,3 +286,106 @@ describe.each(DATABASES)("eKonsultaatio requests, panels and audit on %s", (kind
     expect(disability?.members).toEqual([{ id: expect.any(Number), name: "Aarne Asiantuntija", lead: true }]);
   });
 });
+
+describe.each(DATABASES)("eKonsultaatio notices, reminders and escalation through SMTP on %s", (kind) => {
+  let portal: TestPortal;
+  const as: Record<string, Browser> = {};
+  const ids: Record<string, number> = {};
+  const emails: Record<string, string> = {};
+
+  beforeAll(async () => {
+    portal = await startTestPortal(kind, { smtp: true });
+    for (const [key, unit, role] of [
+      ["asker", "Keuruun sosiaalipalvelut", "member"],
+      ["colleague", "Keuruun sosiaalipalvelut", "expert"],
+      ["helper", "Jyväskylän vammaispalvelut", "expert"],
+      ["helper2", "Jämsän vammaispalvelut", "expert"],
+      ["chief", "Äänekosken palvelut", "expert"],
+      ["boss", null, "admin"],
+    ] as const) {
+      emails[key] = `${key}-${kind}@deadline.example`;
+      ids[key] = (
+        await createUser(portal.database.db, {
+          email: emails[key],
+          name: `Testi ${key}`,
+          password: PASSWORD,
+          emailVerified: true,
+          role,
+          unit: unit ?? undefined,
+        })
+      ).id;
+      as[key] = browser(portal);
+      await as[key].login(emails[key], PASSWORD);
+    }
+    const panel = (
+      await as.boss!.post("/api/panels", { serviceArea: "perhehoito", name: "Perhehoidon paneeli" })
+    ).body as { data: { id: number } };
+    for (const key of ["colleague", "helper", "helper2"])
+      await as.boss!.post(`/api/panels/${panel.data.id}/members`, { userId: ids[key] });
+    await as.boss!.post(`/api/panels/${panel.data.id}/members`, { userId: ids.chief, lead: true });
+  });
+  afterAll(async () => {
+    await portal?.drop();
+  });
+
+  const until = async (check: () => boolean, what: string) => {
+    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+    if (!check()) throw new Error(`timed out waiting for ${what}`);
+  };
+  const mailTo = (key: string, subject: string) =>
+    portal.mailbox.filter((m) => m.to.includes(emails[key]!) && m.subject.includes(subject));
+
+  it("tells the panel (never the requester's own unit), reminds the expert, escalates to the lead — links only", async () => {
+    const created = await as.asker!.post("/api/consultations", {
+      serviceArea: "perhehoito",
+      topic: "Perhehoitajan palkkio",
+      question:
+        "Miten perhehoitajan hoitopalkkio määräytyy, kun hoidettavan tarve kasvaa kesken sopimuskauden?",
+      anonymised: true,
+    });
+    expect(created.status).toBe(201);
+    const id = (created.body as { data: { id: number } }).data.id;
+    await until(
+      () =>
+        mailTo("helper", "Perhehoidon paneeli").length > 0 &&
+        mailTo("chief", "Perhehoidon paneeli").length > 0,
+      "new-request mails",
+    );
+    expect(mailTo("colleague", "Perhehoidon paneeli")).toHaveLength(0); // the requester's own unit
+    const notice = mailTo("helper", "Perhehoidon paneeli")[0]!;
+    expect(notice.text).toContain(`/konsultaatiot/${id}`);
+    expect(notice.text).not.toContain("hoitopalkkio");
+
+    await as.helper!.post(`/api/consultations/${id}/claim`);
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(Date.now());
+    await portal.database.db
+      .updateTable("consultations")
+      .set({ due_on: today })
+      .where("id", "=", id)
+      .execute();
+    expect(await portal.services.consult.runDeadlines()).toEqual({ reminded: 1, escalated: 0 });
+    await until(() => mailTo("helper", "Muistutus").length === 1, "reminder");
+    expect(mailTo("helper", "Muistutus")[0]!.text).not.toContain("hoitopalkkio");
+    expect(await portal.services.consult.runDeadlines()).toEqual({ reminded: 0, escalated: 0 }); // once
+
+    await portal.database.db
+      .updateTable("consultations")
+      .set({ due_on: "2026-01-02" })
+      .where("id", "=", id)
+      .execute();
+    expect((await portal.services.consult.runDeadlines()).escalated).toBe(1);
+    await until(() => mailTo("chief", "Myöhässä").length === 1, "escalation");
+    const overdue = (await as.asker!.get(`/api/consultations/${id}`)).body as { data: { overdue: boolean } };
+    expect(overdue.data.overdue).toBe(true);
+
+    // The lead gives it to another expert: never one from the requester's unit.
+    const conflict = await as.chief!.post(`/api/consultations/${id}/assign`, { userId: ids.colleague });
+    expect(conflict.body).toMatchObject({ error: { name: "conflict_of_interest" } });
+    expect((await as.helper!.post(`/api/consultations/${id}/assign`, { userId: ids.helper2 })).status).toBe(
+      403,
+    );
+    const moved = await as.chief!.post(`/api/consultations/${id}/assign`, { userId: ids.helper2 });
+    expect(moved.body).toMatchObject({ data: { claimedBy: { id: ids.helper2 } } });
+    await until(() => mailTo("helper2", "annettiin").length === 1, "assignment mail");
+  });
+});

@@ -98,6 +98,17 @@ export function consultRouter(services: Services): Router {
     }),
   );
 
+  router.post(
+    "/consultations/:id/assign",
+    handler(async (req, res) => {
+      const actor = actorOf(req);
+      const { userId } = parse(
+        z.object({ userId: z.number({ error: "id" }).int("id").positive("id") }),
+        req.body,
+      );
+      res.json({ data: await consult.assign(actor, parse(IdParam, req.params).id, userId) });
+    }),
+  );
   for (const [path, to] of [
     ["answered", "answered"],
     ["close", "closed"],

@@ -1,4 +1,10 @@
-import { chatMigration, consultMigration, consultStatesMigration, threadsMigration } from "@soskes/chat";
+import {
+  chatMigration,
+  consultDeadlinesMigration,
+  consultMigration,
+  consultStatesMigration,
+  threadsMigration,
+} from "@soskes/chat";
 import type { Kysely } from "kysely";
 import type { Migration } from "kysely/migration";
 
@@ -122,5 +128,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "006_consultations": consultMigration(dialect),
     "007_consultation_threads": threadsMigration(),
     "008_consultation_states": consultStatesMigration(dialect),
+    "009_consultation_deadlines": consultDeadlinesMigration(dialect),
   };
 }

@@ -1,45 +1,9 @@
-import type { AddressInfo } from "node:net";
-import { simpleParser } from "mailparser";
 import pino from "pino";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openDatabase, type PortalDatabase } from "../db/database.js";
 import { DATABASES, freePort, freshPostgres, testConfig } from "../test/fixtures.js";
 import { createMailWorker, createTransport, enqueueMail } from "./outbox.js";
-
-type Received = { to: string; subject: string; messageId: string };
-
-function smtpSink(port: number, options: { refuse?: RegExp } = {}) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    // smtp-server's built-in certificate has expired: plain SMTP on loopback.
-    disabledCommands: ["STARTTLS"],
-    onRcptTo(address, _session, callback) {
-      if (options.refuse?.test(address.address))
-        return callback(Object.assign(new Error("No such user"), { responseCode: 550 }));
-      callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({
-            to: Array.isArray(mail.to) ? mail.to[0]!.text : (mail.to?.text ?? ""),
-            subject: mail.subject ?? "",
-            messageId: mail.messageId ?? "",
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  return {
-    received,
-    listen: () => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve)),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-    port: () => (server.server.address() as AddressInfo | null)?.port,
-  };
-}
+import { smtpSink } from "../test/smtp.js";
 
 describe.each(DATABASES)("mail outbox on %s", (kind) => {
   let database: PortalDatabase;

@@ -234,4 +234,89 @@ export const TEMPLATES: Record<string, (lang: Lang, d: Data) => MailContent> = {
       },
       footer: FOOTER[lang],
     }),
+  // eKonsultaatio: the panel's name, the target date and a link — never the question.
+  "consult-new": (lang, d) =>
+    render({
+      subject: {
+        fi: `Uusi konsultaatiopyyntö: ${d.panel}`,
+        sv: `Ny konsultationsbegäran: ${d.panel}`,
+        en: `New consultation request: ${d.panel}`,
+      }[lang],
+      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      lines: [
+        {
+          fi: `Paneelille ${d.panel} on tullut uusi konsultaatiopyyntö. Tavoitevastausaika on ${d.due}. Kysymystä ei lähetetä sähköpostilla: lue ja ota se SosKesissa.`,
+          sv: `Panelen ${d.panel} har fått en ny konsultationsbegäran. Målet är ett svar senast ${d.due}. Frågan skickas inte per e-post: läs och ta den i SosKes.`,
+          en: `The panel ${d.panel} has a new consultation request, to be answered by ${d.due}. The question is never sent by e-mail: read and take it in SosKes.`,
+        }[lang],
+      ],
+      action: {
+        label: { fi: "Avaa pyyntö", sv: "Öppna begäran", en: "Open the request" }[lang],
+        url: d.url ?? "",
+      },
+      footer: FOOTER[lang],
+    }),
+  "consult-reminder": (lang, d) =>
+    render({
+      subject: {
+        fi: `Muistutus: konsultaation tavoiteaika ${d.due}`,
+        sv: `Påminnelse: konsultationens måldatum ${d.due}`,
+        en: `Reminder: consultation due ${d.due}`,
+      }[lang],
+      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      lines: [
+        {
+          fi: `Ottamasi konsultaatiopyynnön (${d.panel}) tavoitevastausaika on ${d.due}.`,
+          sv: `Konsultationsbegäran du tog (${d.panel}) ska besvaras senast ${d.due}.`,
+          en: `The consultation request you took (${d.panel}) is due on ${d.due}.`,
+        }[lang],
+      ],
+      action: {
+        label: { fi: "Avaa pyyntö", sv: "Öppna begäran", en: "Open the request" }[lang],
+        url: d.url ?? "",
+      },
+      footer: FOOTER[lang],
+    }),
+  "consult-escalation": (lang, d) =>
+    render({
+      subject: {
+        fi: `Myöhässä oleva konsultaatio: ${d.panel}`,
+        sv: `Försenad konsultation: ${d.panel}`,
+        en: `Overdue consultation: ${d.panel}`,
+      }[lang],
+      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      lines: [
+        {
+          fi: `Paneelin ${d.panel} konsultaatiopyynnön tavoiteaika ${d.due} on ohitettu. Paneelin vetäjänä voit siirtää pyynnön toiselle asiantuntijalle.`,
+          sv: `Måldatumet ${d.due} för en begäran till panelen ${d.panel} har passerat. Som panelens ledare kan du ge begäran till en annan expert.`,
+          en: `A request to the panel ${d.panel} has passed its target date ${d.due}. As the panel's lead you can give it to another expert.`,
+        }[lang],
+      ],
+      action: {
+        label: { fi: "Avaa pyyntö", sv: "Öppna begäran", en: "Open the request" }[lang],
+        url: d.url ?? "",
+      },
+      footer: FOOTER[lang],
+    }),
+  "consult-assigned": (lang, d) =>
+    render({
+      subject: {
+        fi: `Sinulle annettiin konsultaatiopyyntö: ${d.panel}`,
+        sv: `Du fick en konsultationsbegäran: ${d.panel}`,
+        en: `A consultation request was given to you: ${d.panel}`,
+      }[lang],
+      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      lines: [
+        {
+          fi: `Paneelin ${d.panel} vetäjä antoi sinulle konsultaatiopyynnön. Tavoitevastausaika on ${d.due}.`,
+          sv: `Ledaren för panelen ${d.panel} gav dig en konsultationsbegäran. Målet är ett svar senast ${d.due}.`,
+          en: `The lead of the panel ${d.panel} gave you a consultation request, to be answered by ${d.due}.`,
+        }[lang],
+      ],
+      action: {
+        label: { fi: "Avaa pyyntö", sv: "Öppna begäran", en: "Open the request" }[lang],
+        url: d.url ?? "",
+      },
+      footer: FOOTER[lang],
+    }),
 };

@@ -8,6 +8,7 @@ import { freePort, freshPostgres } from "../../../tests/helpers/services.js";
 import { createCmsClient } from "../content/cms-client.js";
 import { createContentService, type ContentService } from "../content/content-service.js";
 import { startPortal, type Portal } from "../index.js";
+import { smtpSink } from "./smtp.js";
 
 export type DbKind = "sqlite" | "postgres";
 
@@ -43,10 +44,22 @@ export type TestPortal = Portal & {
 
 export async function startTestPortal(
   kind: DbKind,
-  options: { env?: Record<string, string>; content?: ContentService; port?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    content?: ContentService;
+    port?: number;
+    /** Send mail through a real SMTP server (smtp-server) instead of the in-memory transport. */
+    smtp?: boolean;
+  } = {},
 ): Promise<TestPortal> {
   const pgDb = kind === "postgres" ? await freshPostgres("soskes_web") : undefined;
-  const config = testConfig({ ...(pgDb ? { DATABASE_URL: pgDb.url } : {}), ...options.env });
+  const sink = options.smtp ? smtpSink() : undefined;
+  await sink?.listen();
+  const config = testConfig({
+    ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+    ...(sink ? { SMTP_URL: `smtp://127.0.0.1:${sink.port()}` } : {}),
+    ...options.env,
+  });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const content =
     options.content ??
@@ -54,19 +67,21 @@ export async function startTestPortal(
       cms: createCmsClient({ url: config.cms.url, token: config.cms.apiToken, timeoutMs: 2000 }),
       logger,
     });
-  const mailbox: SentMail[] = [];
+  const mailbox: SentMail[] = sink ? sink.received : [];
   const portal = await startPortal({
     config,
     logger,
     content,
     port: options.port ?? 0,
     mailPollMs: 50,
-    mailTransport: {
-      send: (m) => {
-        mailbox.push({ to: m.to as string, subject: m.subject ?? "", text: m.text as string });
-        return Promise.resolve();
-      },
-    },
+    mailTransport: sink
+      ? undefined
+      : {
+          send: (m) => {
+            mailbox.push({ to: m.to as string, subject: m.subject ?? "", text: m.text as string });
+            return Promise.resolve();
+          },
+        },
   });
   const linkFor = async (to: string, pathPrefix: string) => {
     for (let i = 0; i < 100; i++) {
@@ -84,6 +99,7 @@ export async function startTestPortal(
     linkFor,
     drop: async () => {
       await portal.close();
+      await sink?.close();
       await pgDb?.drop();
     },
   };
