@@ -55,6 +55,8 @@ export type PresentedMessage = {
 
 export type PresentedGroup = {
   id: number;
+  /** "group", or "consultation" for the private thread of an eKonsultaatio request. */
+  kind: "group" | "consultation";
   name: string;
   description: string;
   rules: string;
@@ -332,6 +334,7 @@ export function createChatService(options: ChatServiceOptions) {
       const member = isMember(m);
       return {
         id: g.id,
+        kind: g.kind,
         name: g.name,
         description: g.description,
         rules: g.rules,
@@ -733,7 +736,9 @@ export function createChatService(options: ChatServiceOptions) {
       options: { ban?: boolean } = {},
     ): Promise<void> {
       const self = userId === actor.id && !options.ban;
-      const { membership } = self ? await listed(actor, groupId) : await asModerator(actor, groupId);
+      const { group, membership } = self ? await listed(actor, groupId) : await asModerator(actor, groupId);
+      // One does not leave a consultation's thread; it closes with the consultation.
+      if (group.kind !== "group") throw chatErrors.forbidden();
       const target = self ? membership : await loadMembership(groupId, userId);
       if (!target && !options.ban) throw chatErrors.notFound();
       if (

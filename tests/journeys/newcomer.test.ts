@@ -57,6 +57,17 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     expect(problems, name).toEqual([]);
   };
 
+  /** A fresh browser context logged in as a demo user. */
+  const loginAs = async (email: string) => {
+    const page = await (await browser.newContext({ locale: "fi-FI" })).newPage();
+    await page.goto(`${portalUrl}/kirjaudu`);
+    await page.getByLabel("Sähköpostiosoite").fill(email);
+    await page.getByLabel("Salasana").fill(PASSWORD);
+    await page.getByRole("button", { name: "Kirjaudu" }).click();
+    await page.waitForURL(`${portalUrl}/`);
+    return page;
+  };
+
   beforeAll(async () => {
     const [cmsPort, portalPort] = [await freePort(), await freePort()];
     smtp = await smtpSink();
@@ -232,16 +243,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     const groupPath = new URL(member.url()).pathname;
     await expectAccessible(member, "group");
 
-    const login = async (email: string) => {
-      const page = await (await browser.newContext({ locale: "fi-FI" })).newPage();
-      await page.goto(`${portalUrl}/kirjaudu`);
-      await page.getByLabel("Sähköpostiosoite").fill(email);
-      await page.getByLabel("Salasana").fill(PASSWORD);
-      await page.getByRole("button", { name: "Kirjaudu" }).click();
-      await page.waitForURL(`${portalUrl}/`);
-      return page;
-    };
-    const expert = await login("asiantuntija@demo.soskes.example");
+    const expert = await loginAs("asiantuntija@demo.soskes.example");
     await expert.goto(`${portalUrl}${groupPath}`);
     const box = expert.getByRole("combobox", { name: /Kirjoita viesti ryhmään/ });
     await box.fill("Hei Sanna, lähetän ohjeen rungon tänään.");
@@ -288,7 +290,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     expect(notice.text).not.toContain("ohjeen rungon");
 
     // Someone outside the group: no messages on the page, none through the API, none in search.
-    const outsider = await login("yllapitaja.laukaa@demo.soskes.example");
+    const outsider = await loginAs("yllapitaja.laukaa@demo.soskes.example");
     await outsider.goto(`${portalUrl}${groupPath}`);
     await outsider.getByRole("button", { name: "Pyydä pääsyä" }).waitFor();
     expect(await outsider.getByText("katkon aikana").count()).toBe(0);
@@ -309,6 +311,59 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     expect(insider).toBe(2);
   });
 
+  it("a social worker asks the disability panel; the expert takes it and answers in the thread; she closes it", async () => {
+    await member.goto(`${portalUrl}/konsultaatiot`);
+    await member.getByRole("heading", { level: 1, name: "eKonsultaatio" }).waitFor();
+    await member
+      .getByLabel("Asiantuntijapaneeli")
+      .selectOption({ label: "Vammaispalvelujen asiantuntijapaneeli" });
+    await member.getByLabel("Aihe").fill("Henkilökohtaisen avun tuntimäärä");
+    const question = member.getByRole("textbox", { name: "Kysymys" });
+    await question.fill(
+      "Asiakas Matti Virtanen tarvitsee apua vaihtelevasti. Miten tuntimäärä arvioidaan, kun tarve vaihtelee viikoittain?",
+    );
+    const send = member.getByRole("button", { name: "Lähetä pyyntö" });
+    expect(await send.isDisabled()).toBe(true); // the anonymisation checklist first
+    for (const box of await member
+      .getByRole("group", { name: /Anonymisointi/ })
+      .getByRole("checkbox")
+      .all())
+      await box.check();
+    await send.click();
+    // Flagged, never changed: she removes the name herself.
+    await member.getByText("näyttää henkilön nimeltä").waitFor();
+    await question.fill(
+      "Asiakas tarvitsee apua vaihtelevasti. Miten tuntimäärä arvioidaan, kun tarve vaihtelee viikoittain?",
+    );
+    await send.click();
+    await member.getByText(/Pyyntö lähetetty/).waitFor();
+    await expectAccessible(member, "consultations");
+    await member.getByRole("link", { name: "Avaa pyyntö" }).click();
+    await member.getByRole("heading", { level: 1, name: "Henkilökohtaisen avun tuntimäärä" }).waitFor();
+    const requestPath = new URL(member.url()).pathname;
+    await expectAccessible(member, "consultation");
+
+    const expert = await loginAs("asiantuntija@demo.soskes.example");
+    await expert.goto(`${portalUrl}${requestPath}`);
+    await expert.getByRole("button", { name: "Ota pyyntö" }).click();
+    await expert.getByRole("button", { name: "Merkitse vastatuksi" }).waitFor();
+    await expert.getByRole("link", { name: "Avaa keskustelu" }).click();
+    const box = expert.getByRole("combobox", { name: /Kirjoita viesti ryhmään/ });
+    await box.fill("Arvioi tarve jaksoittain ja kirjaa vaihtelu päätökseen.");
+    await box.press("Enter");
+    await expert.locator(".message__body", { hasText: "Arvioi tarve jaksoittain" }).waitFor();
+    await expert.goto(`${portalUrl}${requestPath}`);
+    await expert.getByRole("button", { name: "Merkitse vastatuksi" }).click();
+    await expert.getByText("Vastattu", { exact: true }).waitFor();
+
+    await member.reload();
+    await member.getByRole("link", { name: "Avaa keskustelu" }).click();
+    await member.locator(".message__body", { hasText: "Arvioi tarve jaksoittain" }).waitFor();
+    await member.goto(`${portalUrl}${requestPath}`);
+    await member.getByRole("button", { name: "Sulje pyyntö" }).click();
+    await member.getByText("Suljettu", { exact: true }).waitFor();
+  });
+
   it("passes axe on every page in Finnish and in Swedish", async () => {
     for (const lang of ["fi", "sv"]) {
       await member.locator("#language").selectOption(lang);
@@ -323,6 +378,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
         "/tapahtumat",
         "/uutiset",
         "/ryhmat",
+        "/konsultaatiot",
         "/oma-tili",
         "/ihmiset?haku=sanna",
         "/haku?q=lastensuojelu",

@@ -356,8 +356,9 @@ export function createConsultService(options: {
           .where("panel_id", "=", panel.id)
           .where("lead", "=", 1)
           .execute();
+        // Named by number: the name reaches e-mail notifications, the topic never does.
         row.group_id = await threads.createThread(
-          input.topic,
+          `eKonsultaatio ${row.id}`,
           actor.id,
           leads.map((l) => l.user_id),
         );

@@ -61,6 +61,20 @@ export const router = createBrowserRouter([
       // eKollega loads on demand, with its realtime client.
       { path: "/ryhmat", lazy: () => import("../features/groups/components/GroupsPage") },
       { path: "/ryhmat/:id", lazy: () => import("../features/groups/components/GroupPage") },
+      {
+        path: "/konsultaatiot",
+        lazy: () =>
+          import("../features/consult/components/ConsultPages").then((m) => ({
+            Component: m.ConsultationsPage,
+          })),
+      },
+      {
+        path: "/konsultaatiot/:id",
+        lazy: () =>
+          import("../features/consult/components/ConsultPages").then((m) => ({
+            Component: m.ConsultationPage,
+          })),
+      },
       { path: "/oma-tili", element: <AccountPage /> },
       { path: "/yllapito/kayttajat", element: <UsersPage /> },
       { path: "*", element: <NotFound /> },

@@ -157,6 +157,7 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
             <NavLink to="/uutiset">{t("hubs.navNews")}</NavLink>
             <NavLink to="/ihmiset">{t("people.nav")}</NavLink>
             <GroupsLink />
+            <NavLink to="/konsultaatiot">{t("consult.nav")}</NavLink>
             <NavLink to="/oma-tili">{t("account.profileTitle")}</NavLink>
             {me.data.abilities.manageUsers && <NavLink to="/yllapito/kayttajat">{t("admin.nav")}</NavLink>}
           </nav>

@@ -6,6 +6,7 @@ export type MembershipState = "none" | "active" | "invited" | "requested" | "rem
 
 export type Group = {
   id: number;
+  kind: "group" | "consultation";
   name: string;
   description: string;
   rules: string;

@@ -760,7 +760,7 @@ function Conversation({ group, meId }: { group: Group; meId: number }) {
             ))}
           </select>
           <p className="note">{t("groups.notifyHint")}</p>
-          <LeaveButton group={group} meId={meId} />
+          {group.kind === "group" && <LeaveButton group={group} meId={meId} />}
         </section>
         {moderator && members.data && <Manage group={group} members={members.data} />}
       </aside>
