@@ -525,7 +525,8 @@ export function createChatService(options: ChatServiceOptions) {
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      for (const userId of new Set([ownerId, ...memberIds])) await setMembership(row.id, userId, { state: "active" });
+      for (const userId of new Set([ownerId, ...memberIds]))
+        await setMembership(row.id, userId, { state: "active" });
       return row.id;
     },
 

@@ -179,7 +179,8 @@ export function createConsultService(options: {
           .execute()
       ).map((s) => s.panel_id),
     );
-    const participant = (r: Row) => r.requester_id === viewer.id || r.claimed_by === viewer.id || leads.has(r.panel_id);
+    const participant = (r: Row) =>
+      r.requester_id === viewer.id || r.claimed_by === viewer.id || leads.has(r.panel_id);
     const today = finnishDate(now());
     return rows.map((r) => ({
       id: r.id,
@@ -207,7 +208,8 @@ export function createConsultService(options: {
 
   const link = (id: number) => `${options.publicUrl ?? ""}/konsultaatiot/${id}`;
   const panelName = async (panelId: number) =>
-    (await db.selectFrom("consult_panels").select("name").where("id", "=", panelId).executeTakeFirst())?.name ?? "";
+    (await db.selectFrom("consult_panels").select("name").where("id", "=", panelId).executeTakeFirst())
+      ?.name ?? "";
 
   /** A new request reaches the panel: its experts (never of the requester's own unit) and its lead. */
   async function tellPanel(row: Row) {
@@ -362,7 +364,11 @@ export function createConsultService(options: {
           actor.id,
           leads.map((l) => l.user_id),
         );
-        await db.updateTable("consultations").set({ group_id: row.group_id }).where("id", "=", row.id).execute();
+        await db
+          .updateTable("consultations")
+          .set({ group_id: row.group_id })
+          .where("id", "=", row.id)
+          .execute();
       }
       await audit(actor.id, "create", row.id, "allowed");
       await tellPanel(row);
@@ -461,8 +467,16 @@ export function createConsultService(options: {
         .returningAll()
         .executeTakeFirstOrThrow();
       if (threads && updated.group_id !== null) await threads.addThreadMember(updated.group_id, userId);
-      options.notify?.users([userId], { type: "consultation_assigned", consultationId: id, panel: await panelName(row.panel_id) });
-      const expert = await db.selectFrom("users").select(["email", "name"]).where("id", "=", userId).executeTakeFirst();
+      options.notify?.users([userId], {
+        type: "consultation_assigned",
+        consultationId: id,
+        panel: await panelName(row.panel_id),
+      });
+      const expert = await db
+        .selectFrom("users")
+        .select(["email", "name"])
+        .where("id", "=", userId)
+        .executeTakeFirst();
       if (expert)
         await options.notify?.mail({
           to: expert.email,
@@ -477,7 +491,11 @@ export function createConsultService(options: {
      * new → claimed → answered → closed, and reopen. The expert who took it (or the lead) marks it
      * answered; the requester (or an admin) closes it; the requester reopens it.
      */
-    async transition(actor: ConsultActor, id: number, to: "answered" | "closed" | "reopened"): Promise<Presented> {
+    async transition(
+      actor: ConsultActor,
+      id: number,
+      to: "answered" | "closed" | "reopened",
+    ): Promise<Presented> {
       const row = await db.selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirst();
       const may = row ? await relation(actor, row) : null;
       if (!row || !may) {
@@ -491,7 +509,11 @@ export function createConsultService(options: {
             ? may === "requester" || may === "admin"
             : may === "requester";
       const state =
-        to === "answered" ? row.status === "claimed" : to === "closed" ? row.status !== "closed" : row.status === "closed";
+        to === "answered"
+          ? row.status === "claimed"
+          : to === "closed"
+            ? row.status !== "closed"
+            : row.status === "closed";
       if (!who || !state) {
         await audit(actor.id, to, id, "denied");
         throw who ? consultErrors.wrongState() : chatErrors.forbidden();
@@ -502,14 +524,19 @@ export function createConsultService(options: {
           ? { status: "answered" as const, answered_at: at }
           : to === "closed"
             ? { status: "closed" as const, closed_at: at }
-            : { status: row.claimed_by === null ? ("new" as const) : ("claimed" as const), closed_at: null, answered_at: null };
+            : {
+                status: row.claimed_by === null ? ("new" as const) : ("claimed" as const),
+                closed_at: null,
+                answered_at: null,
+              };
       const updated = await db
         .updateTable("consultations")
         .set({ ...values, updated_at: at })
         .where("id", "=", id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      if (threads && row.group_id !== null && to !== "answered") await threads.setThreadOpen(row.group_id, to === "reopened");
+      if (threads && row.group_id !== null && to !== "answered")
+        await threads.setThreadOpen(row.group_id, to === "reopened");
       await audit(actor.id, to, id, "allowed");
       return (await present([updated], actor))[0]!;
     },
@@ -532,8 +559,18 @@ export function createConsultService(options: {
       let escalated = 0;
       for (const row of open) {
         const panel = await panelName(row.panel_id);
-        if (row.status === "claimed" && row.reminded_at === null && row.claimed_by !== null && row.due_on >= today && workingDaysBetween(today, row.due_on) <= 1) {
-          const expert = await db.selectFrom("users").select(["email", "name"]).where("id", "=", row.claimed_by).executeTakeFirst();
+        if (
+          row.status === "claimed" &&
+          row.reminded_at === null &&
+          row.claimed_by !== null &&
+          row.due_on >= today &&
+          workingDaysBetween(today, row.due_on) <= 1
+        ) {
+          const expert = await db
+            .selectFrom("users")
+            .select(["email", "name"])
+            .where("id", "=", row.claimed_by)
+            .executeTakeFirst();
           const claimed = await db
             .updateTable("consultations")
             .set({ reminded_at: at })
@@ -541,7 +578,11 @@ export function createConsultService(options: {
             .where("reminded_at", "is", null)
             .executeTakeFirst();
           if (expert && Number(claimed.numUpdatedRows) > 0) {
-            await options.notify.mail({ to: expert.email, template: "consult-reminder", data: { name: expert.name, panel, due: row.due_on, url: link(row.id) } });
+            await options.notify.mail({
+              to: expert.email,
+              template: "consult-reminder",
+              data: { name: expert.name, panel, due: row.due_on, url: link(row.id) },
+            });
             reminded += 1;
           }
         }
@@ -561,7 +602,11 @@ export function createConsultService(options: {
             .where("m.lead", "=", 1)
             .execute();
           for (const lead of leads)
-            await options.notify.mail({ to: lead.email, template: "consult-escalation", data: { name: lead.name, panel, due: row.due_on, url: link(row.id) } });
+            await options.notify.mail({
+              to: lead.email,
+              template: "consult-escalation",
+              data: { name: lead.name, panel, due: row.due_on, url: link(row.id) },
+            });
           options.notify.users(
             leads.map((l) => l.id),
             { type: "consultation_overdue", consultationId: row.id, panel },
@@ -583,7 +628,11 @@ export function createConsultService(options: {
         .where("answered_at", "<", limit)
         .execute();
       for (const r of rows) {
-        await db.updateTable("consultations").set({ status: "closed", closed_at: now(), updated_at: now() }).where("id", "=", r.id).execute();
+        await db
+          .updateTable("consultations")
+          .set({ status: "closed", closed_at: now(), updated_at: now() })
+          .where("id", "=", r.id)
+          .execute();
         if (threads && r.group_id !== null) await threads.setThreadOpen(r.group_id, false);
         await audit(null, "auto_close", r.id, "allowed");
       }
