@@ -34,6 +34,40 @@ export type WireMessage = {
   updatedAt: number;
 };
 
+/** A group as the server presents it to one member. */
+export type WireGroup = {
+  id: number;
+  /** "group", or "consultation" for the private thread of an eKonsultaatio request. */
+  kind: "group" | "consultation";
+  name: string;
+  description: string;
+  rules: string;
+  visibility: "open" | "closed";
+  status: "proposed" | "active" | "archived";
+  memberCount: number;
+  createdAt: number;
+  /** The asker's relation to the group. */
+  membership: {
+    state: "none" | "active" | "invited" | "requested" | "removed" | "banned";
+    role: "member" | "moderator" | null;
+    notify: "instant" | "digest" | "off" | null;
+  };
+  /** For members only; null for anyone else. */
+  lastSeq: number | null;
+  lastReadSeq: number | null;
+  unread: number;
+  mentions: number;
+  canModerate: boolean;
+};
+
+export type WireMember = {
+  id: number;
+  name: string;
+  role: "member" | "moderator";
+  state: "active" | "invited" | "requested" | "removed" | "banned";
+  lastReadSeq: number;
+};
+
 export class AckError extends Error {
   constructor(
     readonly code: string,

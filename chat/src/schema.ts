@@ -1,5 +1,6 @@
-import type { Generated, Kysely } from "kysely";
+import type { Generated } from "kysely";
 import type { Migration } from "kysely/migration";
+import { dialectColumns } from "./columns.js";
 
 /** Times are epoch milliseconds, as in the rest of the portal database. */
 type Millis = number;
@@ -101,11 +102,7 @@ export type ChatDatabase = {
 
 /** The chat tables, for the portal's migration list; works on SQLite and PostgreSQL. */
 export function chatMigration(dialect: "sqlite" | "postgres"): Migration {
-  const millis = dialect === "postgres" ? "bigint" : "integer";
-  const idColumn = (db: Kysely<unknown>, table: string) =>
-    dialect === "postgres"
-      ? db.schema.createTable(table).addColumn("id", "serial", (c) => c.primaryKey())
-      : db.schema.createTable(table).addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
+  const { millis, tableWithId: idColumn } = dialectColumns(dialect);
   return {
     async up(db) {
       await idColumn(db, "chat_groups")

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from "kysely";
+import type { WireGroup, WireMember, WireMessage } from "./client.js";
 import { chatErrors } from "./errors.js";
 import { findHetu } from "./hetu.js";
 import {
@@ -35,56 +36,12 @@ export type ChatHooks = {
   onError?: (err: unknown, what: string) => void;
 };
 
-export type PresentedMessage = {
-  id: number;
-  groupId: number;
-  seq: number;
-  author: { id: number; name: string };
-  clientId: string;
-  /** Null when deleted: the text is gone for good. */
-  body: string | null;
-  threadId: number | null;
-  mentions: number[];
-  reactions: Array<{ emoji: string; userIds: number[] }>;
-  pinned: boolean;
-  editedAt: number | null;
-  deletedAt: number | null;
-  createdAt: number;
-  updatedAt: number;
-};
+/** A message as it leaves the server: the wire format the client library reads. */
+export type PresentedMessage = WireMessage;
 
-export type PresentedGroup = {
-  id: number;
-  /** "group", or "consultation" for the private thread of an eKonsultaatio request. */
-  kind: "group" | "consultation";
-  name: string;
-  description: string;
-  rules: string;
-  visibility: "open" | "closed";
-  status: "proposed" | "active" | "archived";
-  memberCount: number;
-  createdAt: number;
-  /** The asker's relation to the group. */
-  membership: {
-    state: "none" | "active" | "invited" | "requested" | "removed" | "banned";
-    role: MemberRole | null;
-    notify: NotifyMode | null;
-  };
-  /** For members only; null for anyone else. */
-  lastSeq: number | null;
-  lastReadSeq: number | null;
-  unread: number;
-  mentions: number;
-  canModerate: boolean;
-};
+export type PresentedGroup = WireGroup;
 
-export type PresentedMember = {
-  id: number;
-  name: string;
-  role: MemberRole;
-  state: "active" | "invited" | "requested" | "removed" | "banned";
-  lastReadSeq: number;
-};
+export type PresentedMember = WireMember;
 
 const encodeMentions = (ids: number[]) => (ids.length ? `,${[...new Set(ids)].join(",")},` : "");
 const decodeMentions = (s: string) => s.split(",").filter(Boolean).map(Number);
@@ -275,6 +232,22 @@ export function createChatService(options: ChatServiceOptions) {
 
   const presentOne = async (row: MessageRow) => (await present([row]))[0]!;
 
+  /** Live messages after the member's read position, counted per group. */
+  const unreadSince = (userId: number, groupIds: number[]) =>
+    db
+      .selectFrom("chat_messages as m")
+      .innerJoin("chat_members as cm", (join) =>
+        join
+          .onRef("cm.group_id", "=", "m.group_id")
+          .on("cm.user_id", "=", userId)
+          .on("cm.state", "=", "active"),
+      )
+      .select(["m.group_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .whereRef("m.seq", ">", "cm.last_read_seq")
+      .where("m.deleted_at", "is", null)
+      .where("m.group_id", "in", groupIds)
+      .groupBy("m.group_id");
+
   async function presentGroups(actor: Actor, groups: GroupRow[]): Promise<PresentedGroup[]> {
     if (groups.length === 0) return [];
     const ids = groups.map((g) => g.id);
@@ -292,36 +265,9 @@ export function createChatService(options: ChatServiceOptions) {
         .where("state", "=", "active")
         .groupBy("group_id")
         .execute(),
-      db
-        .selectFrom("chat_messages as m")
-        .innerJoin("chat_members as cm", (join) =>
-          join
-            .onRef("cm.group_id", "=", "m.group_id")
-            .on("cm.user_id", "=", actor.id)
-            .on("cm.state", "=", "active"),
-        )
-        .select(["m.group_id", (eb) => eb.fn.countAll<number>().as("n")])
-        .whereRef("m.seq", ">", "cm.last_read_seq")
-        .where("m.author_id", "!=", actor.id)
-        .where("m.deleted_at", "is", null)
-        .where("m.group_id", "in", ids)
-        .groupBy("m.group_id")
-        .execute(),
-      db
-        .selectFrom("chat_messages as m")
-        .innerJoin("chat_members as cm", (join) =>
-          join
-            .onRef("cm.group_id", "=", "m.group_id")
-            .on("cm.user_id", "=", actor.id)
-            .on("cm.state", "=", "active"),
-        )
-        .select(["m.group_id", (eb) => eb.fn.countAll<number>().as("n")])
-        .whereRef("m.seq", ">", "cm.last_read_seq")
-        .where("m.mentions", "like", `%,${actor.id},%`)
-        .where("m.deleted_at", "is", null)
-        .where("m.group_id", "in", ids)
-        .groupBy("m.group_id")
-        .execute(),
+      // Unread: others' messages after the read position; mentions: those naming the actor.
+      unreadSince(actor.id, ids).where("m.author_id", "!=", actor.id).execute(),
+      unreadSince(actor.id, ids).where("m.mentions", "like", `%,${actor.id},%`).execute(),
     ]);
     const mine = new Map(memberships.map((m) => [m.group_id, m]));
     const count = (rows: Array<{ group_id: number; n: number | string | bigint }>) =>

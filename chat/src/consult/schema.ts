@@ -1,5 +1,6 @@
-import type { Generated, Kysely } from "kysely";
+import type { Generated } from "kysely";
 import type { Migration } from "kysely/migration";
+import { dialectColumns } from "../columns.js";
 
 type Millis = number;
 
@@ -69,11 +70,7 @@ export type ConsultDatabase = {
 
 /** Panels, consultations and the audit log, for the portal's migration list. */
 export function consultMigration(dialect: "sqlite" | "postgres"): Migration {
-  const millis = dialect === "postgres" ? "bigint" : "integer";
-  const idColumn = (db: Kysely<unknown>, table: string) =>
-    dialect === "postgres"
-      ? db.schema.createTable(table).addColumn("id", "serial", (c) => c.primaryKey())
-      : db.schema.createTable(table).addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
+  const { millis, tableWithId: idColumn } = dialectColumns(dialect);
   return {
     async up(db) {
       await idColumn(db, "consult_panels")
@@ -140,7 +137,7 @@ export function consultMigration(dialect: "sqlite" | "postgres"): Migration {
 
 /** Threads and the answered and closed times of requests. */
 export function consultStatesMigration(dialect: "sqlite" | "postgres"): Migration {
-  const millis = dialect === "postgres" ? "bigint" : "integer";
+  const { millis } = dialectColumns(dialect);
   return {
     async up(db) {
       await db.schema.alterTable("consultations").addColumn("group_id", "integer").execute();
@@ -156,7 +153,7 @@ export function consultStatesMigration(dialect: "sqlite" | "postgres"): Migratio
 
 /** Reminder and escalation times. */
 export function consultDeadlinesMigration(dialect: "sqlite" | "postgres"): Migration {
-  const millis = dialect === "postgres" ? "bigint" : "integer";
+  const { millis } = dialectColumns(dialect);
   return {
     async up(db) {
       await db.schema.alterTable("consultations").addColumn("reminded_at", millis).execute();

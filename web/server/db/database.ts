@@ -18,6 +18,9 @@ export type PortalDatabase = { db: Db; dialect: Dialect; close: () => Promise<vo
 export function openDatabase(config: DatabaseConfig): PortalDatabase {
   if (config.client === "postgres") {
     const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 });
+    // An idle connection the server ends (a restart, a failover) must not take the process down:
+    // the pool drops it and opens a new one for the next query.
+    pool.on("error", () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }

@@ -1,34 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { WireGroup as Group, WireMember as GroupMember } from "@soskes/chat/client";
 import { api } from "../../../lib/api-client";
 
+export type { WireGroup as Group, WireMember as GroupMember } from "@soskes/chat/client";
 export type NotifyMode = "instant" | "digest" | "off";
-export type MembershipState = "none" | "active" | "invited" | "requested" | "removed" | "banned";
-
-export type Group = {
-  id: number;
-  kind: "group" | "consultation";
-  name: string;
-  description: string;
-  rules: string;
-  visibility: "open" | "closed";
-  status: "proposed" | "active" | "archived";
-  memberCount: number;
-  createdAt: number;
-  membership: { state: MembershipState; role: "member" | "moderator" | null; notify: NotifyMode | null };
-  lastSeq: number | null;
-  lastReadSeq: number | null;
-  unread: number;
-  mentions: number;
-  canModerate: boolean;
-};
-
-export type GroupMember = {
-  id: number;
-  name: string;
-  role: "member" | "moderator";
-  state: "active" | "invited" | "requested" | "removed" | "banned";
-  lastReadSeq: number;
-};
 
 export type GroupInput = { name: string; description: string; rules?: string; visibility: "open" | "closed" };
 
