@@ -38,6 +38,25 @@ const FOOTER: Record<Lang, string> = {
 };
 
 type Data = Record<string, string>;
+type Texts = Record<Lang, string>;
+
+const OPEN_GROUP: Texts = { fi: "Avaa ryhmä", sv: "Öppna gruppen", en: "Open the group" };
+const OPEN_REQUEST: Texts = { fi: "Avaa pyyntö", sv: "Öppna begäran", en: "Open the request" };
+
+/** A notice to a member by name, with its texts in every language and one link (`d.url`). */
+function notice(
+  lang: Lang,
+  d: Data,
+  parts: { subject: Texts; lines: Texts[]; extra?: string[]; action: Texts },
+): MailContent {
+  return render({
+    subject: parts.subject[lang],
+    greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+    lines: [...parts.lines.map((line) => line[lang]), ...(parts.extra ?? [])],
+    action: { label: parts.action[lang], url: d.url ?? "" },
+    footer: FOOTER[lang],
+  });
+}
 
 /**
  * Mail templates in Finnish, Swedish and English. Messages carry links, never content from
@@ -166,157 +185,122 @@ export const TEMPLATES: Record<string, (lang: Lang, d: Data) => MailContent> = {
     }),
   // eKollega: the group's name and a link, never a word of the conversation.
   "group-activity": (lang, d) =>
-    render({
+    notice(lang, d, {
       subject: {
         fi: `Uusia viestejä ryhmässä ${d.group}`,
         sv: `Nya meddelanden i gruppen ${d.group}`,
         en: `New messages in ${d.group}`,
-      }[lang],
-      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      },
       lines: [
         {
           fi: `eKollega-ryhmässä ${d.group} on uusia viestejä. Viestien sisältöä ei lähetetä sähköpostilla: lue ne SosKesissa.`,
           sv: `Det finns nya meddelanden i eKollega-gruppen ${d.group}. Innehållet skickas inte per e-post: läs dem i SosKes.`,
           en: `There are new messages in the eKollega group ${d.group}. Their content is never sent by e-mail: read them in SosKes.`,
-        }[lang],
+        },
         {
           fi: "Seuraava ilmoitus tulee vasta, kun olet lukenut ryhmän. Voit muuttaa ilmoitusasetuksia ryhmän sivulla.",
           sv: "Nästa avisering kommer först när du har läst gruppen. Du kan ändra aviseringarna på gruppens sida.",
           en: "The next notice comes only after you have read the group. You can change notifications on the group's page.",
-        }[lang],
+        },
       ],
-      action: {
-        label: { fi: "Avaa ryhmä", sv: "Öppna gruppen", en: "Open the group" }[lang],
-        url: d.url ?? "",
-      },
-      footer: FOOTER[lang],
+      action: OPEN_GROUP,
     }),
   "group-invite": (lang, d) =>
-    render({
+    notice(lang, d, {
       subject: {
         fi: `Kutsu eKollega-ryhmään ${d.group}`,
         sv: `Inbjudan till eKollega-gruppen ${d.group}`,
         en: `Invitation to the eKollega group ${d.group}`,
-      }[lang],
-      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      },
       lines: [
         {
           fi: `${d.inviter} kutsui sinut suljettuun eKollega-ryhmään ${d.group}. Liity ryhmään sen sivulla.`,
           sv: `${d.inviter} bjöd in dig till den slutna eKollega-gruppen ${d.group}. Gå med på gruppens sida.`,
           en: `${d.inviter} invited you to the closed eKollega group ${d.group}. Join it on the group's page.`,
-        }[lang],
+        },
       ],
-      action: {
-        label: { fi: "Avaa ryhmä", sv: "Öppna gruppen", en: "Open the group" }[lang],
-        url: d.url ?? "",
-      },
-      footer: FOOTER[lang],
+      action: OPEN_GROUP,
     }),
   "group-digest": (lang, d) =>
-    render({
+    notice(lang, d, {
       subject: {
         fi: "Lukemattomat eKollega-viestisi",
         sv: "Dina olästa eKollega-meddelanden",
         en: "Your unread eKollega messages",
-      }[lang],
-      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      },
       lines: [
         {
           fi: "Ryhmissäsi on lukemattomia viestejä (ryhmä: määrä):",
           sv: "Det finns olästa meddelanden i dina grupper (grupp: antal):",
           en: "Your groups have unread messages (group: count):",
-        }[lang],
-        ...(d.groups ?? "").split("\n").map((line) => line.replace("\t", " – ")),
+        },
       ],
-      action: {
-        label: { fi: "Avaa ryhmät", sv: "Öppna grupperna", en: "Open your groups" }[lang],
-        url: d.url ?? "",
-      },
-      footer: FOOTER[lang],
+      extra: (d.groups ?? "").split("\n").map((line) => line.replace("\t", " – ")),
+      action: { fi: "Avaa ryhmät", sv: "Öppna grupperna", en: "Open your groups" },
     }),
   // eKonsultaatio: the panel's name, the target date and a link — never the question.
   "consult-new": (lang, d) =>
-    render({
+    notice(lang, d, {
       subject: {
         fi: `Uusi konsultaatiopyyntö: ${d.panel}`,
         sv: `Ny konsultationsbegäran: ${d.panel}`,
         en: `New consultation request: ${d.panel}`,
-      }[lang],
-      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      },
       lines: [
         {
           fi: `Paneelille ${d.panel} on tullut uusi konsultaatiopyyntö. Tavoitevastausaika on ${d.due}. Kysymystä ei lähetetä sähköpostilla: lue ja ota se SosKesissa.`,
           sv: `Panelen ${d.panel} har fått en ny konsultationsbegäran. Målet är ett svar senast ${d.due}. Frågan skickas inte per e-post: läs och ta den i SosKes.`,
           en: `The panel ${d.panel} has a new consultation request, to be answered by ${d.due}. The question is never sent by e-mail: read and take it in SosKes.`,
-        }[lang],
+        },
       ],
-      action: {
-        label: { fi: "Avaa pyyntö", sv: "Öppna begäran", en: "Open the request" }[lang],
-        url: d.url ?? "",
-      },
-      footer: FOOTER[lang],
+      action: OPEN_REQUEST,
     }),
   "consult-reminder": (lang, d) =>
-    render({
+    notice(lang, d, {
       subject: {
         fi: `Muistutus: konsultaation tavoiteaika ${d.due}`,
         sv: `Påminnelse: konsultationens måldatum ${d.due}`,
         en: `Reminder: consultation due ${d.due}`,
-      }[lang],
-      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      },
       lines: [
         {
           fi: `Ottamasi konsultaatiopyynnön (${d.panel}) tavoitevastausaika on ${d.due}.`,
           sv: `Konsultationsbegäran du tog (${d.panel}) ska besvaras senast ${d.due}.`,
           en: `The consultation request you took (${d.panel}) is due on ${d.due}.`,
-        }[lang],
+        },
       ],
-      action: {
-        label: { fi: "Avaa pyyntö", sv: "Öppna begäran", en: "Open the request" }[lang],
-        url: d.url ?? "",
-      },
-      footer: FOOTER[lang],
+      action: OPEN_REQUEST,
     }),
   "consult-escalation": (lang, d) =>
-    render({
+    notice(lang, d, {
       subject: {
         fi: `Myöhässä oleva konsultaatio: ${d.panel}`,
         sv: `Försenad konsultation: ${d.panel}`,
         en: `Overdue consultation: ${d.panel}`,
-      }[lang],
-      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      },
       lines: [
         {
           fi: `Paneelin ${d.panel} konsultaatiopyynnön tavoiteaika ${d.due} on ohitettu. Paneelin vetäjänä voit siirtää pyynnön toiselle asiantuntijalle.`,
           sv: `Måldatumet ${d.due} för en begäran till panelen ${d.panel} har passerat. Som panelens ledare kan du ge begäran till en annan expert.`,
           en: `A request to the panel ${d.panel} has passed its target date ${d.due}. As the panel's lead you can give it to another expert.`,
-        }[lang],
+        },
       ],
-      action: {
-        label: { fi: "Avaa pyyntö", sv: "Öppna begäran", en: "Open the request" }[lang],
-        url: d.url ?? "",
-      },
-      footer: FOOTER[lang],
+      action: OPEN_REQUEST,
     }),
   "consult-assigned": (lang, d) =>
-    render({
+    notice(lang, d, {
       subject: {
         fi: `Sinulle annettiin konsultaatiopyyntö: ${d.panel}`,
         sv: `Du fick en konsultationsbegäran: ${d.panel}`,
         en: `A consultation request was given to you: ${d.panel}`,
-      }[lang],
-      greeting: { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang],
+      },
       lines: [
         {
           fi: `Paneelin ${d.panel} vetäjä antoi sinulle konsultaatiopyynnön. Tavoitevastausaika on ${d.due}.`,
           sv: `Ledaren för panelen ${d.panel} gav dig en konsultationsbegäran. Målet är ett svar senast ${d.due}.`,
           en: `The lead of the panel ${d.panel} gave you a consultation request, to be answered by ${d.due}.`,
-        }[lang],
+        },
       ],
-      action: {
-        label: { fi: "Avaa pyyntö", sv: "Öppna begäran", en: "Open the request" }[lang],
-        url: d.url ?? "",
-      },
-      footer: FOOTER[lang],
+      action: OPEN_REQUEST,
     }),
 };

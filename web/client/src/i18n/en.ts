@@ -128,6 +128,7 @@ export const en: Resources = {
       query_too_short: "Type at least 2 characters.",
       phone: "Please check the phone number.",
       municipality_code: "Choose a municipality from the list.",
+      too_short: "The text is too short.",
       too_long: "The text is too long.",
     },
   },

@@ -125,6 +125,7 @@ export const fi = {
       query_too_short: "Kirjoita vähintään 2 merkkiä.",
       phone: "Tarkista puhelinnumero.",
       municipality_code: "Valitse kunta listasta.",
+      too_short: "Teksti on liian lyhyt.",
       too_long: "Teksti on liian pitkä.",
     },
   },

@@ -128,6 +128,7 @@ export const sv: Resources = {
       query_too_short: "Skriv minst 2 tecken.",
       phone: "Kontrollera telefonnumret.",
       municipality_code: "Välj kommun i listan.",
+      too_short: "Texten är för kort.",
       too_long: "Texten är för lång.",
     },
   },

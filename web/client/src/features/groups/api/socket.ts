@@ -21,6 +21,18 @@ export function closeRealtime(): void {
   shared = null;
 }
 
+/**
+ * Listens to several events at once; returns the function that stops listening (an effect's
+ * cleanup).
+ */
+export function subscribe(socket: Socket, handlers: Record<string, (payload: never) => void>): () => void {
+  const entries = Object.entries(handlers) as Array<[string, (...args: unknown[]) => void]>;
+  for (const [event, handler] of entries) socket.on(event, handler);
+  return () => {
+    for (const [event, handler] of entries) socket.off(event, handler);
+  };
+}
+
 export type ConnectionState = "connecting" | "online" | "offline";
 
 export function useConnection(): ConnectionState {
@@ -29,13 +41,11 @@ export function useConnection(): ConnectionState {
   useEffect(() => {
     const online = () => setState("online");
     const offline = () => setState("offline");
-    socket.on("connect", online);
-    socket.on("disconnect", offline);
+    const stop = subscribe(socket, { connect: online, disconnect: offline });
     socket.io.on("reconnect_attempt", offline);
     if (socket.connected) online();
     return () => {
-      socket.off("connect", online);
-      socket.off("disconnect", offline);
+      stop();
       socket.io.off("reconnect_attempt", offline);
     };
   }, [socket]);

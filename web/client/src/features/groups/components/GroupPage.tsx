@@ -19,7 +19,7 @@ import {
   type GroupMember,
   type NotifyMode,
 } from "../api/groups";
-import { realtime, send, useConnection } from "../api/socket";
+import { realtime, send, subscribe, useConnection } from "../api/socket";
 
 const REACTIONS = ["👍", "❤️", "😊", "🎉", "👀", "✅"] as const;
 const time = (ms: number, lang: string) =>
@@ -538,13 +538,15 @@ function Conversation({ group, meId }: { group: Group; meId: number }) {
     const onMembers = (e: { groupId: number }) => {
       if (e.groupId === group.id) void client.invalidateQueries({ queryKey: ["groups", group.id] });
     };
-    socket.on("typing", onTyping);
-    socket.on("presence", onPresence);
-    socket.on("read", onRead);
-    socket.on("group:removed", onRemoved);
-    socket.on("member:joined", onMembers);
-    socket.on("member:left", onMembers);
-    socket.on("group:updated", onMembers);
+    const stop = subscribe(socket, {
+      typing: onTyping,
+      presence: onPresence,
+      read: onRead,
+      "group:removed": onRemoved,
+      "member:joined": onMembers,
+      "member:left": onMembers,
+      "group:updated": onMembers,
+    });
     const expire = setInterval(() => {
       setTyping((prev) => {
         const now = Date.now();
@@ -557,13 +559,7 @@ function Conversation({ group, meId }: { group: Group; meId: number }) {
       cancelled = true;
       feed?.stop();
       clearInterval(expire);
-      socket.off("typing", onTyping);
-      socket.off("presence", onPresence);
-      socket.off("read", onRead);
-      socket.off("group:removed", onRemoved);
-      socket.off("member:joined", onMembers);
-      socket.off("member:left", onMembers);
-      socket.off("group:updated", onMembers);
+      stop();
     };
   }, [group.id, meId, merge, client]);
 

@@ -2,7 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router-dom";
-import { realtime } from "../api/socket";
+import { realtime, subscribe } from "../api/socket";
 
 type Note = {
   key: number;
@@ -28,16 +28,6 @@ export function GroupNotifications() {
   useEffect(() => {
     const socket = realtime();
     const refresh = () => void client.invalidateQueries({ queryKey: ["groups"], exact: true });
-    const events = [
-      "message:created",
-      "message:deleted",
-      "group:added",
-      "group:removed",
-      "group:updated",
-      "read",
-    ];
-    for (const e of events) socket.on(e, refresh);
-    socket.on("connect", refresh);
     const onNote = (n: Omit<Note, "key">) => {
       refresh();
       // Mentions in the group on screen are seen there already.
@@ -46,12 +36,17 @@ export function GroupNotifications() {
       setNotes((prev) => [...prev.slice(-3), { ...n, key }]);
       setTimeout(() => setNotes((prev) => prev.filter((x) => x.key !== key)), 15_000);
     };
-    socket.on("notification", onNote);
-    return () => {
-      for (const e of events) socket.off(e, refresh);
-      socket.off("connect", refresh);
-      socket.off("notification", onNote);
-    };
+    // Any change to a group's messages or membership refreshes the unread badges.
+    return subscribe(socket, {
+      "message:created": refresh,
+      "message:deleted": refresh,
+      "group:added": refresh,
+      "group:removed": refresh,
+      "group:updated": refresh,
+      read: refresh,
+      connect: refresh,
+      notification: onNote,
+    });
   }, [client, here]);
 
   return (
