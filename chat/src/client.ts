@@ -207,3 +207,15 @@ export function newClientId(): string {
   globalThis.crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+export {
+  createCitationFinder,
+  MAX_RICH_TEXT,
+  parseRichText,
+  plainText,
+  sectionAnchorOf,
+  statutePath,
+  type Citation,
+  type RichBlock,
+  type StatuteName,
+} from "./richtext.js";

@@ -20,6 +20,8 @@ export {
   consultMigration,
   consultStatesMigration,
   consultDeadlinesMigration,
+  consultAnswersMigration,
+  type AnswerStatus,
   type ConsultDatabase,
   type Urgency,
 } from "./consult/schema.js";
@@ -42,3 +44,22 @@ export {
   isWorkingDay,
   workingDaysBetween,
 } from "./consult/workdays.js";
+export {
+  createCitationFinder,
+  MAX_RICH_TEXT,
+  normaliseRichText,
+  parseRichText,
+  plainText,
+  type RichBlock,
+  type StatuteName,
+} from "./richtext.js";
+export {
+  AnswerInput,
+  AnswerReturn,
+  ConsentInput,
+  type AnswerDraft,
+  type AnswerHooks,
+  type PublishedAnswer,
+} from "./consult/answers.js";
+export { percentile, reportCsv, type ConsultReport, type ReportRow } from "./consult/report.js";
+export { consultErrors } from "./consult/errors.js";

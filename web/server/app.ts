@@ -29,6 +29,7 @@ import { searchRouter } from "./search/routes.js";
 import type { SearchService } from "@soskes/search";
 import { ChatError, createConsultService, type ChatService, type ConsultService } from "@soskes/chat";
 import { consultRouter } from "./consult/routes.js";
+import { answerIndexing } from "./consult/search.js";
 import { groupsRouter } from "./chat/routes.js";
 import type { Db } from "./db/database.js";
 import { HttpError, errors } from "./errors.js";
@@ -158,6 +159,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
       },
       autoCloseDays: config.consult.autoCloseDays,
       publicUrl: config.portal.publicUrl,
+      answerHooks: answerIndexing(options.search, logger),
       notify: {
         users: (userIds, payload) => options.chat.notifyUsers(userIds, payload),
         mail: (mail) => enqueueMail(db, { ...mail, locale: "fi" }),

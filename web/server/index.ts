@@ -21,6 +21,7 @@ import path from "node:path";
 import { followContent } from "./search/indexer.js";
 import { createMailWorker, createTransport, type MailTransport } from "./mail/outbox.js";
 import type { Gateway } from "@soskes/chat";
+import { reindexAnswers } from "./consult/search.js";
 import { attachRealtime, createPortalChat, MESSAGE_SOURCE, messageDocument } from "./chat/realtime.js";
 
 export type Portal = {
@@ -130,6 +131,7 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
   });
   const gateway: Gateway = await attachRealtime(services, server);
   void reindexMessages(services).catch((err: unknown) => logger.error({ err }, "indexing messages failed"));
+  void reindexAnswers(services).catch((err: unknown) => logger.error({ err }, "indexing answers failed"));
   const digests = setInterval(() => {
     chat.runDigests().catch((err: unknown) => logger.error({ err }, "chat digest failed"));
     services.consult

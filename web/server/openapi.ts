@@ -16,8 +16,21 @@ import { PeopleQuery, ProfileSchema } from "./routes/people.js";
 import { SearchQuerySchema } from "./search/routes.js";
 import { protocol } from "@soskes/chat";
 import { MessagesQuery, RemoveQuery } from "./chat/routes.js";
-import { ConsultationCreate, PanelCreate, PanelMember } from "@soskes/chat";
-import { AuditQuery, ConsultationListQuery } from "./consult/routes.js";
+import {
+  AnswerInput,
+  AnswerReturn,
+  ConsentInput,
+  ConsultationCreate,
+  PanelCreate,
+  PanelMember,
+} from "@soskes/chat";
+import {
+  AnswerListQuery,
+  AuditQuery,
+  CloseBody,
+  ConsultationListQuery,
+  ReportQuery,
+} from "./consult/routes.js";
 
 type Access = "public" | "member" | "admin" | "token";
 type Route = {
@@ -369,9 +382,89 @@ export const ROUTES: Route[] = [
   {
     method: "post",
     path: "/api/consultations/{id}/close",
-    summary: "Close (the requester or an admin): the thread becomes read-only",
+    summary:
+      "Close (the requester or an admin): the thread becomes read-only; consent: true lets the expert publish an anonymised Q&A",
+    access: "member",
+    body: CloseBody,
+    responses: { "403": "forbidden", "409": "wrong_state" },
+  },
+  {
+    method: "post",
+    path: "/api/consultations/{id}/consent",
+    summary: "Give or take back consent to publish an anonymised Q&A (the requester, closed requests)",
+    access: "member",
+    body: ConsentInput,
+    responses: { "403": "forbidden", "409": "no_consent or answer_published" },
+  },
+  {
+    method: "get",
+    path: "/api/consultations/{id}/answer",
+    summary: "The answer-bank draft of a request (its requester, expert, panel lead, admins; audited)",
+    access: "member",
+    responses: { "404": "not_found (also when there is no draft)" },
+  },
+  {
+    method: "put",
+    path: "/api/consultations/{id}/answer",
+    summary:
+      "Write or edit the anonymised Q&A (the expert who took it, or the lead; closed and consented requests)",
+    access: "member",
+    body: AnswerInput,
+    responses: {
+      "200": "{data: draft}",
+      "409": "no_consent or answer_published",
+      "422": "hetu_detected or anonymisation_flags",
+    },
+  },
+  {
+    method: "post",
+    path: "/api/consultations/{id}/answer/submit",
+    summary: "Send the draft to the panel lead for approval (its author)",
+    access: "member",
+    responses: { "403": "forbidden", "409": "answer_published" },
+  },
+  {
+    method: "post",
+    path: "/api/consultations/{id}/answer/approve",
+    summary: "Publish the Q&A in the answer bank (the panel lead)",
     access: "member",
     responses: { "403": "forbidden", "409": "wrong_state" },
+  },
+  {
+    method: "post",
+    path: "/api/consultations/{id}/answer/return",
+    summary: "Return the draft to its author with a note (the panel lead)",
+    access: "member",
+    body: AnswerReturn,
+    responses: { "403": "forbidden", "409": "wrong_state" },
+  },
+  {
+    method: "post",
+    path: "/api/consultations/{id}/answer/withdraw",
+    summary: "Take a published Q&A back to draft: out of the bank and search (the panel lead or an admin)",
+    access: "member",
+    responses: { "403": "forbidden", "409": "wrong_state" },
+  },
+  {
+    method: "get",
+    path: "/api/answers",
+    summary: "The answer bank: published Q&As, newest first",
+    access: "member",
+    query: AnswerListQuery,
+  },
+  {
+    method: "get",
+    path: "/api/answers/{id}",
+    summary: "One published Q&A",
+    access: "member",
+    responses: { "404": "not_found" },
+  },
+  {
+    method: "get",
+    path: "/api/admin/consult-report",
+    summary: "Requests, response-time median and 90th percentile, overdue per panel (format=csv to export)",
+    access: "admin",
+    query: ReportQuery,
   },
   {
     method: "post",

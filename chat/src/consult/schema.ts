@@ -47,6 +47,8 @@ export type ConsultationsTable = {
   reminded_at: Generated<Millis | null>;
   /** When the panel lead was told the request is overdue. */
   escalated_at: Generated<Millis | null>;
+  /** When the requester agreed that an anonymised Q&A may be published from it. */
+  consent_at: Generated<Millis | null>;
   created_at: Millis;
   updated_at: Millis;
 };
@@ -61,10 +63,40 @@ export type AuditLogTable = {
   at: Millis;
 };
 
+export type AnswerStatus = "draft" | "pending" | "published";
+
+/**
+ * The answer bank: an anonymised Q&A the expert wrote from a closed request whose requester
+ * consented, published when the panel lead approves it. Nothing here is copied from the thread;
+ * every word was written or edited by the expert and approved by the lead.
+ */
+export type ConsultAnswersTable = {
+  id: Generated<number>;
+  consultation_id: number;
+  panel_id: number;
+  service_area: string;
+  title: string;
+  question: string;
+  answer: string;
+  /** The statute sections the answer relies on: "1301/2014#36,417/2007#25". */
+  sections: string;
+  /** When the answer should be checked again (YYYY-MM-DD). */
+  review_on: string;
+  status: AnswerStatus;
+  author_id: number;
+  /** The lead's note when they return a draft for changes. */
+  note: string | null;
+  approved_by: number | null;
+  published_at: Millis | null;
+  created_at: Millis;
+  updated_at: Millis;
+};
+
 export type ConsultDatabase = {
   consult_panels: ConsultPanelsTable;
   consult_panel_members: ConsultPanelMembersTable;
   consultations: ConsultationsTable;
+  consult_answers: ConsultAnswersTable;
   audit_log: AuditLogTable;
 };
 
@@ -162,6 +194,44 @@ export function consultDeadlinesMigration(dialect: "sqlite" | "postgres"): Migra
     async down(db) {
       await db.schema.alterTable("consultations").dropColumn("escalated_at").execute();
       await db.schema.alterTable("consultations").dropColumn("reminded_at").execute();
+    },
+  };
+}
+
+/** Consent and the answer bank. */
+export function consultAnswersMigration(dialect: "sqlite" | "postgres"): Migration {
+  const { millis, tableWithId: idColumn } = dialectColumns(dialect);
+  return {
+    async up(db) {
+      await db.schema.alterTable("consultations").addColumn("consent_at", millis).execute();
+      await idColumn(db, "consult_answers")
+        .addColumn("consultation_id", "integer", (c) =>
+          c.notNull().unique().references("consultations.id").onDelete("cascade"),
+        )
+        .addColumn("panel_id", "integer", (c) => c.notNull().references("consult_panels.id"))
+        .addColumn("service_area", "varchar(80)", (c) => c.notNull())
+        .addColumn("title", "varchar(200)", (c) => c.notNull())
+        .addColumn("question", "text", (c) => c.notNull())
+        .addColumn("answer", "text", (c) => c.notNull())
+        .addColumn("sections", "varchar(2000)", (c) => c.notNull().defaultTo(""))
+        .addColumn("review_on", "varchar(10)", (c) => c.notNull())
+        .addColumn("status", "varchar(10)", (c) => c.notNull())
+        .addColumn("author_id", "integer", (c) => c.notNull().references("users.id"))
+        .addColumn("note", "varchar(2000)")
+        .addColumn("approved_by", "integer", (c) => c.references("users.id"))
+        .addColumn("published_at", millis)
+        .addColumn("created_at", millis, (c) => c.notNull())
+        .addColumn("updated_at", millis, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("consult_answers_status")
+        .on("consult_answers")
+        .columns(["status", "service_area"])
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable("consult_answers").execute();
+      await db.schema.alterTable("consultations").dropColumn("consent_at").execute();
     },
   };
 }

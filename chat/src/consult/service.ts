@@ -1,9 +1,15 @@
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
-import { ChatError, chatErrors } from "../errors.js";
+import { chatErrors } from "../errors.js";
 import { findHetu } from "../hetu.js";
+import { plainText } from "../richtext.js";
 import type { ChatUsersTable } from "../schema.js";
-import { anonymisationFlags, type AnonymisationFlag } from "./anonymise.js";
+import { anonymisationFlags } from "./anonymise.js";
+import { createAnswerBank, richText, type AnswerHooks } from "./answers.js";
+import { consultErrors } from "./errors.js";
+import { toCsv } from "./csv.js";
+import { consultReport } from "./report.js";
+export { consultErrors } from "./errors.js";
 import type { ConsultDatabase, ConsultationsTable, Urgency } from "./schema.js";
 import { addWorkingDays, finnishDate, workingDaysBetween } from "./workdays.js";
 
@@ -20,7 +26,8 @@ const text = (max: number) => z.string({ error: "required" }).trim().max(max, "t
 export const ConsultationCreate = z.object({
   serviceArea: z.string({ error: "required" }).regex(/^[a-z0-9-]{2,80}$/, "service_area"),
   topic: text(200).min(3, "too_short"),
-  question: text(10_000).min(20, "too_short"),
+  /** Light markup (see richtext.ts), rendered as allow-listed elements only. */
+  question: richText(20),
   urgency: z.enum(["normal", "urgent"], { error: "urgency" }).default("normal"),
   /** The requester ticked the anonymisation checklist. */
   anonymised: z.literal(true, { error: "anonymisation_checklist" }),
@@ -35,50 +42,6 @@ export const PanelMember = z.object({
   userId: z.number({ error: "id" }).int("id").positive("id"),
   lead: z.boolean().default(false),
 });
-
-export const consultErrors = {
-  conflictOfInterest: () =>
-    new ChatError(403, "conflict_of_interest", {
-      fi: "Et voi ottaa tätä pyyntöä: kysyjä on samasta yksiköstä kuin sinä.",
-      sv: "Du kan inte ta denna begäran: frågeställaren är från samma enhet som du.",
-      en: "You cannot take this request: the requester works in your own unit.",
-    }),
-  alreadyClaimed: () =>
-    new ChatError(409, "already_claimed", {
-      fi: "Toinen asiantuntija on jo ottanut pyynnön.",
-      sv: "En annan expert har redan tagit begäran.",
-      en: "Another expert has already taken this request.",
-    }),
-  noPanel: () =>
-    new ChatError(422, "no_panel", {
-      fi: "Tälle palvelualueelle ei ole vielä asiantuntijapaneelia.",
-      sv: "Det finns ännu ingen expertpanel för detta serviceområde.",
-      en: "There is no expert panel for this service area yet.",
-    }),
-  flagged: (flags: AnonymisationFlag[]) =>
-    new ChatError(
-      422,
-      "anonymisation_flags",
-      {
-        fi: "Tekstissä voi olla asiakkaan tunnistetietoja (nimi, osoite tai syntymäaika). Poista ne tai vahvista, ettei merkitty kohta koske asiakasta.",
-        sv: "Texten kan innehålla uppgifter som identifierar klienten (namn, adress eller födelsedatum). Ta bort dem eller bekräfta att det markerade inte gäller klienten.",
-        en: "The text may identify a client (a name, an address or a birth date). Remove them, or confirm that what is marked is not about the client.",
-      },
-      { flags },
-    ),
-  wrongState: () =>
-    new ChatError(409, "wrong_state", {
-      fi: "Pyynnön tila ei salli tätä juuri nyt.",
-      sv: "Begärans status tillåter inte detta just nu.",
-      en: "The request's status does not allow this now.",
-    }),
-  panelTaken: () =>
-    new ChatError(409, "panel_exists", {
-      fi: "Palvelualueella on jo paneeli.",
-      sv: "Serviceområdet har redan en panel.",
-      en: "The service area already has a panel.",
-    }),
-};
 
 /** Target response time in Finnish working days, per urgency. */
 export type Targets = Record<Urgency, number>;
@@ -113,6 +76,8 @@ export function createConsultService(options: {
   targets?: Targets;
   /** Answered requests close by themselves after this many days (default 14). */
   autoCloseDays?: number;
+  /** Publication of answer-bank entries, for search. */
+  answerHooks?: AnswerHooks;
   now?: () => number;
 }) {
   const { db, threads } = options;
@@ -201,6 +166,8 @@ export function createConsultService(options: {
       threadId: participant(r) ? r.group_id : null,
       answeredAt: r.answered_at,
       closedAt: r.closed_at,
+      /** The requester agreed that an anonymised Q&A may be published from this request. */
+      consent: r.consent_at !== null,
       createdAt: r.created_at,
     }));
   }
@@ -236,7 +203,25 @@ export function createConsultService(options: {
       });
   }
 
+  const bank = createAnswerBank({
+    db,
+    now,
+    audit,
+    relation,
+    panelName,
+    notifyUsers: options.notify ? (ids, payload) => options.notify!.users(ids, payload) : undefined,
+    hooks: options.answerHooks,
+  });
+
   return {
+    ...bank,
+
+    /** Requests per panel and service area, response times and overdue counts, for admins. */
+    async report(actor: ConsultActor, period: { from?: string; to?: string }) {
+      if (actor.role !== "admin") throw chatErrors.forbidden();
+      return consultReport(db, period, now());
+    },
+
     async listPanels() {
       const panels = await db.selectFrom("consult_panels").selectAll().orderBy("name").execute();
       const seats = await db
@@ -282,7 +267,7 @@ export function createConsultService(options: {
         .select(["id", "status"])
         .where("id", "=", input.userId)
         .executeTakeFirst();
-      if (!panel || !user || user.status !== "active") throw chatErrors.notFound();
+      if (!panel || !user || user.status !== "active") throw consultErrors.notFound();
       await db.transaction().execute(async (trx) => {
         // One lead per panel.
         if (input.lead)
@@ -313,8 +298,9 @@ export function createConsultService(options: {
      * to the requester (422) until removed or confirmed as not about a client.
      */
     async create(actor: ConsultActor, input: z.infer<typeof ConsultationCreate>): Promise<Presented> {
-      if (findHetu(input.topic) || findHetu(input.question)) throw chatErrors.hetuDetected();
-      const flags = [...anonymisationFlags(input.topic), ...anonymisationFlags(input.question)];
+      const words = plainText(input.question);
+      if (findHetu(input.topic) || findHetu(words)) throw chatErrors.hetuDetected();
+      const flags = [...anonymisationFlags(input.topic), ...anonymisationFlags(words)];
       if (flags.length > 0 && !input.acknowledgeFlags) throw consultErrors.flagged(flags);
       const panel = await db
         .selectFrom("consult_panels")
@@ -380,7 +366,7 @@ export function createConsultService(options: {
       const row = await db.selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirst();
       const may = row ? await relation(actor, row) : null;
       await audit(actor.id, "read", id, may ? "allowed" : "denied");
-      if (!row || !may) throw chatErrors.notFound();
+      if (!row || !may) throw consultErrors.notFound();
       return (await present([row], actor))[0]!;
     },
 
@@ -419,7 +405,7 @@ export function createConsultService(options: {
       const may = row ? await relation(actor, row) : null;
       if (!row || !may) {
         await audit(actor.id, "claim", id, "denied");
-        throw chatErrors.notFound();
+        throw consultErrors.notFound();
       }
       if (!member || row.requester_id === actor.id) {
         await audit(actor.id, "claim", id, "denied");
@@ -449,7 +435,7 @@ export function createConsultService(options: {
       const may = row ? await relation(actor, row) : null;
       if (!row || !may) {
         await audit(actor.id, "assign", id, "denied");
-        throw chatErrors.notFound();
+        throw consultErrors.notFound();
       }
       if (may !== "lead" && may !== "admin") {
         await audit(actor.id, "assign", id, "denied");
@@ -495,12 +481,14 @@ export function createConsultService(options: {
       actor: ConsultActor,
       id: number,
       to: "answered" | "closed" | "reopened",
+      /** On closing: the requester agrees that an anonymised Q&A may be published. */
+      extra: { consent?: boolean } = {},
     ): Promise<Presented> {
       const row = await db.selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirst();
       const may = row ? await relation(actor, row) : null;
       if (!row || !may) {
         await audit(actor.id, to, id, "denied");
-        throw chatErrors.notFound();
+        throw consultErrors.notFound();
       }
       const who =
         to === "answered"
@@ -523,7 +511,11 @@ export function createConsultService(options: {
         to === "answered"
           ? { status: "answered" as const, answered_at: at }
           : to === "closed"
-            ? { status: "closed" as const, closed_at: at }
+            ? {
+                status: "closed" as const,
+                closed_at: at,
+                ...(extra.consent && may === "requester" ? { consent_at: at } : {}),
+              }
             : {
                 status: row.claimed_by === null ? ("new" as const) : ("claimed" as const),
                 closed_at: null,
@@ -537,6 +529,8 @@ export function createConsultService(options: {
         .executeTakeFirstOrThrow();
       if (threads && row.group_id !== null && to !== "answered")
         await threads.setThreadOpen(row.group_id, to === "reopened");
+      if (updated.consent_at !== null && to === "closed" && updated.claimed_by !== null)
+        options.notify?.users([updated.claimed_by], { type: "answer_consent", consultationId: id });
       await audit(actor.id, to, id, "allowed");
       return (await present([updated], actor))[0]!;
     },
@@ -674,15 +668,5 @@ export function createConsultService(options: {
 
 /** The audit log as CSV (RFC 4180), for admins to export. */
 export function auditCsv(rows: Array<Record<string, string | number | null>>): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? "" : String(v);
-    // Quote everything that needs it; a leading =, +, - or @ is neutralised for spreadsheets.
-    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const header = ["id", "at", "actorId", "actor", "action", "resourceType", "resourceId", "outcome"];
-  return (
-    [header.join(","), ...rows.map((r) => header.map((h) => cell(r[h] ?? null)).join(","))].join("\r\n") +
-    "\r\n"
-  );
+  return toCsv(["id", "at", "actorId", "actor", "action", "resourceType", "resourceId", "outcome"], rows);
 }

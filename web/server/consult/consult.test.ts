@@ -1,7 +1,11 @@
 import { addWorkingDays, finnishDate } from "@soskes/chat";
 import supertest from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pino from "pino";
+import { STATUTES } from "../../../cms/src/seed/reference.js";
 import { createUser } from "../commands/users.js";
+import type { CmsClient } from "../content/cms-client.js";
+import { createContentService } from "../content/content-service.js";
 import { DATABASES, browser, startTestPortal, type TestPortal } from "../test/fixtures.js";
 
 const PASSWORD = "Testi-salasana-42";
@@ -11,6 +15,30 @@ const QUESTION =
   "Kuinka henkilökohtaisen avun tuntimäärä arvioidaan, kun asiakkaan tarve vaihtelee viikoittain? Päätöksessä on käytetty kiinteää tuntimäärää.";
 
 type Browser = ReturnType<typeof browser>;
+
+/** The law pages as Strapi serves them, from the CMS's own reference seed (the rest empty). */
+const lawContent = () =>
+  createContentService({
+    logger: pino({ level: "silent" }),
+    cms: {
+      all: <T>(collection: string) =>
+        Promise.resolve(
+          (collection === "statutes"
+            ? STATUTES.map((s) => ({ ...s, aliases: s.aliases.join(", "), serviceAreas: [] }))
+            : []) as T[],
+        ),
+    } as unknown as CmsClient,
+  });
+
+/** Polls until the index has caught up (writes are batched and queued). */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 40 && !done(value); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
 
 describe.each(DATABASES)("eKonsultaatio requests, panels and audit on %s", (kind) => {
   let portal: TestPortal;
@@ -39,7 +67,7 @@ describe.each(DATABASES)("eKonsultaatio requests, panels and audit on %s", (kind
   };
 
   beforeAll(async () => {
-    portal = await startTestPortal(kind);
+    portal = await startTestPortal(kind, { content: lawContent() });
     await person("admin", { role: "admin" });
     await person("requester", { unit: "Saarijärven sosiaalipalvelut", municipalityCode: "729" });
     await person("other", { unit: "Keuruun sosiaalipalvelut" });
@@ -256,6 +284,181 @@ describe.each(DATABASES)("eKonsultaatio requests, panels and audit on %s", (kind
     expect((await as.requester!.get(`/api/consultations/${requestId}`)).body).toMatchObject({
       data: { status: "closed" },
     });
+  });
+
+  it("answer bank: consent, the expert's anonymised Q&A, the lead's approval, found by every member", async () => {
+    const path = `/api/consultations/${requestId}`;
+    const inYear = `${Number(finnishDate(Date.now()).slice(0, 4)) + 1}${finnishDate(Date.now()).slice(4)}`;
+    const entry = {
+      title: "Henkilökohtaisen avun vaihteleva tarve",
+      question: "Miten henkilökohtaisen avun **tuntimäärä** arvioidaan, kun tarve vaihtelee viikoittain?",
+      answer:
+        "Arvioi tarve jaksoittain ja kirjaa vaihtelu päätökseen. Perusteena SHL 36 §.\n\n- kuuntele asiakasta\n- kirjaa perustelut",
+      sections: ["1301/2014#36"],
+      reviewOn: inYear,
+    };
+    // Closed without consent (it closed by itself): nothing may be published.
+    const early = await as.expert!.put(`${path}/answer`, entry);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ error: { name: "no_consent" } });
+    expect((await as.other!.post(`${path}/consent`, { consent: true })).status).toBe(404);
+    expect((await as.expert!.post(`${path}/consent`, { consent: true })).status).toBe(403);
+    const consent = await as.requester!.post(`${path}/consent`, { consent: true });
+    expect(consent.body).toMatchObject({ data: { consent: true } });
+
+    // The same guards as the question: identity codes refused, names flagged; real sections only.
+    const hetu = await as.expert!.put(`${path}/answer`, { ...entry, answer: `${entry.answer} ${HETU}` });
+    expect(hetu.body).toMatchObject({ error: { name: "hetu_detected" } });
+    const named = await as.expert!.put(`${path}/answer`, {
+      ...entry,
+      answer: `${entry.answer} Asiakas Matti Virtanen hyötyi.`,
+    });
+    expect(named.body).toMatchObject({ error: { name: "anonymisation_flags" } });
+    const unknown = await as.expert!.put(`${path}/answer`, { ...entry, sections: ["1301/2014#999"] });
+    expect(unknown.body).toMatchObject({
+      error: { details: { fields: { "sections.0": "unknown_section" } } },
+    });
+    const past = await as.expert!.put(`${path}/answer`, { ...entry, reviewOn: "2020-01-01" });
+    expect(past.body).toMatchObject({ error: { details: { fields: { reviewOn: "review_date" } } } });
+
+    // Written by the expert who took it; other experts of the panel may not; outsiders get 404.
+    expect((await as.expert2!.put(`${path}/answer`, entry)).status).toBe(403);
+    expect((await as.other!.put(`${path}/answer`, entry)).status).toBe(404);
+    const draft = await as.expert!.put(`${path}/answer`, entry);
+    expect(draft.body).toMatchObject({
+      data: { status: "draft", sections: [{ statute: "1301/2014", section: "36" }] },
+    });
+    const answerId = (draft.body as { data: { id: number } }).data.id;
+    expect((await as.other!.get(`/api/answers/${answerId}`)).status).toBe(404);
+    expect((await as.other!.get(`${path}/answer`)).status).toBe(404);
+    expect((await as.expert2!.get(`${path}/answer`)).status).toBe(404);
+    expect((await as.requester!.get(`${path}/answer`)).status).toBe(200);
+
+    // The lead approves; before that they may return it with a note.
+    expect((await as.lead!.post(`${path}/answer/approve`)).body).toMatchObject({
+      error: { name: "wrong_state" },
+    });
+    expect((await as.requester!.post(`${path}/answer/submit`)).status).toBe(403);
+    expect((await as.expert!.post(`${path}/answer/submit`)).body).toMatchObject({
+      data: { status: "pending" },
+    });
+    expect((await as.expert!.post(`${path}/answer/approve`)).status).toBe(403);
+    expect((await as.admin!.post(`${path}/answer/approve`)).status).toBe(403);
+    const returned = await as.lead!.post(`${path}/answer/return`, { note: "Lisää pykäläviittaus." });
+    expect(returned.body).toMatchObject({ data: { status: "draft", note: "Lisää pykäläviittaus." } });
+    await as.expert!.post(`${path}/answer/submit`);
+    const approved = await as.lead!.post(`${path}/answer/approve`);
+    expect(approved.body).toMatchObject({ data: { status: "published", publishedAt: expect.any(Number) } });
+
+    // Every member reads it; only what the expert wrote and the lead approved — nothing of the thread.
+    const read = await as.other!.get(`/api/answers/${answerId}`);
+    expect(read.status).toBe(200);
+    const published = (read.body as { data: Record<string, unknown> }).data;
+    expect(Object.keys(published).sort()).toEqual(
+      [
+        "answer",
+        "id",
+        "panel",
+        "publishedAt",
+        "question",
+        "reviewDue",
+        "reviewOn",
+        "sections",
+        "serviceArea",
+        "title",
+      ].sort(),
+    );
+    const text = JSON.stringify(published);
+    for (const secret of [
+      "Tarkennus",
+      "kolmeksi kuukaudeksi",
+      "Vielä yksi asia",
+      "Testi requester",
+      "Saarijärven",
+    ])
+      expect(text).not.toContain(secret);
+    expect(published).toMatchObject({ title: entry.title, question: entry.question, answer: entry.answer });
+    const list = (await as.other!.get("/api/answers?serviceArea=lastensuojelu")).body as {
+      data: Array<{ id: number }>;
+      meta: { total: number };
+    };
+    expect(list).toMatchObject({ meta: { total: 1 } });
+    expect(list.data[0]!.id).toBe(answerId);
+
+    // Searchable by every member as type "answer"; the thread's words are not in it.
+    const search = (who: string, q: string) =>
+      eventually(
+        async () =>
+          (
+            (await as[who]!.get(`/api/search?q=${encodeURIComponent(q)}&type=answer`)).body as {
+              data: { total: number; hits: Array<{ url: string; section: string | null }> };
+            }
+          ).data,
+        (d) => d.total > 0,
+      );
+    const found = await search("other", "vaihteleva tarve jaksoittain");
+    expect(found.hits[0]).toMatchObject({ url: `/vastauspankki/${answerId}`, section: "36" });
+    expect((await search("other", "kolmeksi kuukaudeksi")).total).toBe(0);
+
+    // Published: frozen until the lead withdraws it; consent can no longer be taken back.
+    expect((await as.expert!.put(`${path}/answer`, entry)).body).toMatchObject({
+      error: { name: "answer_published" },
+    });
+    expect((await as.requester!.post(`${path}/consent`, { consent: false })).body).toMatchObject({
+      error: { name: "answer_published" },
+    });
+    expect((await as.expert!.post(`${path}/answer/withdraw`)).status).toBe(403);
+    expect((await as.lead!.post(`${path}/answer/withdraw`)).body).toMatchObject({
+      data: { status: "draft" },
+    });
+    expect((await as.other!.get(`/api/answers/${answerId}`)).status).toBe(404);
+    const gone = await eventually(
+      async () =>
+        ((await as.other!.get("/api/search?q=jaksoittain&type=answer")).body as { data: { total: number } })
+          .data,
+      (d) => d.total === 0,
+    );
+    expect(gone.total).toBe(0);
+    // And back, for the report below.
+    await as.expert!.post(`${path}/answer/submit`);
+    await as.lead!.post(`${path}/answer/approve`);
+  });
+
+  it("reports requests, response times and overdue counts per panel to admins, as JSON and CSV", async () => {
+    // One more request, past its target date.
+    const late = await ask("requester", { topic: "Myöhässä oleva pyyntö" });
+    await portal.database.db
+      .updateTable("consultations")
+      .set({ due_on: "2020-01-02" })
+      .where("id", "=", (late.body as { data: { id: number } }).data.id)
+      .execute();
+    const res = await as.admin!.get("/api/admin/consult-report");
+    expect(res.status).toBe(200);
+    const report = (
+      res.body as {
+        data: { rows: Array<Record<string, unknown>>; total: Record<string, unknown> };
+      }
+    ).data;
+    const row = report.rows.find((r) => r.serviceArea === "lastensuojelu")!;
+    expect(row).toMatchObject({ panel: "Lastensuojelun paneeli", requests: 3, answered: 1, overdue: 1 });
+    expect(row.medianHours).toEqual(expect.any(Number));
+    expect(row.p90Hours).toBe(row.medianHours);
+    expect(report.rows.find((r) => r.serviceArea === "aikuissosiaalityo")).toMatchObject({
+      requests: 0,
+      medianHours: null,
+    });
+    expect(report.total).toMatchObject({ requests: 3 });
+    const future = await as.admin!.get("/api/admin/consult-report?from=2099-01-01");
+    expect((future.body as { data: { total: { requests: number } } }).data.total.requests).toBe(0);
+    const csv = await as.admin!.get("/api/admin/consult-report?format=csv");
+    expect(csv.headers["content-type"]).toMatch(/text\/csv/);
+    expect(csv.text.split("\r\n")[0]).toBe(
+      "panel,serviceArea,requests,open,answered,medianHours,p90Hours,overdue,late",
+    );
+    expect(csv.text).toContain("Yhteensä,,3,");
+    expect((await as.admin!.get("/api/admin/consult-report?from=2025-13-45")).status).toBe(400);
+    expect((await as.admin!.get("/api/admin/consult-report?from=2025-05-01&to=2025-01-01")).status).toBe(400);
+    expect((await as.lead!.get("/api/admin/consult-report")).status).toBe(403);
   });
 
   it("writes every read to the audit log, which admins read and export as CSV", async () => {

@@ -1,8 +1,19 @@
-import { auditCsv, ConsultationCreate, PanelCreate, PanelMember, type ConsultActor } from "@soskes/chat";
+import {
+  AnswerInput,
+  AnswerReturn,
+  auditCsv,
+  ConsentInput,
+  ConsultationCreate,
+  PanelCreate,
+  PanelMember,
+  reportCsv,
+  type ConsultActor,
+} from "@soskes/chat";
 import { Router, type Request } from "express";
 import { z } from "zod";
 import type { Services } from "../app.js";
 import { errors } from "../errors.js";
+import { requestLang } from "../i18n.js";
 import { handler, parse } from "../validate.js";
 
 const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
@@ -10,6 +21,26 @@ export const ConsultationListQuery = z.object({
   scope: z.enum(["mine", "inbox"], { error: "scope" }).default("mine"),
   status: z.enum(["new", "claimed", "answered", "closed"], { error: "status" }).optional(),
 });
+export const AnswerListQuery = z.object({
+  serviceArea: z
+    .string()
+    .regex(/^[a-z0-9-]{2,80}$/, "service_area")
+    .optional(),
+  limit: z.coerce.number().int("limit").min(1, "limit").max(100, "limit").default(20),
+  offset: z.coerce.number().int("offset").min(0, "offset").max(10_000, "offset").default(0),
+});
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+  .refine((d) => !Number.isNaN(Date.parse(d)), "date");
+export const ReportQuery = z
+  .object({
+    from: day.optional(),
+    to: day.optional(),
+    format: z.enum(["json", "csv"], { error: "format" }).default("json"),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "period", path: ["to"] });
+export const CloseBody = z.object({ consent: z.boolean({ error: "required" }).optional() });
 export const AuditQuery = z.object({
   format: z.enum(["json", "csv"], { error: "format" }).default("json"),
   limit: z.coerce.number().int("limit").min(1, "limit").max(10_000, "limit").default(1000),
@@ -118,10 +149,115 @@ export function consultRouter(services: Services): Router {
       `/consultations/:id/${path}`,
       handler(async (req, res) => {
         const actor = actorOf(req);
-        res.json({ data: await consult.transition(actor, parse(IdParam, req.params).id, to) });
+        const { consent } = parse(CloseBody, req.body ?? {});
+        res.json({ data: await consult.transition(actor, parse(IdParam, req.params).id, to, { consent }) });
       }),
     );
   }
+  router.post(
+    "/consultations/:id/consent",
+    handler(async (req, res) => {
+      const actor = actorOf(req);
+      const id = parse(IdParam, req.params).id;
+      await consult.consent(actor, id, parse(ConsentInput, req.body).consent);
+      res.json({ data: await consult.get(actor, id) });
+    }),
+  );
+
+  // The answer bank: the expert writes, the panel lead approves, every member reads.
+  router.get(
+    "/consultations/:id/answer",
+    handler(async (req, res) => {
+      const actor = actorOf(req);
+      res.set("Cache-Control", "private, no-store");
+      res.json({ data: await consult.answerFor(actor, parse(IdParam, req.params).id) });
+    }),
+  );
+  router.put(
+    "/consultations/:id/answer",
+    handler(async (req, res) => {
+      const actor = actorOf(req);
+      const input = parse(AnswerInput, req.body);
+      // Only sections that exist in the law pages, each a link there. Should the CMS be down with
+      // nothing cached, the expert is not stopped: the format was checked, the links resolve later.
+      const content = await services.content.current().catch(() => null);
+      if (content) {
+        const known = new Set(
+          content.data.statutes.flatMap((s) => s.sections.map((sec) => `${s.number}#${sec.number}`)),
+        );
+        const unknown = input.sections.findIndex((ref) => !known.has(ref));
+        if (unknown >= 0)
+          throw errors.invalidInput({ fields: { [`sections.${unknown}`]: "unknown_section" } });
+      }
+      res.json({ data: await consult.saveAnswer(actor, parse(IdParam, req.params).id, input) });
+    }),
+  );
+  router.post(
+    "/consultations/:id/answer/submit",
+    handler(async (req, res) => {
+      const actor = actorOf(req);
+      res.json({ data: await consult.submitAnswer(actor, parse(IdParam, req.params).id) });
+    }),
+  );
+  router.post(
+    "/consultations/:id/answer/approve",
+    handler(async (req, res) => {
+      const actor = actorOf(req);
+      res.json({ data: await consult.reviewAnswer(actor, parse(IdParam, req.params).id, { approve: true }) });
+    }),
+  );
+  router.post(
+    "/consultations/:id/answer/return",
+    handler(async (req, res) => {
+      const actor = actorOf(req);
+      const { note } = parse(AnswerReturn, req.body);
+      res.json({
+        data: await consult.reviewAnswer(actor, parse(IdParam, req.params).id, { approve: false, note }),
+      });
+    }),
+  );
+  router.post(
+    "/consultations/:id/answer/withdraw",
+    handler(async (req, res) => {
+      const actor = actorOf(req);
+      res.json({ data: await consult.withdrawAnswer(actor, parse(IdParam, req.params).id) });
+    }),
+  );
+  router.get(
+    "/answers",
+    handler(async (req, res) => {
+      actorOf(req);
+      const query = parse(AnswerListQuery, req.query);
+      const { answers, total } = await consult.listAnswers(query);
+      res.set("Cache-Control", "private, no-store");
+      res.json({ data: answers, meta: { total, limit: query.limit, offset: query.offset } });
+    }),
+  );
+  router.get(
+    "/answers/:id",
+    handler(async (req, res) => {
+      actorOf(req);
+      res.set("Cache-Control", "private, no-store");
+      res.json({ data: await consult.getAnswer(parse(IdParam, req.params).id) });
+    }),
+  );
+
+  router.get(
+    "/admin/consult-report",
+    handler(async (req, res) => {
+      const actor = adminOf(req);
+      const { format, from, to } = parse(ReportQuery, req.query);
+      const report = await consult.report(actor, { from, to });
+      res.set("Cache-Control", "private, no-store");
+      if (format === "csv") {
+        res.type("text/csv; charset=utf-8");
+        res.setHeader("Content-Disposition", 'attachment; filename="soskes-ekonsultaatio.csv"');
+        res.send(reportCsv(report, { fi: "Yhteensä", sv: "Totalt", en: "Total" }[requestLang(req)]));
+        return;
+      }
+      res.json({ data: report });
+    }),
+  );
 
   router.get(
     "/admin/audit",

@@ -1,5 +1,6 @@
 import {
   chatMigration,
+  consultAnswersMigration,
   consultDeadlinesMigration,
   consultMigration,
   consultStatesMigration,
@@ -129,5 +130,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "007_consultation_threads": threadsMigration(),
     "008_consultation_states": consultStatesMigration(dialect),
     "009_consultation_deadlines": consultDeadlinesMigration(dialect),
+    "010_consultation_answers": consultAnswersMigration(dialect),
   };
 }

@@ -22,9 +22,10 @@ import {
   type SearchService,
 } from "@soskes/search";
 import pino from "pino";
-import { createChatService, type ChatDatabase } from "@soskes/chat";
+import { createChatService, createConsultService, type ChatDatabase } from "@soskes/chat";
 import type { Kysely } from "kysely";
 import { migrate, openDatabase } from "../db/database.js";
+import { reindexAnswers } from "../consult/search.js";
 import { reindexMessages } from "../index.js";
 import { createCmsClient } from "../content/cms-client.js";
 import { createContentService } from "../content/content-service.js";
@@ -73,10 +74,17 @@ async function reindex(): Promise<void> {
     publicUrl: config.portal.publicUrl,
   });
   const messages = await reindexMessages({ chat, search }, bar, { force: true });
+  process.stderr.write("▸ Indexing the answer bank from the portal database\n");
+  const consult = createConsultService({
+    db: database.db as unknown as Parameters<typeof createConsultService>[0]["db"],
+  });
+  const answers = await reindexAnswers({ consult, search }, bar, { force: true });
   await database.close();
-  result.added += messages.added;
-  result.updated += messages.updated;
-  result.removed += messages.removed;
+  for (const more of [messages, answers]) {
+    result.added += more.added;
+    result.updated += more.updated;
+    result.removed += more.removed;
+  }
   const stats = await search.engine.stats();
   await search.close();
   process.stderr.write(
