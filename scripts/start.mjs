@@ -81,6 +81,8 @@ if (cmsUp && portalUp) {
         `Demo logins — password: ${config.demo.password}`,
         " Portal:",
         "  sosiaalityontekija@demo.soskes.example  jäsen (member), Laukaa",
+        "  sosiaalityontekija.saarijarvi@demo.soskes.example  jäsen, Saarijärvi",
+        "  sosiaalityontekija.keuruu@demo.soskes.example      jäsen, Keuruu",
         "  asiantuntija@demo.soskes.example        asiantuntija (expert), Jyväskylä",
         "  moderaattori@demo.soskes.example        moderaattori (moderator)",
         "  yllapitaja.laukaa@demo.soskes.example   jäsen, Laukaan sisällön ylläpitäjä",

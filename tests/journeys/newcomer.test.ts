@@ -311,57 +311,137 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     expect(insider).toBe(2);
   });
 
-  it("a social worker asks the disability panel; the expert takes it and answers in the thread; she closes it", async () => {
-    await member.goto(`${portalUrl}/konsultaatiot`);
-    await member.getByRole("heading", { level: 1, name: "eKonsultaatio" }).waitFor();
-    await member
+  it("a social worker in Saarijärvi asks the disability panel; an expert answers; she closes it with consent; the answer is published and a colleague in Keuruu finds it", async () => {
+    const asker = await loginAs("sosiaalityontekija.saarijarvi@demo.soskes.example");
+    await asker.goto(`${portalUrl}/konsultaatiot`);
+    await asker.getByRole("heading", { level: 1, name: "eKonsultaatio" }).waitFor();
+    await asker
       .getByLabel("Asiantuntijapaneeli")
       .selectOption({ label: "Vammaispalvelujen asiantuntijapaneeli" });
-    await member.getByLabel("Aihe").fill("Henkilökohtaisen avun tuntimäärä");
-    const question = member.getByRole("textbox", { name: "Kysymys" });
+    await asker.getByLabel("Aihe").fill("Henkilökohtaisen avun tuntimäärä");
+    const question = asker.getByRole("textbox", { name: "Kysymys" });
     await question.fill(
       "Asiakas Matti Virtanen tarvitsee apua vaihtelevasti. Miten tuntimäärä arvioidaan, kun tarve vaihtelee viikoittain?",
     );
-    const send = member.getByRole("button", { name: "Lähetä pyyntö" });
+    const send = asker.getByRole("button", { name: "Lähetä pyyntö" });
     expect(await send.isDisabled()).toBe(true); // the anonymisation checklist first
-    for (const box of await member
+    for (const box of await asker
       .getByRole("group", { name: /Anonymisointi/ })
       .getByRole("checkbox")
       .all())
       await box.check();
     await send.click();
-    // Flagged, never changed: she removes the name herself.
-    await member.getByText("näyttää henkilön nimeltä").waitFor();
+    // Flagged, never changed: she removes the name herself, and marks the key words in bold.
+    await asker.getByText("näyttää henkilön nimeltä").waitFor();
     await question.fill(
-      "Asiakas tarvitsee apua vaihtelevasti. Miten tuntimäärä arvioidaan, kun tarve vaihtelee viikoittain?",
+      "Asiakas tarvitsee apua vaihtelevasti. Miten tuntimäärä arvioidaan, kun tarve vaihtelee ",
+    );
+    await question.press("End");
+    await asker.getByRole("button", { name: "Lihavointi" }).click();
+    await expect.poll(() => question.inputValue()).toMatch(/\*\*lihavoitu teksti\*\*$/);
+    await question.fill(
+      "Asiakas tarvitsee apua vaihtelevasti. Miten tuntimäärä arvioidaan, kun tarve vaihtelee **viikoittain**?",
     );
     await send.click();
-    await member.getByText(/Pyyntö lähetetty/).waitFor();
-    await expectAccessible(member, "consultations");
-    await member.getByRole("link", { name: "Avaa pyyntö" }).click();
-    await member.getByRole("heading", { level: 1, name: "Henkilökohtaisen avun tuntimäärä" }).waitFor();
-    const requestPath = new URL(member.url()).pathname;
-    await expectAccessible(member, "consultation");
+    await asker.getByText(/Pyyntö lähetetty/).waitFor();
+    await expectAccessible(asker, "consultations");
+    await asker.getByRole("link", { name: "Avaa pyyntö" }).click();
+    await asker.getByRole("heading", { level: 1, name: "Henkilökohtaisen avun tuntimäärä" }).waitFor();
+    // Rich text shows as elements, not as marks.
+    await asker.locator(".richtext strong", { hasText: "viikoittain" }).waitFor();
+    const requestPath = new URL(asker.url()).pathname;
+    await expectAccessible(asker, "consultation");
 
+    // An expert of another unit (Jyväskylä) takes it and answers in the private thread.
     const expert = await loginAs("asiantuntija@demo.soskes.example");
     await expert.goto(`${portalUrl}${requestPath}`);
     await expert.getByRole("button", { name: "Ota pyyntö" }).click();
     await expert.getByRole("button", { name: "Merkitse vastatuksi" }).waitFor();
     await expert.getByRole("link", { name: "Avaa keskustelu" }).click();
     const box = expert.getByRole("combobox", { name: /Kirjoita viesti ryhmään/ });
-    await box.fill("Arvioi tarve jaksoittain ja kirjaa vaihtelu päätökseen.");
+    await box.fill("Arvioi tarve jaksoittain ja kirjaa vaihtelu päätökseen, ks. SHL 36 §.");
     await box.press("Enter");
-    await expert.locator(".message__body", { hasText: "Arvioi tarve jaksoittain" }).waitFor();
+    const reply = expert.locator(".message__body", { hasText: "Arvioi tarve jaksoittain" });
+    await reply.waitFor();
+    // The statute reference links to the section on the law page.
+    expect(await reply.getByRole("link", { name: "SHL 36 §" }).getAttribute("href")).toBe(
+      "/lait/1301-2014#pykala-36",
+    );
     await expert.goto(`${portalUrl}${requestPath}`);
     await expert.getByRole("button", { name: "Merkitse vastatuksi" }).click();
     await expert.getByText("Vastattu", { exact: true }).waitFor();
 
-    await member.reload();
-    await member.getByRole("link", { name: "Avaa keskustelu" }).click();
-    await member.locator(".message__body", { hasText: "Arvioi tarve jaksoittain" }).waitFor();
-    await member.goto(`${portalUrl}${requestPath}`);
-    await member.getByRole("button", { name: "Sulje pyyntö" }).click();
-    await member.getByText("Suljettu", { exact: true }).waitFor();
+    // She reads the answer, closes the request and consents to publication.
+    await asker.reload();
+    await asker.getByRole("link", { name: "Avaa keskustelu" }).click();
+    await asker.locator(".message__body", { hasText: "Arvioi tarve jaksoittain" }).waitFor();
+    await asker.goto(`${portalUrl}${requestPath}`);
+    await asker.getByRole("button", { name: "Sulje pyyntö" }).click();
+    await asker.getByRole("checkbox", { name: /saa julkaista/ }).check();
+    await asker.getByRole("button", { name: "Vahvista sulkeminen" }).click();
+    await asker.getByText("Suljettu", { exact: true }).waitFor();
+    await asker.getByText("Olet antanut luvan julkaista anonymisoidun vastauksen.").waitFor();
+
+    // The expert writes the anonymised Q&A with the section it relies on; as the panel's lead he approves it.
+    await expert.reload();
+    await expert.getByRole("button", { name: "Kirjoita vastauspankkiin" }).click();
+    await expert.getByLabel("Otsikko").fill("Vaihtelevan avuntarpeen tuntimäärä henkilökohtaisessa avussa");
+    await expert
+      .getByRole("textbox", { name: "Vastaus", exact: true })
+      .fill(
+        "Kun avuntarve vaihtelee, arvioi tarve jaksoittain ja kirjaa vaihtelun peruste päätökseen. Tuntimäärän voi myöntää jaksokohtaisena kiinteän viikkomäärän sijaan.",
+      );
+    await expert
+      .getByLabel("Laki", { exact: true })
+      .selectOption({ label: "Sosiaalihuoltolaki (1301/2014)" });
+    await expert
+      .getByLabel("Pykälä", { exact: true })
+      .selectOption({ label: "36 § Palvelutarpeen arviointi" });
+    await expert.getByRole("button", { name: "Lisää lainkohta" }).click();
+    await expert.getByText("1301/2014 36 §").waitFor();
+    await expectAccessible(expert, "answer editor");
+    await expert.getByRole("button", { name: "Tallenna ja lähetä hyväksyttäväksi" }).click();
+    await expert.getByText("Odottaa hyväksyntää", { exact: true }).waitFor();
+    await expert.getByRole("button", { name: "Hyväksy ja julkaise" }).click();
+    await expert.getByRole("link", { name: "Avaa julkaistu vastaus" }).waitFor();
+
+    // A colleague in Keuruu finds it from the header search and reads it — nothing of the thread.
+    const colleague = await loginAs("sosiaalityontekija.keuruu@demo.soskes.example");
+    const search = colleague.getByRole("combobox", { name: "Hae SosKesistä" });
+    const first = colleague.getByRole("listbox", { name: "Hae SosKesistä" }).getByRole("option").first();
+    await search.fill("vaihtelevan avuntarpeen tuntimäärä");
+    await expect
+      .poll(() => first.textContent(), { timeout: 10_000 })
+      .toContain("Vaihtelevan avuntarpeen tuntimäärä");
+    await search.press("ArrowDown");
+    await search.press("Enter");
+    await colleague
+      .getByRole("heading", {
+        level: 1,
+        name: "Vaihtelevan avuntarpeen tuntimäärä henkilökohtaisessa avussa",
+      })
+      .waitFor();
+    await colleague.getByRole("link", { name: /1301\/2014/ }).waitFor();
+    expect(await colleague.getByText("ks. SHL 36 §").count()).toBe(0);
+    expect(await colleague.getByText("Saarijärven").count()).toBe(0);
+    await expectAccessible(colleague, "answer");
+    await colleague.goto(`${portalUrl}/vastauspankki`);
+    await colleague.getByRole("heading", { level: 1, name: "Vastauspankki" }).waitFor();
+    await colleague.locator(".card").first().waitFor();
+    await expectAccessible(colleague, "answer bank");
+
+    // The admin sees it in the report (table and chart) and the audit log.
+    const admin = await loginAs("admin@demo.soskes.example");
+    await admin.goto(`${portalUrl}/yllapito/ekonsultaatio`);
+    const row = admin.getByRole("row", { name: /Vammaispalvelujen asiantuntijapaneeli/ });
+    await row.waitFor();
+    await admin.getByRole("img", { name: /Vastausaikojen mediaani/ }).waitFor();
+    // Every read of the request is in the audit log, the expert's among them.
+    await admin
+      .getByRole("row", { name: /asiantuntija@demo\.soskes\.example read/ })
+      .first()
+      .waitFor();
+    await expectAccessible(admin, "consult admin");
   });
 
   it("passes axe on every page in Finnish and in Swedish", async () => {
@@ -379,6 +459,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
         "/uutiset",
         "/ryhmat",
         "/konsultaatiot",
+        "/vastauspankki",
         "/oma-tili",
         "/ihmiset?haku=sanna",
         "/haku?q=lastensuojelu",

@@ -24,6 +24,29 @@ export const DEMO_USERS: Array<Omit<NewUser, "password">> = [
     role: "member",
   },
   {
+    email: "sosiaalityontekija.saarijarvi@demo.soskes.example",
+    name: "Satu Saarela",
+    title: "Sosiaaliohjaaja",
+    organisation: "Keski-Suomen hyvinvointialue",
+    unit: "Saarijärven vammaispalvelujen sosiaalityö",
+    municipalityCode: "729",
+    phone: "040 0000 202",
+    languages: ["fi"],
+    visibility: { title: true, organisation: true, unit: true, municipality: true },
+    role: "member",
+  },
+  {
+    email: "sosiaalityontekija.keuruu@demo.soskes.example",
+    name: "Kalle Koivisto",
+    title: "Sosiaalityöntekijä",
+    organisation: "Keski-Suomen hyvinvointialue",
+    unit: "Keuruun aikuissosiaalityö",
+    municipalityCode: "249",
+    languages: ["fi", "sv"],
+    visibility: { title: true, organisation: true, unit: true, municipality: true },
+    role: "member",
+  },
+  {
     email: "asiantuntija@demo.soskes.example",
     name: "Aarne Asiantuntija",
     title: "Johtava sosiaalityöntekijä",
@@ -120,18 +143,54 @@ export async function ensureDemoGroups(db: Db, chat: ChatService): Promise<numbe
   return 2;
 }
 
-/** The demo expert sits on the disability services panel, as its lead. */
+/**
+ * The demo expert sits on the disability services panel, as its lead; the answer bank holds one
+ * fictional Q&A that went the whole way (asked, answered, closed with consent, approved).
+ */
 export async function ensureDemoPanels(db: Db, consult: ConsultService): Promise<number> {
   const existing = await db.selectFrom("consult_panels").select("id").limit(1).execute();
   if (existing.length > 0) return 0;
   const admin = await findUserByEmail(db, "admin@demo.soskes.example");
   const expert = await findUserByEmail(db, "asiantuntija@demo.soskes.example");
-  if (!admin || !expert) return 0;
+  const asker = await findUserByEmail(db, "sosiaalityontekija@demo.soskes.example");
+  if (!admin || !expert || !asker) return 0;
   const actor = { id: admin.id, role: admin.role };
   const panel = await consult.createPanel(actor, {
     serviceArea: "vammaispalvelut",
     name: "Vammaispalvelujen asiantuntijapaneeli",
   });
   await consult.setPanelMember(actor, panel.id, { userId: expert.id, lead: true });
+
+  const member = { id: asker.id, role: asker.role };
+  const lead = { id: expert.id, role: expert.role };
+  const request = await consult.create(member, {
+    serviceArea: "vammaispalvelut",
+    topic: "Henkilökohtaisen avun järjestämistavan vaihtaminen",
+    question:
+      "Asiakkaalle on myönnetty henkilökohtaista apua työnantajamallilla, mutta työnantajan tehtävät ovat käyneet hänelle liian raskaiksi. Miten järjestämistavan vaihtamista kannattaa arvioida?",
+    urgency: "normal",
+    anonymised: true,
+  });
+  await consult.claim(lead, request.id);
+  await consult.transition(lead, request.id, "answered");
+  await consult.transition(member, request.id, "closed", { consent: true });
+  const nextYear = new Date();
+  nextYear.setFullYear(nextYear.getFullYear() + 1);
+  await consult.saveAnswer(lead, request.id, {
+    title: "Henkilökohtaisen avun järjestämistapa, kun työnantajana toimiminen ei onnistu",
+    question:
+      "Asiakkaalle on myönnetty henkilökohtaista apua työnantajamallilla, mutta työnantajan tehtävät ovat käyneet hänelle liian raskaiksi. Miten järjestämistavan vaihtamista arvioidaan?",
+    answer: [
+      "Järjestämistapa valitaan asiakkaan tilanteen mukaan, ja sitä arvioidaan uudelleen, kun tilanne muuttuu. Selvitä palvelutarpeen arvioinnin yhteydessä (SHL 36 §), mitkä työnantajan tehtävät ovat raskaita ja riittäisikö tuki niihin.",
+      "",
+      "- käy asiakkaan kanssa läpi palveluseteli ja ostopalvelu vaihtoehtoina",
+      "- kirjaa asiakkaan oma näkemys ja perustelut päätökseen",
+      "- sovi seuranta-aika, jolloin järjestelyn toimivuus tarkistetaan",
+    ].join("\n"),
+    sections: ["1301/2014#36"],
+    reviewOn: nextYear.toISOString().slice(0, 10),
+  });
+  await consult.submitAnswer(lead, request.id);
+  await consult.reviewAnswer(lead, request.id, { approve: true });
   return 1;
 }

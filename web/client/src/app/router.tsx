@@ -75,6 +75,27 @@ export const router = createBrowserRouter([
             Component: m.ConsultationPage,
           })),
       },
+      {
+        path: "/vastauspankki",
+        lazy: () =>
+          import("../features/consult/components/AnswerBankPages").then((m) => ({
+            Component: m.AnswerBankPage,
+          })),
+      },
+      {
+        path: "/vastauspankki/:id",
+        lazy: () =>
+          import("../features/consult/components/AnswerBankPages").then((m) => ({
+            Component: m.AnswerPage,
+          })),
+      },
+      {
+        path: "/yllapito/ekonsultaatio",
+        lazy: () =>
+          import("../features/consult/components/ConsultAdminPage").then((m) => ({
+            Component: m.ConsultAdminPage,
+          })),
+      },
       { path: "/oma-tili", element: <AccountPage /> },
       { path: "/yllapito/kayttajat", element: <UsersPage /> },
       { path: "*", element: <NotFound /> },

@@ -158,8 +158,12 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
             <NavLink to="/ihmiset">{t("people.nav")}</NavLink>
             <GroupsLink />
             <NavLink to="/konsultaatiot">{t("consult.nav")}</NavLink>
+            <NavLink to="/vastauspankki">{t("answers.nav")}</NavLink>
             <NavLink to="/oma-tili">{t("account.profileTitle")}</NavLink>
             {me.data.abilities.manageUsers && <NavLink to="/yllapito/kayttajat">{t("admin.nav")}</NavLink>}
+            {me.data.role === "admin" && (
+              <NavLink to="/yllapito/ekonsultaatio">{t("consultAdmin.nav")}</NavLink>
+            )}
           </nav>
         )}
       </header>

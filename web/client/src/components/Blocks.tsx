@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
 
 export type Block = {
   type: string;
@@ -23,6 +24,13 @@ export function Blocks({ blocks, headingOffset = 0 }: { blocks: Block[]; heading
         return <span key={key}>{node}</span>;
       }
       case "link":
+        // Same-site paths (law pages, sections) navigate inside the app.
+        if (b.url?.startsWith("/"))
+          return (
+            <Link key={key} to={b.url}>
+              {children}
+            </Link>
+          );
         return (
           <a key={key} href={b.url} rel={b.url?.startsWith("http") ? "noopener noreferrer" : undefined}>
             {children}

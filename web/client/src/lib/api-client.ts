@@ -19,7 +19,7 @@ function csrfToken(): string {
   return /(?:^|;\s*)soskes\.csrf=([^;]+)/.exec(document.cookie)?.[1] ?? "";
 }
 
-type Envelope<T> = { data: T; meta?: { stale?: boolean } };
+type Envelope<T> = { data: T; meta?: { stale?: boolean; total?: number } };
 
 async function request<T>(
   method: string,
@@ -55,6 +55,11 @@ export const api = {
   getWithMeta: async <T>(url: string) => {
     const body = await request<T>("GET", url);
     return { data: body.data, stale: Boolean(body.meta?.stale) };
+  },
+  /** A list with its total count (meta.total), for paging. */
+  getPage: async <T>(url: string, signal?: AbortSignal) => {
+    const body = await request<T>("GET", url, undefined, signal);
+    return { data: body.data, total: body.meta?.total ?? 0 };
   },
   post: async <T>(url: string, body?: unknown) => (await request<T>("POST", url, body ?? {})).data,
   patch: async <T>(url: string, body: unknown) => (await request<T>("PATCH", url, body)).data,

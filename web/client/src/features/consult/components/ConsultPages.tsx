@@ -2,25 +2,21 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { fieldErrors, FormError, TextField } from "../../../components/Form";
+import { RichText, RichTextEditor } from "../../../components/RichText";
 import { ErrorMessage, Loading } from "../../../components/Status";
-import { ApiError } from "../../../lib/api-client";
 import { useSignedIn } from "../../../lib/signed-in";
 import {
   useAsk,
   useAssign,
+  useConsent,
   useConsultAction,
   useConsultation,
   useConsultations,
   usePanels,
   type Consultation,
 } from "../api/consult";
-
-const fiDate = (iso: string, lang: string) =>
-  new Intl.DateTimeFormat(lang, { day: "numeric", month: "numeric", year: "numeric" }).format(
-    new Date(`${iso}T12:00:00`),
-  );
-
-type Flag = { kind: "name" | "address" | "birth_date"; text: string };
+import { AnswerPanel } from "./AnswerPanel";
+import { fiDate, Flags, flagsOf } from "./shared";
 
 function StatusLine({ c }: { c: Consultation }) {
   const { t, i18n } = useTranslation();
@@ -40,23 +36,57 @@ function StatusLine({ c }: { c: Consultation }) {
   );
 }
 
+const STATUSES = ["new", "claimed", "answered", "closed"] as const;
+
+/** My requests or the panel's inbox, filtered by status and urgency. */
 function List({ scope }: { scope: "mine" | "inbox" }) {
   const { t } = useTranslation();
-  const list = useConsultations(scope);
-  if (list.isPending) return <Loading />;
-  if (list.error) return <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />;
-  if (list.data.length === 0) return <p>{t(scope === "mine" ? "consult.noneMine" : "consult.noneInbox")}</p>;
+  const [status, setStatus] = useState("");
+  const [urgentOnly, setUrgentOnly] = useState(false);
+  const list = useConsultations(scope, status);
+  const shown = (list.data ?? []).filter((c) => !urgentOnly || c.urgency === "urgent");
   return (
-    <ul className="cards">
-      {list.data.map((c) => (
-        <li key={c.id} className="card">
-          <h3 className="card__title">
-            <Link to={`/konsultaatiot/${c.id}`}>{c.topic}</Link>
-          </h3>
-          <StatusLine c={c} />
-        </li>
-      ))}
-    </ul>
+    <>
+      <div className="filters" role="group" aria-label={t("consult.filters")}>
+        <div className="field">
+          <label htmlFor={`status-${scope}`}>{t("consult.statusFilter")}</label>
+          <select id={`status-${scope}`} value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">{t("consult.allStatuses")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`consult.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label>
+          <input type="checkbox" checked={urgentOnly} onChange={(e) => setUrgentOnly(e.target.checked)} />{" "}
+          {t("consult.urgentOnly")}
+        </label>
+      </div>
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
+      ) : shown.length === 0 ? (
+        <p>
+          {status || urgentOnly
+            ? t("consult.noneFiltered")
+            : t(scope === "mine" ? "consult.noneMine" : "consult.noneInbox")}
+        </p>
+      ) : (
+        <ul className="cards">
+          {shown.map((c) => (
+            <li key={c.id} className="card">
+              <h3 className="card__title">
+                <Link to={`/konsultaatiot/${c.id}`}>{c.topic}</Link>
+              </h3>
+              <StatusLine c={c} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
@@ -67,12 +97,10 @@ function AskForm() {
   const ask = useAsk();
   const [checks, setChecks] = useState<Record<string, boolean>>({});
   const [acknowledge, setAcknowledge] = useState(false);
+  const [question, setQuestion] = useState("");
   const [sent, setSent] = useState<Consultation | null>(null);
   const CHECKS = ["names", "addresses", "dates", "details"] as const;
-  const flags =
-    ask.error instanceof ApiError && ask.error.body.name === "anonymisation_flags"
-      ? ((ask.error.body.details.flags as Flag[] | undefined) ?? [])
-      : [];
+  const flags = flagsOf(ask.error);
   const errors = fieldErrors(ask.error);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -81,7 +109,7 @@ function AskForm() {
       {
         serviceArea: (form.get("serviceArea") as string | null) ?? "",
         topic: (form.get("topic") as string | null) ?? "",
-        question: (form.get("question") as string | null) ?? "",
+        question,
         urgency: form.get("urgency") === "urgent" ? "urgent" : "normal",
         anonymised: true,
         acknowledgeFlags: flags.length > 0 && acknowledge,
@@ -91,6 +119,7 @@ function AskForm() {
           setSent(c);
           setChecks({});
           setAcknowledge(false);
+          setQuestion("");
           (e.target as HTMLFormElement).reset();
         },
       },
@@ -130,27 +159,16 @@ function AskForm() {
             maxLength={200}
             error={errors.topic}
           />
-          <div className="field">
-            <label htmlFor="consult-question">{t("consult.question")}</label>
-            <span id="consult-question-hint" className="note">
-              {t("consult.questionHint")}
-            </span>
-            <textarea
-              id="consult-question"
-              name="question"
-              rows={8}
-              required
-              minLength={20}
-              maxLength={10000}
-              aria-describedby="consult-question-hint"
-              aria-invalid={errors.question ? true : undefined}
-            />
-            {errors.question && (
-              <span className="field__error">
-                {t(`account.fields.${errors.question}`, { defaultValue: errors.question })}
-              </span>
-            )}
-          </div>
+          <RichTextEditor
+            label={t("consult.question")}
+            name="question"
+            hint={t("consult.questionHint")}
+            value={question}
+            onChange={setQuestion}
+            required
+            minLength={20}
+            error={errors.question}
+          />
           <fieldset className="field">
             <legend>{t("consult.urgency")}</legend>
             <label>
@@ -173,26 +191,7 @@ function AskForm() {
               </label>
             ))}
           </fieldset>
-          {flags.length > 0 && (
-            <div className="alert alert--warning" role="alert">
-              <p>{ask.error instanceof ApiError ? ask.error.message : ""}</p>
-              <ul>
-                {flags.map((f, i) => (
-                  <li key={i}>
-                    <strong>{f.text}</strong> – {t(`consult.flags.${f.kind}`)}
-                  </li>
-                ))}
-              </ul>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={acknowledge}
-                  onChange={(e) => setAcknowledge(e.target.checked)}
-                />{" "}
-                {t("consult.acknowledge")}
-              </label>
-            </div>
-          )}
+          <Flags error={ask.error} acknowledged={acknowledge} onAcknowledge={setAcknowledge} />
           {flags.length === 0 && Object.keys(errors).length === 0 && <FormError error={ask.error} />}
           <button type="submit" className="button" disabled={!allChecked || ask.isPending}>
             {ask.isPending ? t("consult.sending") : t("consult.send")}
@@ -246,7 +245,10 @@ export function ConsultationPage() {
   const c = useConsultation(id);
   const panels = usePanels();
   const action = useConsultAction(id);
+  const consent = useConsent(id);
   const assign = useAssign(id);
+  const [closing, setClosing] = useState(false);
+  const [publish, setPublish] = useState(false);
   if (c.isPending) return <Loading />;
   if (c.error)
     return (
@@ -260,12 +262,12 @@ export function ConsultationPage() {
   const panel = panels.data?.find((p) => p.id === data.panel.id);
   const lead = panel?.members.some((m) => m.id === me?.id && m.lead) ?? false;
   const expert = panel?.members.some((m) => m.id === me?.id) ?? false;
-  const buttons: Array<["claim" | "answered" | "close" | "reopen", boolean]> = [
+  const buttons: Array<["claim" | "answered" | "reopen", boolean]> = [
     ["claim", expert && !data.mine && data.status === "new"],
     ["answered", (data.claimedBy?.id === me?.id || lead) && data.status === "claimed"],
-    ["close", data.mine && data.status !== "closed"],
     ["reopen", data.mine && data.status === "closed"],
   ];
+  const mayClose = (data.mine || me?.role === "admin") && data.status !== "closed";
   return (
     <>
       <p>
@@ -285,7 +287,7 @@ export function ConsultationPage() {
         <dd>{fiDate(data.dueOn, i18n.language)}</dd>
       </dl>
       <h2>{t("consult.question")}</h2>
-      <p className="pre-line">{data.question}</p>
+      <RichText source={data.question} headingOffset={1} />
       <div className="actions">
         {buttons
           .filter(([, show]) => show)
@@ -295,18 +297,66 @@ export function ConsultationPage() {
               type="button"
               className="button"
               disabled={action.isPending}
-              onClick={() => action.mutate(name)}
+              onClick={() => action.mutate({ action: name })}
             >
               {t(`consult.actions.${name}`)}
             </button>
           ))}
+        {mayClose && !closing && (
+          <button type="button" className="button" onClick={() => setClosing(true)}>
+            {t("consult.actions.close")}
+          </button>
+        )}
         {data.threadId !== null && (
           <Link className="button button--secondary" to={`/ryhmat/${data.threadId}`}>
             {t("consult.openThread")}
           </Link>
         )}
       </div>
-      <FormError error={action.error ?? assign.error} />
+      {closing && mayClose && (
+        <form
+          className="form panel"
+          aria-labelledby="close-title"
+          onSubmit={(e) => {
+            e.preventDefault();
+            action.mutate(
+              { action: "close", consent: data.mine ? publish : undefined },
+              { onSuccess: () => setClosing(false) },
+            );
+          }}
+        >
+          <h2 id="close-title">{t("consult.closeTitle")}</h2>
+          {data.mine && (
+            <label>
+              <input type="checkbox" checked={publish} onChange={(e) => setPublish(e.target.checked)} />{" "}
+              {t("consult.consentLabel")}
+            </label>
+          )}
+          {data.mine && <p className="note">{t("consult.consentHint")}</p>}
+          <div className="actions">
+            <button type="submit" className="button" disabled={action.isPending}>
+              {t("consult.confirmClose")}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setClosing(false)}>
+              {t("consult.cancel")}
+            </button>
+          </div>
+        </form>
+      )}
+      {data.mine && data.status === "closed" && (
+        <p className="note">
+          {data.consent ? t("consult.consentGiven") : t("consult.consentNotGiven")}{" "}
+          <button
+            type="button"
+            className="link-button"
+            disabled={consent.isPending}
+            onClick={() => consent.mutate(!data.consent)}
+          >
+            {data.consent ? t("consult.withdrawConsent") : t("consult.giveConsent")}
+          </button>
+        </p>
+      )}
+      <FormError error={action.error ?? assign.error ?? consent.error} />
       {lead && panel && (data.status === "new" || data.status === "claimed") && (
         <form
           className="form"
@@ -332,6 +382,14 @@ export function ConsultationPage() {
             {t("consult.assign")}
           </button>
         </form>
+      )}
+      {data.status === "closed" && data.consent && (
+        <AnswerPanel
+          consultation={data}
+          canWrite={data.claimedBy?.id === me?.id || lead}
+          lead={lead}
+          admin={me?.role === "admin"}
+        />
       )}
     </>
   );

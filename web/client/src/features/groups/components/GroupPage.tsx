@@ -2,6 +2,7 @@ import { AckError, newClientId, openFeed, type WireMessage } from "@soskes/chat/
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { CitedText } from "../../../components/RichText";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { FormError, TextField } from "../../../components/Form";
 import { ErrorMessage, Loading } from "../../../components/Status";
@@ -31,8 +32,9 @@ const time = (ms: number, lang: string) =>
   }).format(ms);
 
 /** Mentions ("@Name") shown as such; everything is text, never HTML. */
+/** A message: @mentions stand out, statute references ("SHL 36 §") link to the law pages. */
 function Body({ text, names }: { text: string; names: string[] }) {
-  if (names.length === 0) return <>{text}</>;
+  if (names.length === 0) return <CitedText text={text} />;
   const pattern = new RegExp(
     `(@(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")}))`,
     "g",
@@ -45,7 +47,7 @@ function Body({ text, names }: { text: string; names: string[] }) {
             {part}
           </strong>
         ) : (
-          part
+          <CitedText key={i} text={part} />
         ),
       )}
     </>

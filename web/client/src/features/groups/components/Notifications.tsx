@@ -6,9 +6,23 @@ import { realtime, subscribe } from "../api/socket";
 
 type Note = {
   key: number;
-  type: "mention" | "join_request" | "invite";
-  groupId: number;
-  groupName: string;
+  type:
+    | "mention"
+    | "join_request"
+    | "invite"
+    // eKonsultaatio's notices carry a request id instead of a group.
+    | "consultation"
+    | "consultation_assigned"
+    | "consultation_overdue"
+    | "answer_consent"
+    | "answer_review"
+    | "answer_published"
+    | "answer_returned";
+  groupId?: number;
+  groupName?: string;
+  consultationId?: number;
+  answerId?: number;
+  panel?: string;
   seq?: number;
   author?: string;
   name?: string;
@@ -54,10 +68,18 @@ export function GroupNotifications() {
       {notes.map((n) => (
         <p key={n.key} className="toast">
           <Link
-            to={`/ryhmat/${n.groupId}${n.seq ? `#viesti-${n.seq}` : ""}`}
+            to={
+              n.type === "answer_published" && n.answerId
+                ? `/vastauspankki/${n.answerId}`
+                : n.consultationId
+                  ? `/konsultaatiot/${n.consultationId}`
+                  : `/ryhmat/${n.groupId}${n.seq ? `#viesti-${n.seq}` : ""}`
+            }
             onClick={() => setNotes((prev) => prev.filter((x) => x.key !== n.key))}
           >
-            {t(`groups.notification.${n.type}`, { group: n.groupName, name: n.author ?? n.name ?? "" })}
+            {n.consultationId
+              ? t(`consult.notification.${n.type}`, { panel: n.panel ?? "" })
+              : t(`groups.notification.${n.type}`, { group: n.groupName, name: n.author ?? n.name ?? "" })}
           </Link>{" "}
           <button
             type="button"

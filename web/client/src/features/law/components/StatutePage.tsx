@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { ErrorMessage, Loading, StaleNotice } from "../../../components/Status";
 import { formatDate } from "../../../i18n";
-import { useStatute } from "../api/statutes";
+import { useStatute } from "../../../lib/statutes";
 
 export function StatutePage() {
   const { slug = "" } = useParams();

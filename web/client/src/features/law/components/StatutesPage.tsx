@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { ErrorMessage, Loading, StaleNotice } from "../../../components/Status";
-import { useStatutes } from "../api/statutes";
+import { useStatutes } from "../../../lib/statutes";
 
 export function StatutesPage() {
   const { t, i18n } = useTranslation();

@@ -1,9 +1,9 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { useDebounced, useSearch, type Hit } from "../api/search";
+import { useDebounced, useSearch, type Hit } from "../../../lib/search";
 import { isExternal } from "./HitLink";
-import { Snippet } from "./Snippet";
+import { Snippet } from "../../../components/Snippet";
 
 const resultsUrl = (q: string) => `/haku?q=${encodeURIComponent(q.trim())}`;
 

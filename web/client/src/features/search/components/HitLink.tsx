@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import type { Hit } from "../api/search";
+import type { Hit } from "../../../lib/search";
 
 export const isExternal = (hit: Hit) => /^https?:\/\//.test(hit.url);
 

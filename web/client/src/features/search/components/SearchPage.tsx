@@ -3,9 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
 import { ErrorMessage, Loading } from "../../../components/Status";
 import { useMunicipalities, useServiceAreas } from "../../../lib/reference";
-import { useSearch, type HitType } from "../api/search";
+import { useSearch, type HitType } from "../../../lib/search";
 import { HitLink } from "./HitLink";
-import { Snippet } from "./Snippet";
+import { Snippet } from "../../../components/Snippet";
 
 const PAGE = 20;
 

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../../../lib/api-client";
+import { api } from "./api-client";
 
 export type Statute = {
   number: string;
@@ -27,8 +27,9 @@ export type StatuteDetail = Statute & { sections: Section[] };
 export const useStatutes = () =>
   useQuery({ queryKey: ["statutes"], queryFn: () => api.getWithMeta<Statute[]>("/api/statutes") });
 
-export const useStatute = (slug: string) =>
+export const useStatute = (slug: string, enabled = true) =>
   useQuery({
     queryKey: ["statute", slug],
+    enabled,
     queryFn: () => api.getWithMeta<StatuteDetail>(`/api/statutes/${encodeURIComponent(slug)}`),
   });

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { api } from "../../../lib/api-client";
+import { api } from "./api-client";
 
 export type HitType =
   | "municipality"
