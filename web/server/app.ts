@@ -29,6 +29,8 @@ import { searchRouter } from "./search/routes.js";
 import type { SearchService } from "@soskes/search";
 import { ChatError, createConsultService, type ChatService, type ConsultService } from "@soskes/chat";
 import { consultRouter } from "./consult/routes.js";
+import { feedbackRouter } from "./community/feedback.js";
+import { noticesRouter } from "./community/notices.js";
 import { answerIndexing } from "./consult/search.js";
 import { groupsRouter } from "./chat/routes.js";
 import type { Db } from "./db/database.js";
@@ -248,6 +250,8 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.use("/api", searchRouter(services));
   app.use("/api/groups", groupsRouter(services));
   app.use("/api", consultRouter(services));
+  app.use("/api", noticesRouter(services));
+  app.use("/api", feedbackRouter(services));
   app.use("/api", (_req, _res, next) => next(errors.unknownRoute()));
 
   if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {

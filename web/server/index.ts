@@ -22,6 +22,7 @@ import { followContent } from "./search/indexer.js";
 import { createMailWorker, createTransport, type MailTransport } from "./mail/outbox.js";
 import type { Gateway } from "@soskes/chat";
 import { reindexAnswers } from "./consult/search.js";
+import { reindexNotices } from "./community/notices.js";
 import { attachRealtime, createPortalChat, MESSAGE_SOURCE, messageDocument } from "./chat/realtime.js";
 
 export type Portal = {
@@ -132,11 +133,16 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
   const gateway: Gateway = await attachRealtime(services, server);
   void reindexMessages(services).catch((err: unknown) => logger.error({ err }, "indexing messages failed"));
   void reindexAnswers(services).catch((err: unknown) => logger.error({ err }, "indexing answers failed"));
+  const reindexBoard = () =>
+    reindexNotices(services).catch((err: unknown) => logger.error({ err }, "indexing notices failed"));
+  void reindexBoard();
   const digests = setInterval(() => {
     chat.runDigests().catch((err: unknown) => logger.error({ err }, "chat digest failed"));
     services.consult
       .autoClose()
       .catch((err: unknown) => logger.error({ err }, "closing answered requests failed"));
+    // Expired notices leave search.
+    void reindexBoard();
   }, 10 * 60_000);
   digests.unref();
   const purge = setInterval(() => {

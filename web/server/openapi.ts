@@ -14,6 +14,8 @@ import {
 } from "./routes/auth/schema.js";
 import { PeopleQuery, ProfileSchema } from "./routes/people.js";
 import { SearchQuerySchema } from "./search/routes.js";
+import { FeedbackAnswer, FeedbackInput, FeedbackListQuery } from "./community/feedback.js";
+import { NoticeInput, NoticeListQuery, NoticeUpdate } from "./community/notices.js";
 import { protocol } from "@soskes/chat";
 import { MessagesQuery, RemoveQuery } from "./chat/routes.js";
 import {
@@ -479,6 +481,67 @@ export const ROUTES: Route[] = [
     summary: "The audit log (format=csv to export)",
     access: "admin",
     query: AuditQuery,
+  },
+  {
+    method: "get",
+    path: "/api/notices",
+    summary: "The notice board: notices showing now (mine=1: my own, expired ones too)",
+    access: "member",
+    query: NoticeListQuery,
+  },
+  {
+    method: "post",
+    path: "/api/notices",
+    summary: "Post a notice (giving, seeking, announcement) with an expiry date (at most 90 days)",
+    access: "member",
+    body: NoticeInput,
+    responses: { "201": "{data: notice}", "422": "hetu_detected", "429": "rate_limited" },
+  },
+  {
+    method: "get",
+    path: "/api/notices/{id}",
+    summary: "One notice (showing now, or your own)",
+    access: "member",
+    responses: { "404": "not_found" },
+  },
+  {
+    method: "patch",
+    path: "/api/notices/{id}",
+    summary: "Edit your notice (also renews it with a new expiry date)",
+    access: "member",
+    body: NoticeUpdate,
+    responses: { "403": "forbidden", "422": "hetu_detected" },
+  },
+  {
+    method: "delete",
+    path: "/api/notices/{id}",
+    summary: "Delete your notice; moderators and admins remove any",
+    access: "member",
+    responses: { "204": "removed", "403": "forbidden" },
+  },
+  {
+    method: "post",
+    path: "/api/feedback",
+    summary:
+      "Feedback about the portal, content or accessibility, from anyone (anonymous, or signed by a member or an address)",
+    access: "public",
+    body: FeedbackInput,
+    responses: { "201": "{data: {id, dueOn, signed}}", "422": "hetu_detected", "429": "rate_limited" },
+  },
+  {
+    method: "get",
+    path: "/api/admin/feedback",
+    summary: "Feedback for admins, overdue accessibility feedback first",
+    access: "admin",
+    query: FeedbackListQuery,
+  },
+  {
+    method: "post",
+    path: "/api/admin/feedback/{id}/answer",
+    summary: "Answer signed feedback by e-mail",
+    access: "admin",
+    body: FeedbackAnswer,
+    responses: { "409": "no_reply_address or already_answered" },
   },
   { method: "get", path: "/api/units/{id}", summary: "A unit with its contact persons", access: "member" },
   { method: "get", path: "/api/statutes", summary: "Statutes", access: "member" },

@@ -7,6 +7,7 @@ import {
   threadsMigration,
 } from "@soskes/chat";
 import type { Kysely } from "kysely";
+import { communityMigration } from "../community/schema.js";
 import type { Migration } from "kysely/migration";
 
 export type Dialect = "sqlite" | "postgres";
@@ -131,5 +132,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "008_consultation_states": consultStatesMigration(dialect),
     "009_consultation_deadlines": consultDeadlinesMigration(dialect),
     "010_consultation_answers": consultAnswersMigration(dialect),
+    "011_community": communityMigration(dialect),
   };
 }

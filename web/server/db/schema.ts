@@ -1,3 +1,4 @@
+import type { CommunityDatabase } from "../community/schema.js";
 import type { ChatDatabase, ConsultDatabase } from "@soskes/chat";
 import type { Generated } from "kysely";
 
@@ -78,7 +79,8 @@ export type OutboxTable = {
 
 /** The portal's own tables and the chat package's (which reads users as they are here). */
 export type Database = Omit<ChatDatabase, "users"> &
-  ConsultDatabase & {
+  ConsultDatabase &
+  CommunityDatabase & {
     users: UsersTable;
     sessions: SessionsTable;
     auth_tokens: AuthTokensTable;

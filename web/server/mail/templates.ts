@@ -303,4 +303,28 @@ export const TEMPLATES: Record<string, (lang: Lang, d: Data) => MailContent> = {
       ],
       action: OPEN_REQUEST,
     }),
+  // The admin's own answer to the sender's feedback, with what they wrote quoted for context.
+  "feedback-answer": (lang, d) =>
+    render({
+      subject: {
+        fi: "Vastaus palautteeseesi",
+        sv: "Svar på din respons",
+        en: "An answer to your feedback",
+      }[lang],
+      greeting: d.name
+        ? { fi: `Hei ${d.name},`, sv: `Hej ${d.name},`, en: `Hello ${d.name},` }[lang]
+        : { fi: "Hei,", sv: "Hej,", en: "Hello," }[lang],
+      lines: [
+        {
+          fi: "Kiitos palautteestasi SosKesista. Vastauksemme:",
+          sv: "Tack för din respons om SosKes. Vårt svar:",
+          en: "Thank you for your feedback on SosKes. Our answer:",
+        }[lang],
+        d.answer ?? "",
+        { fi: "Palautteesi:", sv: "Din respons:", en: "Your feedback:" }[lang],
+        `> ${(d.original ?? "").replace(/\n/g, "\n> ")}`,
+      ],
+      action: { label: { fi: "Avaa SosKes", sv: "Öppna SosKes", en: "Open SosKes" }[lang], url: d.url ?? "" },
+      footer: FOOTER[lang],
+    }),
 };

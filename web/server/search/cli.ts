@@ -25,6 +25,7 @@ import pino from "pino";
 import { createChatService, createConsultService, type ChatDatabase } from "@soskes/chat";
 import type { Kysely } from "kysely";
 import { migrate, openDatabase } from "../db/database.js";
+import { reindexNotices } from "../community/notices.js";
 import { reindexAnswers } from "../consult/search.js";
 import { reindexMessages } from "../index.js";
 import { createCmsClient } from "../content/cms-client.js";
@@ -79,8 +80,10 @@ async function reindex(): Promise<void> {
     db: database.db as unknown as Parameters<typeof createConsultService>[0]["db"],
   });
   const answers = await reindexAnswers({ consult, search }, bar, { force: true });
+  process.stderr.write("▸ Indexing the notice board from the portal database\n");
+  const notices = await reindexNotices({ db: database.db, search }, bar, { force: true });
   await database.close();
-  for (const more of [messages, answers]) {
+  for (const more of [messages, answers, notices]) {
     result.added += more.added;
     result.updated += more.updated;
     result.removed += more.removed;

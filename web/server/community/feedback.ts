@@ -1,0 +1,186 @@
+import { chatErrors, findHetu, finnishDate } from "@soskes/chat";
+import { Router, type Request } from "express";
+import type { Selectable } from "kysely";
+import { z } from "zod";
+import type { Services } from "../app.js";
+import { createActionLimiter } from "../auth/throttle.js";
+import { errors, HttpError } from "../errors.js";
+import { enqueueMail } from "../mail/outbox.js";
+import { handler, parse } from "../validate.js";
+import type { FeedbackTable } from "./schema.js";
+
+type Row = Selectable<FeedbackTable>;
+export const FEEDBACK_TOPICS = ["portal", "content", "accessibility"] as const;
+/** The Act on the Provision of Digital Services (306/2019): accessibility feedback is answered within 14 days. */
+export const ACCESSIBILITY_REPLY_DAYS = 14;
+
+export const FeedbackInput = z.object({
+  topic: z.enum(FEEDBACK_TOPICS, { error: "feedback_topic" }),
+  message: z.string({ error: "required" }).trim().min(10, "too_short").max(4000, "too_long"),
+  /** Signed: the member's name and address go with it. Otherwise nothing identifies the sender. */
+  signed: z.boolean().default(false),
+  /** A visitor who wants an answer gives an address (and a name if they like). */
+  email: z.email({ error: "email" }).max(320, "too_long").optional(),
+  name: z.string().trim().max(200, "too_long").optional(),
+  /** The page the feedback is about, a path on this site. */
+  page: z
+    .string()
+    .trim()
+    .max(300, "too_long")
+    .regex(/^\/[^\s]*$/, "page")
+    .optional(),
+});
+export const FeedbackListQuery = z.object({
+  topic: z.enum(FEEDBACK_TOPICS, { error: "feedback_topic" }).optional(),
+  status: z.enum(["open", "answered", "all"], { error: "status" }).default("open"),
+});
+export const FeedbackAnswer = z.object({
+  message: z.string({ error: "required" }).trim().min(5, "too_short").max(4000, "too_long"),
+});
+const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
+
+const addDays = (date: string, days: number) => {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+const noReplyAddress = () =>
+  new HttpError(409, "no_reply_address", {
+    fi: "Palaute on annettu nimettömänä: vastausosoitetta ei ole.",
+    sv: "Responsen är anonym: det finns ingen svarsadress.",
+    en: "The feedback is anonymous: there is no address to answer to.",
+  });
+const alreadyAnswered = () =>
+  new HttpError(409, "already_answered", {
+    fi: "Palautteeseen on jo vastattu.",
+    sv: "Responsen har redan besvarats.",
+    en: "The feedback has already been answered.",
+  });
+
+export function presentFeedback(r: Row, today: string) {
+  return {
+    id: r.id,
+    topic: r.topic,
+    message: r.message,
+    page: r.page,
+    signed: r.email !== null,
+    name: r.name,
+    email: r.email,
+    createdAt: r.created_at,
+    dueOn: r.due_on,
+    /** Accessibility feedback past its 14-day reply deadline, still unanswered. */
+    overdue: r.due_on !== null && r.answered_at === null && r.due_on < today,
+    answer: r.answer,
+    answeredAt: r.answered_at,
+  };
+}
+
+/**
+ * Feedback about the portal, its content or its accessibility — from anyone, logged in or not,
+ * since the accessibility feedback channel must be open to all. Admins read it and answer
+ * signed feedback by e-mail from the portal.
+ */
+export function feedbackRouter(services: Services): Router {
+  const { db } = services;
+  const router = Router();
+  // Ten a day from one address: enough for people, not for a flood.
+  const limiter = createActionLimiter(10, 24 * 3600);
+  const admin = (req: Request) => {
+    if (!req.user) throw errors.unauthorized();
+    if (req.user.role !== "admin") throw errors.forbidden();
+    return req.user;
+  };
+
+  router.post(
+    "/feedback",
+    handler(async (req, res) => {
+      const input = parse(FeedbackInput, req.body);
+      if (findHetu(input.message)) throw chatErrors.hetuDetected();
+      await limiter.consume(req.ip ?? "unknown");
+      const signer =
+        input.signed && req.user
+          ? { user_id: req.user.id, name: req.user.name, email: req.user.email }
+          : input.email
+            ? { user_id: null, name: input.name || null, email: input.email }
+            : { user_id: null, name: null, email: null };
+      const today = finnishDate(Date.now());
+      const row = await db
+        .insertInto("feedback")
+        .values({
+          ...signer,
+          topic: input.topic,
+          message: input.message,
+          page: input.page ?? null,
+          due_on: input.topic === "accessibility" ? addDays(today, ACCESSIBILITY_REPLY_DAYS) : null,
+          answer: null,
+          answered_at: null,
+          answered_by: null,
+          created_at: Date.now(),
+        })
+        .returning(["id", "due_on"])
+        .executeTakeFirstOrThrow();
+      res.status(201).json({ data: { id: row.id, dueOn: row.due_on, signed: signer.email !== null } });
+    }),
+  );
+
+  router.get(
+    "/admin/feedback",
+    handler(async (req, res) => {
+      admin(req);
+      const q = parse(FeedbackListQuery, req.query);
+      let query = db.selectFrom("feedback").selectAll();
+      if (q.topic) query = query.where("topic", "=", q.topic);
+      if (q.status === "open") query = query.where("answered_at", "is", null);
+      if (q.status === "answered") query = query.where("answered_at", "is not", null);
+      const rows = await query.orderBy("created_at", "desc").limit(500).execute();
+      const today = finnishDate(Date.now());
+      // Overdue accessibility feedback first: it has a legal deadline.
+      const presented = rows.map((r) => presentFeedback(r, today));
+      presented.sort((a, b) => Number(b.overdue) - Number(a.overdue));
+      res.set("Cache-Control", "private, no-store");
+      res.json({ data: presented });
+    }),
+  );
+
+  router.post(
+    "/admin/feedback/:id/answer",
+    handler(async (req, res) => {
+      const user = admin(req);
+      const { id } = parse(IdParam, req.params);
+      const { message } = parse(FeedbackAnswer, req.body);
+      const row = await db.selectFrom("feedback").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!row) throw errors.notFound();
+      if (!row.email) throw noReplyAddress();
+      if (row.answered_at !== null) throw alreadyAnswered();
+      const at = Date.now();
+      // Claimed first, so two admins answering at once send one reply.
+      const claimed = await db
+        .updateTable("feedback")
+        .set({ answer: message, answered_at: at, answered_by: user.id })
+        .where("id", "=", id)
+        .where("answered_at", "is", null)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) throw alreadyAnswered();
+      await enqueueMail(db, {
+        to: row.email,
+        template: "feedback-answer",
+        locale: "fi",
+        data: {
+          name: row.name ?? "",
+          answer: message,
+          original: row.message,
+          url: services.config.portal.publicUrl,
+        },
+      });
+      const updated = await db
+        .selectFrom("feedback")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      res.json({ data: presentFeedback(updated, finnishDate(at)) });
+    }),
+  );
+
+  return router;
+}
