@@ -444,6 +444,65 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     await expectAccessible(admin, "consult admin");
   });
 
+  it("a colleague posts a notice that others find; a visitor sends accessibility feedback that an admin answers by e-mail", async () => {
+    const keuruu = await loginAs("sosiaalityontekija.keuruu@demo.soskes.example");
+    await keuruu.goto(`${portalUrl}/ilmoitustaulu`);
+    await keuruu.getByRole("heading", { level: 1, name: "Ilmoitustaulu" }).waitFor();
+    await keuruu.getByRole("radio", { name: "Annetaan" }).check();
+    await keuruu.getByLabel("Otsikko").fill("Annetaan pois lasten lautapelejä");
+    await keuruu
+      .getByRole("textbox", { name: "Ilmoitus", exact: true })
+      .fill("Kymmenkunta ehjää lautapeliä perhetyön käyttöön, noudettavissa Keuruulta.");
+    await keuruu.getByRole("button", { name: "Julkaise ilmoitus" }).click();
+    await keuruu.getByText("Ilmoitus julkaistu:").waitFor();
+    await expectAccessible(keuruu, "notice board");
+
+    // Another member sees it on the board and finds it from the header search.
+    await member.goto(`${portalUrl}/ilmoitustaulu`);
+    await member.getByRole("link", { name: "Annetaan pois lasten lautapelejä" }).waitFor();
+    const box = member.getByRole("combobox", { name: "Hae SosKesistä" });
+    await box.fill("lautapelit");
+    const first = member.getByRole("listbox", { name: "Hae SosKesistä" }).getByRole("option").first();
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain("lautapelejä");
+    await box.press("Escape");
+
+    // A visitor who is not logged in reaches the accessibility statement and the feedback form.
+    const visitor = await (await browser.newContext({ locale: "fi-FI" })).newPage();
+    await visitor.goto(`${portalUrl}/saavutettavuus`);
+    await visitor.getByRole("heading", { level: 1, name: "Saavutettavuusseloste" }).waitFor();
+    await expectAccessible(visitor, "accessibility statement");
+    await visitor.getByRole("link", { name: "Anna saavutettavuuspalautetta" }).click();
+    await visitor.getByRole("heading", { level: 1, name: "Anna palautetta" }).waitFor();
+    expect(await visitor.getByRole("radio", { name: "Saavutettavuus" }).isChecked()).toBe(true);
+    await visitor
+      .getByLabel("Palaute", { exact: true })
+      .fill("Ilmoitustaulun päivämääräkenttä ei kerro ruudunlukijalle enimmäispäivää.");
+    await visitor.getByLabel("Nimi").fill("Vieno Vierailija");
+    await visitor.getByLabel("Sähköpostiosoite").fill("vieno.vierailija@example.org");
+    await expectAccessible(visitor, "feedback form");
+    await visitor.getByRole("button", { name: "Lähetä palaute" }).click();
+    await visitor.getByText("Kiitos palautteesta!").waitFor();
+    await visitor.getByText(/Vastaamme viimeistään/).waitFor();
+
+    // The admin sees its 14-day deadline and answers it; the answer arrives by e-mail.
+    const admin = await loginAs("admin@demo.soskes.example");
+    await admin.goto(`${portalUrl}/yllapito/palaute`);
+    const item = admin.locator("li.card", { hasText: "Ilmoitustaulun päivämääräkenttä" });
+    await item.getByText(/Vastattava viimeistään/).waitFor();
+    await expectAccessible(admin, "feedback admin");
+    const answer = "Kiitos! Lisäsimme kenttään ohjeen, joka kertoo enimmäispäivän.";
+    await item.getByLabel("Vastaus sähköpostilla").fill(answer);
+    await item.getByRole("button", { name: "Lähetä vastaus" }).click();
+    await expect
+      .poll(() => smtp.received.filter((m) => m.to.includes("vieno.vierailija@example.org")).length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    const mail = smtp.received.find((m) => m.to.includes("vieno.vierailija@example.org"))!;
+    expect(mail.text).toContain(answer);
+    expect(mail.text).toContain("Hei Vieno Vierailija,");
+  });
+
   it("passes axe on every page in Finnish and in Swedish", async () => {
     for (const lang of ["fi", "sv"]) {
       await member.locator("#language").selectOption(lang);
@@ -460,6 +519,9 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
         "/ryhmat",
         "/konsultaatiot",
         "/vastauspankki",
+        "/ilmoitustaulu",
+        "/palaute",
+        "/saavutettavuus",
         "/oma-tili",
         "/ihmiset?haku=sanna",
         "/haku?q=lastensuojelu",
@@ -491,6 +553,8 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
         "/salasana/uusi?token=x",
         "/kutsu?token=x",
         "/vahvista",
+        "/saavutettavuus",
+        "/palaute",
       ]) {
         await visitor.goto(`${portalUrl}${url}`);
         await visitor.locator("h1").first().waitFor();

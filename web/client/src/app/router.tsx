@@ -96,6 +96,42 @@ export const router = createBrowserRouter([
             Component: m.ConsultAdminPage,
           })),
       },
+      {
+        path: "/ilmoitustaulu",
+        lazy: () =>
+          import("../features/community/components/NoticeBoard").then((m) => ({
+            Component: m.NoticeBoardPage,
+          })),
+      },
+      {
+        path: "/ilmoitustaulu/:id",
+        lazy: () =>
+          import("../features/community/components/NoticeBoard").then((m) => ({ Component: m.NoticePage })),
+      },
+      // Open to everyone, logged in or not: the accessibility feedback channel must be.
+      {
+        path: "/palaute",
+        handle: { content: "public" },
+        lazy: () =>
+          import("../features/community/components/FeedbackPages").then((m) => ({
+            Component: m.FeedbackPage,
+          })),
+      },
+      {
+        path: "/saavutettavuus",
+        handle: { content: "public" },
+        lazy: () =>
+          import("../features/community/components/FeedbackPages").then((m) => ({
+            Component: m.AccessibilityPage,
+          })),
+      },
+      {
+        path: "/yllapito/palaute",
+        lazy: () =>
+          import("../features/community/components/FeedbackPages").then((m) => ({
+            Component: m.FeedbackAdminPage,
+          })),
+      },
       { path: "/oma-tili", element: <AccountPage /> },
       { path: "/yllapito/kayttajat", element: <UsersPage /> },
       { path: "*", element: <NotFound /> },

@@ -93,7 +93,8 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
   // A closed extranet: visitors see only what the server's configuration makes public.
   // Search is open to visitors as soon as anything is public; results hold only that.
   const visitorMay =
-    kind === "search" ? publicContent.length > 0 : Boolean(kind && publicContent.includes(kind));
+    kind === "public" ||
+    (kind === "search" ? publicContent.length > 0 : Boolean(kind && publicContent.includes(kind)));
   if (requireLogin && !me.data && !visitorMay) {
     return (
       <Navigate
@@ -159,11 +160,13 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
             <GroupsLink />
             <NavLink to="/konsultaatiot">{t("consult.nav")}</NavLink>
             <NavLink to="/vastauspankki">{t("answers.nav")}</NavLink>
+            <NavLink to="/ilmoitustaulu">{t("notices.nav")}</NavLink>
             <NavLink to="/oma-tili">{t("account.profileTitle")}</NavLink>
             {me.data.abilities.manageUsers && <NavLink to="/yllapito/kayttajat">{t("admin.nav")}</NavLink>}
             {me.data.role === "admin" && (
               <NavLink to="/yllapito/ekonsultaatio">{t("consultAdmin.nav")}</NavLink>
             )}
+            {me.data.role === "admin" && <NavLink to="/yllapito/palaute">{t("feedbackAdmin.nav")}</NavLink>}
           </nav>
         )}
       </header>
@@ -175,6 +178,10 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
           </Suspense>
         )}
       </main>
+      <footer className="footer">
+        <Link to="/saavutettavuus">{t("accessibility.title")}</Link>
+        <Link to={`/palaute?sivu=${encodeURIComponent(location.pathname)}`}>{t("feedback.title")}</Link>
+      </footer>
     </>
   );
 }

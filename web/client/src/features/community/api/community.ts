@@ -1,0 +1,111 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../../lib/api-client";
+
+export type NoticeKind = "giving" | "seeking" | "announcement";
+export type Notice = {
+  id: number;
+  kind: NoticeKind;
+  title: string;
+  body: string;
+  author: { id: number; name: string };
+  municipalityCode: string | null;
+  expiresOn: string;
+  expired: boolean;
+  createdAt: number;
+  updatedAt: number;
+  mine: boolean;
+  canEdit: boolean;
+  canRemove: boolean;
+};
+export type NoticeInput = { kind: NoticeKind; title: string; body: string; expiresOn: string };
+
+export type FeedbackTopic = "portal" | "content" | "accessibility";
+export type FeedbackInput = {
+  topic: FeedbackTopic;
+  message: string;
+  signed?: boolean;
+  email?: string;
+  name?: string;
+  page?: string;
+};
+export type Feedback = {
+  id: number;
+  topic: FeedbackTopic;
+  message: string;
+  page: string | null;
+  signed: boolean;
+  name: string | null;
+  email: string | null;
+  createdAt: number;
+  dueOn: string | null;
+  overdue: boolean;
+  answer: string | null;
+  answeredAt: number | null;
+};
+
+const NOTICES = ["notices"] as const;
+
+export const useNotices = (filters: { kind: string; municipality: string; mine: boolean }, limit: number) =>
+  useQuery({
+    queryKey: [...NOTICES, filters, limit],
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({ limit: String(limit) });
+      if (filters.kind) params.set("kind", filters.kind);
+      if (filters.municipality) params.set("municipality", filters.municipality);
+      if (filters.mine) params.set("mine", "1");
+      return api.getPage<Notice[]>(`/api/notices?${params.toString()}`, signal);
+    },
+  });
+
+export const useNotice = (id: number) =>
+  useQuery({
+    queryKey: [...NOTICES, "one", id],
+    queryFn: ({ signal }) => api.get<Notice>(`/api/notices/${id}`, signal),
+  });
+
+export function useNoticeActions() {
+  const client = useQueryClient();
+  const done = () => client.invalidateQueries({ queryKey: NOTICES });
+  return {
+    create: useMutation({
+      mutationFn: (input: NoticeInput) => api.post<Notice>("/api/notices", input),
+      onSuccess: done,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, ...input }: Partial<NoticeInput> & { id: number }) =>
+        api.patch<Notice>(`/api/notices/${id}`, input),
+      onSuccess: done,
+    }),
+    remove: useMutation({
+      mutationFn: (id: number) => api.delete(`/api/notices/${id}`),
+      onSuccess: done,
+    }),
+  };
+}
+
+export const useSendFeedback = () =>
+  useMutation({
+    mutationFn: (input: FeedbackInput) =>
+      api.post<{ id: number; dueOn: string | null; signed: boolean }>("/api/feedback", input),
+  });
+
+export const useFeedbackList = (topic: string, status: string) =>
+  useQuery({
+    queryKey: ["admin", "feedback", topic, status],
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({ status });
+      if (topic) params.set("topic", topic);
+      return api.get<Feedback[]>(`/api/admin/feedback?${params.toString()}`, signal);
+    },
+  });
+
+export function useAnswerFeedback() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, message }: { id: number; message: string }) =>
+      api.post<Feedback>(`/api/admin/feedback/${id}/answer`, { message }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["admin", "feedback"] }),
+  });
+}
