@@ -444,6 +444,31 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     await expectAccessible(admin, "consult admin");
   });
 
+  it("a maintainer gets a reminder e-mail and confirms with one click, without logging in, that a record is still valid", async () => {
+    await expect
+      .poll(
+        () => smtp.received.filter((m) => m.to.includes("yllapitaja.laukaa@demo.soskes.example")).length,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBeGreaterThan(0);
+    const mail = smtp.received.find(
+      (m) => m.to.includes("yllapitaja.laukaa@demo.soskes.example") && m.subject.startsWith("Tarkista"),
+    )!;
+    const links = mail.text.match(/https?:\/\/\S+\/tarkistettu\?t=\S+/g) ?? [];
+    expect(links.length).toBeGreaterThan(0);
+    const page = await (await browser.newContext({ locale: "fi-FI" })).newPage();
+    await page.goto(links[0]!);
+    await page.getByRole("heading", { level: 1, name: "Onko tieto ajan tasalla?" }).waitFor();
+    await expectAccessible(page, "freshness link");
+    await page.getByRole("button", { name: "Tiedot ovat ajan tasalla" }).click();
+    await page.getByText(/Kiitos! Tieto on merkitty tarkistetuksi/).waitFor();
+    // Single use: the same link now says it is done, and confirming again is refused.
+    await page.reload();
+    await page.getByText("Tieto on jo merkitty tarkistetuksi tämän muistutuksen jälkeen.").waitFor();
+  });
+
   it("a colleague posts a notice that others find; a visitor sends accessibility feedback that an admin answers by e-mail", async () => {
     const keuruu = await loginAs("sosiaalityontekija.keuruu@demo.soskes.example");
     await keuruu.goto(`${portalUrl}/ilmoitustaulu`);
@@ -555,6 +580,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
         "/vahvista",
         "/saavutettavuus",
         "/palaute",
+        "/tarkistettu",
       ]) {
         await visitor.goto(`${portalUrl}${url}`);
         await visitor.locator("h1").first().waitFor();

@@ -30,6 +30,7 @@ import type { SearchService } from "@soskes/search";
 import { ChatError, createConsultService, type ChatService, type ConsultService } from "@soskes/chat";
 import { consultRouter } from "./consult/routes.js";
 import { feedbackRouter } from "./community/feedback.js";
+import { freshnessRouter } from "./community/freshness.js";
 import { noticesRouter } from "./community/notices.js";
 import { answerIndexing } from "./consult/search.js";
 import { groupsRouter } from "./chat/routes.js";
@@ -252,6 +253,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.use("/api", consultRouter(services));
   app.use("/api", noticesRouter(services));
   app.use("/api", feedbackRouter(services));
+  app.use("/api", freshnessRouter(services));
   app.use("/api", (_req, _res, next) => next(errors.unknownRoute()));
 
   if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {

@@ -23,6 +23,7 @@ import { createMailWorker, createTransport, type MailTransport } from "./mail/ou
 import type { Gateway } from "@soskes/chat";
 import { reindexAnswers } from "./consult/search.js";
 import { reindexNotices } from "./community/notices.js";
+import { runFreshnessReminders } from "./community/freshness.js";
 import { attachRealtime, createPortalChat, MESSAGE_SOURCE, messageDocument } from "./chat/realtime.js";
 
 export type Portal = {
@@ -133,6 +134,10 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
   const gateway: Gateway = await attachRealtime(services, server);
   void reindexMessages(services).catch((err: unknown) => logger.error({ err }, "indexing messages failed"));
   void reindexAnswers(services).catch((err: unknown) => logger.error({ err }, "indexing answers failed"));
+  // The first reminders go out once the content has loaded; then with the periodic jobs.
+  void runFreshnessReminders(services).catch((err: unknown) =>
+    logger.warn({ err }, "freshness reminders failed"),
+  );
   const reindexBoard = () =>
     reindexNotices(services).catch((err: unknown) => logger.error({ err }, "indexing notices failed"));
   void reindexBoard();
@@ -143,6 +148,10 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
       .catch((err: unknown) => logger.error({ err }, "closing answered requests failed"));
     // Expired notices leave search.
     void reindexBoard();
+    // Owners hear of records falling due (once per record and due date, whichever node runs it).
+    runFreshnessReminders(services).catch((err: unknown) =>
+      logger.warn({ err }, "freshness reminders failed"),
+    );
   }, 10 * 60_000);
   digests.unref();
   const purge = setInterval(() => {

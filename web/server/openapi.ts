@@ -484,6 +484,20 @@ export const ROUTES: Route[] = [
   },
   {
     method: "get",
+    path: "/api/freshness/check",
+    summary: "What a one-click 'still valid' link is about (the signed link is the permission)",
+    access: "public",
+    responses: { "400": "link_invalid or link_expired", "404": "not_found" },
+  },
+  {
+    method: "post",
+    path: "/api/freshness/confirm",
+    summary: "Confirm a record is still valid: Strapi marks it checked today (single use)",
+    access: "public",
+    responses: { "400": "link_invalid or link_expired", "409": "link_used", "503": "cms_unavailable" },
+  },
+  {
+    method: "get",
     path: "/api/notices",
     summary: "The notice board: notices showing now (mine=1: my own, expired ones too)",
     access: "member",

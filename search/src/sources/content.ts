@@ -7,6 +7,9 @@ import type { SearchDocument } from "../types.js";
  */
 type Area = { slug: string; name: string };
 type Block = { type: string; text?: string; children?: Block[] };
+/** When a record was last checked and how often it must be: overdue ones rank lower. */
+type Stewardship = { verifiedAt?: string | null; reviewIntervalMonths?: number | null };
+
 export type ContentInput = {
   municipalities: Array<{
     code: string;
@@ -15,25 +18,29 @@ export type ContentInput = {
     switchboardPhone: string | null;
   }>;
   serviceAreas: Array<{ slug: string; name: string; nameSv: string | null; description: string | null }>;
-  units: Array<{
-    documentId: string;
-    name: string;
-    nameSv: string | null;
-    description: string | null;
-    openingNote: string | null;
-    municipality: { code: string } | null;
-    municipalities: Array<{ code: string }>;
-    serviceAreas: Area[];
-    parent: { name: string } | null;
-    visitingAddress: Record<string, string | null> | null;
-    contactPersons: Array<{
+  units: Array<
+    Stewardship & {
       documentId: string;
       name: string;
-      title: string | null;
-      responsibilities: string | null;
-      visibility: "members" | "maintainers";
-    }>;
-  }>;
+      nameSv: string | null;
+      description: string | null;
+      openingNote: string | null;
+      municipality: { code: string } | null;
+      municipalities: Array<{ code: string }>;
+      serviceAreas: Area[];
+      parent: { name: string } | null;
+      visitingAddress: Record<string, string | null> | null;
+      contactPersons: Array<
+        Stewardship & {
+          documentId: string;
+          name: string;
+          title: string | null;
+          responsibilities: string | null;
+          visibility: "members" | "maintainers";
+        }
+      >;
+    }
+  >;
   statutes: Array<{
     number: string;
     title: string;
@@ -44,21 +51,23 @@ export type ContentInput = {
     serviceAreas: Area[];
     sections: Array<{ number: string; title: string; titleSv: string | null; summary: string | null }>;
   }>;
-  pages: Array<{
-    documentId: string;
-    locale: string;
-    title: string;
-    slug: string;
-    kind: string;
-    summary: string | null;
-    body: Block[] | null;
-    serviceAreas: Area[];
-    municipality: { code: string } | null;
-    statuteReferences: Array<{
-      section: string;
-      statute: { number: string; title: string; shortName: string | null } | null;
-    }>;
-  }>;
+  pages: Array<
+    Stewardship & {
+      documentId: string;
+      locale: string;
+      title: string;
+      slug: string;
+      kind: string;
+      summary: string | null;
+      body: Block[] | null;
+      serviceAreas: Area[];
+      municipality: { code: string } | null;
+      statuteReferences: Array<{
+        section: string;
+        statute: { number: string; title: string; shortName: string | null } | null;
+      }>;
+    }
+  >;
   events: Array<{
     documentId: string;
     locale: string;
@@ -149,8 +158,23 @@ export function contentReference(content: ContentInput): Reference {
 }
 
 /** Every searchable document of the published content. */
-export function contentDocuments(content: ContentInput): SearchDocument[] {
+/** The day a record's check falls due: `verifiedAt` plus its interval (12 months by default). */
+export function reviewDue(record: Stewardship): Date | null {
+  if (!record.verifiedAt) return null;
+  const due = new Date(record.verifiedAt);
+  due.setMonth(due.getMonth() + (record.reviewIntervalMonths ?? 12));
+  return due;
+}
+
+/** Overdue records still show, a little lower: users should find fresher information first. */
+const OVERDUE_WEIGHT = 0.7;
+
+export function contentDocuments(content: ContentInput, now = Date.now()): SearchDocument[] {
   const docs: SearchDocument[] = [];
+  const weightOf = (record: Stewardship) => {
+    const due = reviewDue(record);
+    return due && due.getTime() < now ? OVERDUE_WEIGHT : 1;
+  };
   const municipality = new Map(content.municipalities.map((m) => [m.code, m]));
   const area = new Map(content.serviceAreas.map((a) => [a.slug, a]));
   const municipalityNames = (codes: string[]) =>
@@ -216,6 +240,7 @@ export function contentDocuments(content: ContentInput): SearchDocument[] {
       url: `/toimipiste/${u.documentId}`,
       municipalityCodes: codes,
       serviceAreas: areas,
+      weight: weightOf(u),
     });
     for (const c of u.contactPersons) {
       if (c.visibility !== "members" || seenPeople.has(c.documentId)) continue;
@@ -232,6 +257,7 @@ export function contentDocuments(content: ContentInput): SearchDocument[] {
         url: `/toimipiste/${u.documentId}#henkilo-${c.documentId}`,
         municipalityCodes: codes,
         serviceAreas: areas,
+        weight: weightOf(c),
       });
     }
   }
@@ -293,6 +319,7 @@ export function contentDocuments(content: ContentInput): SearchDocument[] {
       sv: T | undefined,
     ) => Pick<SearchDocument, "id" | "text" | "textSv" | "url"> & {
       keywords?: string[];
+      weight?: number;
     },
   ) => {
     for (const { fi, sv } of byDocument(items)) {
@@ -313,6 +340,7 @@ export function contentDocuments(content: ContentInput): SearchDocument[] {
   };
   editorial(content.pages, "page", "service-areas", (fi, sv) => ({
     id: fi.slug,
+    weight: weightOf(fi),
     keywords: fi.statuteReferences
       .filter((r) => r.statute)
       .map((r) => `${r.statute!.shortName ?? r.statute!.title} ${r.section} §`),

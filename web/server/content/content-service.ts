@@ -22,7 +22,14 @@ export type CmsServiceArea = {
   description: string | null;
   order: number | null;
 };
-export type CmsContact = {
+/** Who keeps a record current and when it was last checked (every directory record and page). */
+export type Stewardship = {
+  owner?: string | null;
+  verifiedAt: string | null;
+  reviewIntervalMonths?: number | null;
+};
+
+export type CmsContact = Stewardship & {
   documentId: string;
   name: string;
   title: string | null;
@@ -32,7 +39,7 @@ export type CmsContact = {
   phones?: Phone[];
   languages?: Array<{ code: string }>;
 };
-export type CmsUnit = {
+export type CmsUnit = Stewardship & {
   documentId: string;
   name: string;
   nameSv: string | null;
@@ -90,21 +97,22 @@ export type Block = {
   bold?: boolean;
   italic?: boolean;
 };
-export type CmsPage = Localised & {
-  title: string;
-  slug: string;
-  kind: "hub" | "guide" | "process" | "case-law" | "general";
-  summary: string | null;
-  body: Block[] | null;
-  links: Array<{ label: string; url: string }>;
-  statuteReferences: Array<{
-    section: string;
-    note: string | null;
-    statute: { number: string; title: string; shortName: string | null } | null;
-  }>;
-  verifiedAt: string | null;
-  updatedAt: string;
-};
+export type CmsPage = Localised &
+  Stewardship & {
+    title: string;
+    slug: string;
+    kind: "hub" | "guide" | "process" | "case-law" | "general";
+    summary: string | null;
+    body: Block[] | null;
+    links: Array<{ label: string; url: string }>;
+    statuteReferences: Array<{
+      section: string;
+      note: string | null;
+      statute: { number: string; title: string; shortName: string | null } | null;
+    }>;
+    verifiedAt: string | null;
+    updatedAt: string;
+  };
 export type CmsEvent = Localised & {
   title: string;
   startsAt: string;
@@ -146,7 +154,16 @@ const UNIT_QUERY = {
     openingExceptions: true,
     languages: true,
     contactPersons: {
-      fields: ["name", "title", "email", "responsibilities", "visibility"],
+      fields: [
+        "name",
+        "title",
+        "email",
+        "responsibilities",
+        "visibility",
+        "owner",
+        "verifiedAt",
+        "reviewIntervalMonths",
+      ],
       populate: { phones: true, languages: true },
     },
   }),

@@ -7,6 +7,7 @@ import {
   threadsMigration,
 } from "@soskes/chat";
 import type { Kysely } from "kysely";
+import { freshnessMigration } from "../community/freshness.js";
 import { communityMigration } from "../community/schema.js";
 import type { Migration } from "kysely/migration";
 
@@ -133,5 +134,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "009_consultation_deadlines": consultDeadlinesMigration(dialect),
     "010_consultation_answers": consultAnswersMigration(dialect),
     "011_community": communityMigration(dialect),
+    "012_freshness": freshnessMigration(dialect),
   };
 }

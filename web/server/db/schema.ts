@@ -1,3 +1,4 @@
+import type { FreshnessRemindersTable } from "../community/freshness.js";
 import type { CommunityDatabase } from "../community/schema.js";
 import type { ChatDatabase, ConsultDatabase } from "@soskes/chat";
 import type { Generated } from "kysely";
@@ -85,4 +86,5 @@ export type Database = Omit<ChatDatabase, "users"> &
     sessions: SessionsTable;
     auth_tokens: AuthTokensTable;
     outbox: OutboxTable;
+    freshness_reminders: FreshnessRemindersTable;
   };

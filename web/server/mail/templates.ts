@@ -327,4 +327,29 @@ export const TEMPLATES: Record<string, (lang: Lang, d: Data) => MailContent> = {
       action: { label: { fi: "Avaa SosKes", sv: "Öppna SosKes", en: "Open SosKes" }[lang], url: d.url ?? "" },
       footer: FOOTER[lang],
     }),
+  // Freshness: the records an owner keeps, each with its own one-click "still valid" link.
+  "freshness-reminder": (lang, d) =>
+    render({
+      subject: {
+        fi: `Tarkista ylläpitämäsi tiedot (${d.count})`,
+        sv: `Granska uppgifterna du ansvarar för (${d.count})`,
+        en: `Please check the records you keep (${d.count})`,
+      }[lang],
+      greeting: { fi: "Hei,", sv: "Hej,", en: "Hello," }[lang],
+      lines: [
+        {
+          fi: "Seuraavien SosKes-tietojen tarkistus erääntyy pian tai on jo myöhässä. Jos tieto on edelleen ajan tasalla, vahvista se linkistä – kirjautumista ei tarvita. Jos jotain on muuttunut, päivitä tieto Strapissa.",
+          sv: "Granskningen av följande SosKes-uppgifter förfaller snart eller är redan försenad. Om uppgiften fortfarande stämmer, bekräfta det via länken – ingen inloggning behövs. Om något har ändrats, uppdatera uppgiften i Strapi.",
+          en: "The check of the following SosKes records falls due soon or is overdue. If a record is still correct, confirm it with its link — no login needed. If something has changed, update it in Strapi.",
+        }[lang],
+        ...(d.items ?? "").split("\n"),
+        {
+          fi: "Linkit ovat voimassa 30 päivää, ja kutakin voi käyttää kerran.",
+          sv: "Länkarna gäller i 30 dagar och var och en kan användas en gång.",
+          en: "The links work for 30 days, each once.",
+        }[lang],
+      ],
+      action: { label: { fi: "Avaa SosKes", sv: "Öppna SosKes", en: "Open SosKes" }[lang], url: d.url ?? "" },
+      footer: FOOTER[lang],
+    }),
 };

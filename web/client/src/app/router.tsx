@@ -126,6 +126,14 @@ export const router = createBrowserRouter([
           })),
       },
       {
+        path: "/tarkistettu",
+        handle: { content: "public" },
+        lazy: () =>
+          import("../features/community/components/FreshnessPage").then((m) => ({
+            Component: m.FreshnessPage,
+          })),
+      },
+      {
         path: "/yllapito/palaute",
         lazy: () =>
           import("../features/community/components/FeedbackPages").then((m) => ({

@@ -675,4 +675,18 @@ export const en: Resources = {
       "If you get no answer within 14 days, or are not satisfied with it, you may notify the enforcement authority. Instructions and the authority's contact details:",
     updated: "This statement was prepared on 23 November 2026.",
   },
+  freshness: {
+    title: "Is this still correct?",
+    noLink: "Open this page from the link in the reminder.",
+    kind: "Record",
+    types: { "service-unit": "Service unit", "contact-person": "Contact person", page: "Guidance page" },
+    lastChecked: "Last checked",
+    never: "never",
+    question: "If everything is still correct, confirm it here. No login needed.",
+    confirm: "It is still correct",
+    confirming: "Saving…",
+    changed: "If something has changed, update the record in Strapi — its check date updates too.",
+    done: "Thank you! The record is marked checked on {{date}}.",
+    alreadyDone: "The record has already been marked checked since this reminder.",
+  },
 };

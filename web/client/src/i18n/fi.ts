@@ -673,5 +673,19 @@ export const fi = {
       "Jos et saa vastausta 14 päivässä tai olet tyytymätön vastaukseen, voit tehdä ilmoituksen valvontaviranomaiselle. Ohjeet ja viranomaisen yhteystiedot:",
     updated: "Seloste on laadittu 23.11.2026.",
   },
+  freshness: {
+    title: "Onko tieto ajan tasalla?",
+    noLink: "Avaa tämä sivu muistutusviestin linkistä.",
+    kind: "Tieto",
+    types: { "service-unit": "Toimipiste", "contact-person": "Yhteyshenkilö", page: "Ohjesivu" },
+    lastChecked: "Tarkistettu viimeksi",
+    never: "ei koskaan",
+    question: "Jos kaikki tiedot ovat edelleen oikein, vahvista se tästä. Kirjautumista ei tarvita.",
+    confirm: "Tiedot ovat ajan tasalla",
+    confirming: "Tallennetaan…",
+    changed: "Jos jokin on muuttunut, päivitä tieto Strapissa – tarkistuspäivä päivittyy samalla.",
+    done: "Kiitos! Tieto on merkitty tarkistetuksi {{date}}.",
+    alreadyDone: "Tieto on jo merkitty tarkistetuksi tämän muistutuksen jälkeen.",
+  },
 };
 export type Resources = typeof fi;

@@ -681,4 +681,18 @@ export const sv: Resources = {
       "Om du inte får svar inom 14 dagar eller är missnöjd med svaret kan du anmäla det till tillsynsmyndigheten. Anvisningar och myndighetens kontaktuppgifter:",
     updated: "Utlåtandet har utarbetats 23.11.2026.",
   },
+  freshness: {
+    title: "Stämmer uppgiften fortfarande?",
+    noLink: "Öppna sidan via länken i påminnelsen.",
+    kind: "Uppgift",
+    types: { "service-unit": "Verksamhetsställe", "contact-person": "Kontaktperson", page: "Anvisningssida" },
+    lastChecked: "Senast granskad",
+    never: "aldrig",
+    question: "Om alla uppgifter fortfarande stämmer, bekräfta det här. Ingen inloggning behövs.",
+    confirm: "Uppgifterna stämmer",
+    confirming: "Sparar…",
+    changed: "Om något har ändrats, uppdatera uppgiften i Strapi – granskningsdatumet uppdateras samtidigt.",
+    done: "Tack! Uppgiften har markerats som granskad {{date}}.",
+    alreadyDone: "Uppgiften har redan markerats som granskad efter denna påminnelse.",
+  },
 };

@@ -109,3 +109,25 @@ export function useAnswerFeedback() {
     onSuccess: () => client.invalidateQueries({ queryKey: ["admin", "feedback"] }),
   });
 }
+
+export type FreshnessCheck = {
+  type: "service-unit" | "contact-person" | "page";
+  name: string;
+  verifiedAt: string | null;
+  dueOn: string;
+  spent: boolean;
+};
+
+export const useFreshnessCheck = (token: string) =>
+  useQuery({
+    queryKey: ["freshness", token],
+    enabled: token.length > 0,
+    retry: false,
+    queryFn: ({ signal }) =>
+      api.get<FreshnessCheck>(`/api/freshness/check?t=${encodeURIComponent(token)}`, signal),
+  });
+
+export const useConfirmFreshness = () =>
+  useMutation({
+    mutationFn: (token: string) => api.post<{ verifiedAt: string }>("/api/freshness/confirm", { token }),
+  });
