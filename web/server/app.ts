@@ -31,6 +31,7 @@ import { ChatError, createConsultService, type ChatService, type ConsultService 
 import { consultRouter } from "./consult/routes.js";
 import { feedbackRouter } from "./community/feedback.js";
 import { freshnessRouter } from "./community/freshness.js";
+import { reviewFlagsRouter } from "./community/statute-flags.js";
 import { noticesRouter } from "./community/notices.js";
 import { answerIndexing } from "./consult/search.js";
 import { groupsRouter } from "./chat/routes.js";
@@ -254,6 +255,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.use("/api", noticesRouter(services));
   app.use("/api", feedbackRouter(services));
   app.use("/api", freshnessRouter(services));
+  app.use("/api", reviewFlagsRouter(services));
   app.use("/api", (_req, _res, next) => next(errors.unknownRoute()));
 
   if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {

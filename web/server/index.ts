@@ -4,7 +4,7 @@ import type { Config } from "@soskes/config";
 import pino, { type Logger } from "pino";
 import { createApp, type Services } from "./app.js";
 import { createCmsClient } from "./content/cms-client.js";
-import { createContentService, type ContentService } from "./content/content-service.js";
+import { createContentService, type ContentService, type Snapshot } from "./content/content-service.js";
 import { migrate, openDatabase, type PortalDatabase } from "./db/database.js";
 import { createClient, type RedisClientType } from "redis";
 import { createOidcStrategy } from "./auth/oidc.js";
@@ -24,6 +24,7 @@ import type { Gateway } from "@soskes/chat";
 import { reindexAnswers } from "./consult/search.js";
 import { reindexNotices } from "./community/notices.js";
 import { runFreshnessReminders } from "./community/freshness.js";
+import { checkStatuteChanges, resolveStatuteFlags } from "./community/statute-flags.js";
 import { attachRealtime, createPortalChat, MESSAGE_SOURCE, messageDocument } from "./chat/realtime.js";
 
 export type Portal = {
@@ -134,6 +135,29 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
   const gateway: Gateway = await attachRealtime(services, server);
   void reindexMessages(services).catch((err: unknown) => logger.error({ err }, "indexing messages failed"));
   void reindexAnswers(services).catch((err: unknown) => logger.error({ err }, "indexing answers failed"));
+  // Statute amendments flag the pages and answers citing them; one check at a time.
+  let flagging = Promise.resolve();
+  const flagCitations = (snapshot: Snapshot) => {
+    flagging = flagging
+      .then(async () => {
+        await checkStatuteChanges(
+          {
+            db: database.db,
+            logger,
+            publicUrl: config.portal.publicUrl,
+            notifyUsers: (ids, payload) => chat.notifyUsers(ids, payload as Record<string, unknown>),
+          },
+          snapshot,
+        );
+        await resolveStatuteFlags(database.db, snapshot);
+      })
+      .catch((err: unknown) => logger.warn({ err }, "statute amendment check failed"));
+  };
+  const stopFlagging = content.onLoad(flagCitations);
+  void content
+    .current()
+    .then(({ data }) => flagCitations(data))
+    .catch(() => undefined);
   // The first reminders go out once the content has loaded; then with the periodic jobs.
   void runFreshnessReminders(services).catch((err: unknown) =>
     logger.warn({ err }, "freshness reminders failed"),
@@ -170,6 +194,8 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
       (closing ??= (async () => {
         clearInterval(purge);
         clearInterval(digests);
+        stopFlagging();
+        await flagging;
         await gateway.close();
         indexer.stop();
         await pool?.close();

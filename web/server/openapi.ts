@@ -484,6 +484,19 @@ export const ROUTES: Route[] = [
   },
   {
     method: "get",
+    path: "/api/review-flags",
+    summary: "Pages and answers flagged 'needs review' after a statute amendment (your own; admins all)",
+    access: "member",
+  },
+  {
+    method: "post",
+    path: "/api/review-flags/{id}/resolve",
+    summary: "Mark a flagged item reviewed (its owner or an admin)",
+    access: "member",
+    responses: { "204": "resolved", "404": "not_found" },
+  },
+  {
+    method: "get",
     path: "/api/freshness/check",
     summary: "What a one-click 'still valid' link is about (the signed link is the permission)",
     access: "public",

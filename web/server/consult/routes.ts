@@ -13,6 +13,7 @@ import { Router, type Request } from "express";
 import { z } from "zod";
 import type { Services } from "../app.js";
 import { errors } from "../errors.js";
+import { openFlagsFor } from "../community/statute-flags.js";
 import { requestLang } from "../i18n.js";
 import { handler, parse } from "../validate.js";
 
@@ -238,7 +239,9 @@ export function consultRouter(services: Services): Router {
     handler(async (req, res) => {
       actorOf(req);
       res.set("Cache-Control", "private, no-store");
-      res.json({ data: await consult.getAnswer(parse(IdParam, req.params).id) });
+      const answer = await consult.getAnswer(parse(IdParam, req.params).id);
+      const needsReview = await openFlagsFor(services.db, "answer", String(answer.id));
+      res.json({ data: { ...answer, needsReview } });
     }),
   );
 

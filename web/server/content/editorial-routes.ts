@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Services } from "../app.js";
 import { findUserById } from "../commands/users.js";
 import { errors } from "../errors.js";
+import { openFlagsFor } from "../community/statute-flags.js";
 import { requestLang } from "../i18n.js";
 import { presentServiceArea, presentStatute } from "../presenters/content.js";
 import {
@@ -75,7 +76,9 @@ export function editorialRouter(services: Services): Router {
       const { data, stale } = await content.current();
       const page = pickLocale(data.pages, requestLang(req)).find((p) => p.slug === req.params.slug);
       if (!page) throw errors.notFound();
-      res.json({ data: presentPage(page), meta: { stale } });
+      // Open "needs review" flags: a section it cites has been amended since.
+      const needsReview = await openFlagsFor(services.db, "page", page.documentId);
+      res.json({ data: { ...presentPage(page), needsReview }, meta: { stale } });
     }),
   );
 

@@ -9,6 +9,7 @@ import {
 import type { Kysely } from "kysely";
 import { freshnessMigration } from "../community/freshness.js";
 import { communityMigration } from "../community/schema.js";
+import { statuteFlagsMigration } from "../community/statute-flags.js";
 import type { Migration } from "kysely/migration";
 
 export type Dialect = "sqlite" | "postgres";
@@ -135,5 +136,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "010_consultation_answers": consultAnswersMigration(dialect),
     "011_community": communityMigration(dialect),
     "012_freshness": freshnessMigration(dialect),
+    "013_statute_flags": statuteFlagsMigration(dialect),
   };
 }

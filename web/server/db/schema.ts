@@ -1,3 +1,4 @@
+import type { ReviewFlagsTable, StatuteAmendmentsTable } from "../community/statute-flags.js";
 import type { FreshnessRemindersTable } from "../community/freshness.js";
 import type { CommunityDatabase } from "../community/schema.js";
 import type { ChatDatabase, ConsultDatabase } from "@soskes/chat";
@@ -87,4 +88,6 @@ export type Database = Omit<ChatDatabase, "users"> &
     auth_tokens: AuthTokensTable;
     outbox: OutboxTable;
     freshness_reminders: FreshnessRemindersTable;
+    statute_amendments: StatuteAmendmentsTable;
+    review_flags: ReviewFlagsTable;
   };

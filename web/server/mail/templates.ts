@@ -352,4 +352,24 @@ export const TEMPLATES: Record<string, (lang: Lang, d: Data) => MailContent> = {
       action: { label: { fi: "Avaa SosKes", sv: "Öppna SosKes", en: "Open SosKes" }[lang], url: d.url ?? "" },
       footer: FOOTER[lang],
     }),
+  // A statute section changed: the pages and answers citing it, each with its link.
+  "review-flag": (lang, d) =>
+    render({
+      subject: {
+        fi: `Lakimuutos: tarkista ${d.count} ylläpitämääsi sisältöä`,
+        sv: `Lagändring: granska ${d.count} innehåll du ansvarar för`,
+        en: `Statute amended: please review ${d.count} of your items`,
+      }[lang],
+      greeting: { fi: "Hei,", sv: "Hej,", en: "Hello," }[lang],
+      lines: [
+        {
+          fi: "Pykälä, johon seuraavat sisällöt viittaavat, on muuttunut. Ne on merkitty SosKesissa tarkistettaviksi, kunnes tarkistat ne.",
+          sv: "En paragraf som följande innehåll hänvisar till har ändrats. De är markerade för granskning i SosKes tills du har granskat dem.",
+          en: "A section the following items cite has been amended. They are marked for review in SosKes until you check them.",
+        }[lang],
+        ...(d.items ?? "").split("\n"),
+      ],
+      action: { label: { fi: "Avaa SosKes", sv: "Öppna SosKes", en: "Open SosKes" }[lang], url: d.url ?? "" },
+      footer: FOOTER[lang],
+    }),
 };

@@ -689,4 +689,9 @@ export const en: Resources = {
     done: "Thank you! The record is marked checked on {{date}}.",
     alreadyDone: "The record has already been marked checked since this reminder.",
   },
+  review: {
+    title: "Needs review.",
+    explain: "A section this content cites has been amended since the content was checked:",
+    amended: "amended {{date}}",
+  },
 };

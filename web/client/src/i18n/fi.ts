@@ -687,5 +687,10 @@ export const fi = {
     done: "Kiitos! Tieto on merkitty tarkistetuksi {{date}}.",
     alreadyDone: "Tieto on jo merkitty tarkistetuksi tämän muistutuksen jälkeen.",
   },
+  review: {
+    title: "Tarkistettava.",
+    explain: "Pykälää, johon tämä sisältö viittaa, on muutettu sen jälkeen, kun sisältö tarkistettiin:",
+    amended: "muutettu {{date}}",
+  },
 };
 export type Resources = typeof fi;

@@ -695,4 +695,9 @@ export const sv: Resources = {
     done: "Tack! Uppgiften har markerats som granskad {{date}}.",
     alreadyDone: "Uppgiften har redan markerats som granskad efter denna påminnelse.",
   },
+  review: {
+    title: "Ska granskas.",
+    explain: "En paragraf som detta innehåll hänvisar till har ändrats sedan innehållet granskades:",
+    amended: "ändrad {{date}}",
+  },
 };

@@ -1,3 +1,4 @@
+import type { ReviewFlag } from "../../../components/NeedsReview";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ApiError } from "../../../lib/api-client";
 
@@ -34,6 +35,8 @@ export type PublishedAnswer = {
   serviceArea: string;
   panel: { id: number; name: string };
   publishedAt: number | null;
+  /** Sections it relies on that were amended since (only on GET /api/answers/<id>). */
+  needsReview?: ReviewFlag[];
 };
 
 export type AnswerDraft = PublishedAnswer & {

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router-dom";
+import { NeedsReview } from "../../../components/NeedsReview";
 import { ErrorMessage, Loading } from "../../../components/Status";
 import { useServiceAreas } from "../../../lib/reference";
 import { useDebounced, useSearch } from "../../../lib/search";
@@ -162,6 +163,7 @@ export function AnswerPage() {
         )}
         {a.reviewDue && <span className="badge badge--mention">{t("answers.reviewDue")}</span>}
       </p>
+      <NeedsReview flags={a.needsReview} />
       <article>
         <AnswerBody answer={a} level={2} />
       </article>

@@ -1,3 +1,4 @@
+import type { ReviewFlag } from "../../../components/NeedsReview";
 import { useQuery } from "@tanstack/react-query";
 import type { Block } from "../../../components/Blocks";
 import { api } from "../../../lib/api-client";
@@ -16,6 +17,8 @@ export type Page = PageSummary & {
     note: string | null;
   }>;
   verifiedAt: string | null;
+  /** Sections it cites that were amended since it was checked. */
+  needsReview?: ReviewFlag[];
 };
 export type Event = {
   id: string;

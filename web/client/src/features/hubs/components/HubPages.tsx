@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { Blocks } from "../../../components/Blocks";
+import { NeedsReview } from "../../../components/NeedsReview";
 import { ErrorMessage, Loading, StaleNotice } from "../../../components/Status";
 import { formatDate } from "../../../i18n";
 import { useServiceAreas } from "../../../lib/reference";
@@ -196,6 +197,7 @@ export function ContentPage() {
     <article>
       <StaleNotice stale={page.data.stale} />
       <h1 tabIndex={-1}>{p.title}</h1>
+      <NeedsReview flags={p.needsReview} />
       {p.summary && <p className="lead">{p.summary}</p>}
       <Blocks blocks={p.body} />
       <References page={p} />

@@ -1,0 +1,313 @@
+import { finnishDate } from "@soskes/chat";
+import { Router } from "express";
+import type { Generated } from "kysely";
+import type { Migration } from "kysely/migration";
+import type { Logger } from "pino";
+import { z } from "zod";
+import type { Services } from "../app.js";
+import type { Snapshot } from "../content/content-service.js";
+import type { Db } from "../db/database.js";
+import { errors } from "../errors.js";
+import { enqueueMail } from "../mail/outbox.js";
+import { handler, parse } from "../validate.js";
+
+/** The amendment date of every statute section, as last seen: a change is what flags citations. */
+export type StatuteAmendmentsTable = {
+  statute: string;
+  section: string;
+  amended_on: string | null;
+};
+
+export type ReviewFlagTarget = "page" | "answer";
+
+/** "Needs review": a page or an answer cites a section whose amendment date changed. */
+export type ReviewFlagsTable = {
+  id: Generated<number>;
+  target_type: ReviewFlagTarget;
+  /** The page's documentId or the answer's id. */
+  target_id: string;
+  /** A name for people: the page's or the answer's title. */
+  title: string;
+  url: string;
+  statute: string;
+  section: string;
+  amended_on: string | null;
+  /** Who was told: the page's owner, or the answer's author. */
+  owner: string | null;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by: number | null;
+};
+
+export function statuteFlagsMigration(dialect: "sqlite" | "postgres"): Migration {
+  const millis = dialect === "postgres" ? "bigint" : "integer";
+  return {
+    async up(db) {
+      await db.schema
+        .createTable("statute_amendments")
+        .addColumn("statute", "varchar(20)", (c) => c.notNull())
+        .addColumn("section", "varchar(20)", (c) => c.notNull())
+        .addColumn("amended_on", "varchar(10)")
+        .addPrimaryKeyConstraint("statute_amendments_pk", ["statute", "section"])
+        .execute();
+      const table = db.schema.createTable("review_flags");
+      await (
+        dialect === "postgres"
+          ? table.addColumn("id", "serial", (c) => c.primaryKey())
+          : table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+      )
+        .addColumn("target_type", "varchar(10)", (c) => c.notNull())
+        .addColumn("target_id", "varchar(60)", (c) => c.notNull())
+        .addColumn("title", "varchar(300)", (c) => c.notNull())
+        .addColumn("url", "varchar(300)", (c) => c.notNull())
+        .addColumn("statute", "varchar(20)", (c) => c.notNull())
+        .addColumn("section", "varchar(20)", (c) => c.notNull())
+        .addColumn("amended_on", "varchar(10)")
+        .addColumn("owner", "varchar(320)")
+        .addColumn("created_at", millis, (c) => c.notNull())
+        .addColumn("resolved_at", millis)
+        .addColumn("resolved_by", "integer")
+        .addUniqueConstraint("review_flags_once", [
+          "target_type",
+          "target_id",
+          "statute",
+          "section",
+          "amended_on",
+        ])
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable("review_flags").execute();
+      await db.schema.dropTable("statute_amendments").execute();
+    },
+  };
+}
+
+type Deps = {
+  db: Db;
+  logger: Logger;
+  publicUrl: string;
+  notifyUsers?: (ids: number[], payload: object) => void;
+};
+
+const key = (statute: string, section: string) => `${statute}#${section}`;
+
+/**
+ * Compares the sections' amendment dates with those last seen. The first time, it only
+ * remembers them. After that, every page and answer citing a changed section is flagged
+ * "needs review" (once per amendment) and its owner is told by e-mail, an answer's author in
+ * the app too. Flags resolve themselves when the page is checked again (its `verifiedAt` moves
+ * past the flag) or the answer is edited or published again.
+ */
+export async function checkStatuteChanges(deps: Deps, snapshot: Snapshot, now = Date.now()): Promise<number> {
+  const { db } = deps;
+  const current = new Map<string, { statute: string; section: string; amendedOn: string | null }>();
+  for (const s of snapshot.statutes)
+    for (const sec of s.sections)
+      current.set(key(s.number, sec.number), {
+        statute: s.number,
+        section: sec.number,
+        amendedOn: sec.amendedOn,
+      });
+  const seen = new Map(
+    (await db.selectFrom("statute_amendments").selectAll().execute()).map((r) => [
+      key(r.statute, r.section),
+      r,
+    ]),
+  );
+  const first = seen.size === 0;
+  const changed: Array<{ statute: string; section: string; amendedOn: string | null }> = [];
+  for (const [k, c] of current) {
+    const before = seen.get(k);
+    if (before && (before.amended_on ?? null) === (c.amendedOn ?? null)) continue;
+    await db
+      .insertInto("statute_amendments")
+      .values({ statute: c.statute, section: c.section, amended_on: c.amendedOn })
+      .onConflict((oc) => oc.columns(["statute", "section"]).doUpdateSet({ amended_on: c.amendedOn }))
+      .execute();
+    // A section that is new, or the very first look, is a baseline: nothing to review yet.
+    if (before && !first) changed.push(c);
+  }
+
+  const created: Array<{
+    owner: string | null;
+    title: string;
+    url: string;
+    label: string;
+    authorId?: number;
+  }> = [];
+  const flag = async (
+    target: {
+      type: ReviewFlagTarget;
+      id: string;
+      title: string;
+      url: string;
+      owner: string | null;
+      authorId?: number;
+    },
+    c: (typeof changed)[number],
+  ) => {
+    const row = await db
+      .insertInto("review_flags")
+      .values({
+        target_type: target.type,
+        target_id: target.id,
+        title: target.title,
+        url: target.url,
+        statute: c.statute,
+        section: c.section,
+        amended_on: c.amendedOn,
+        owner: target.owner,
+        created_at: now,
+        resolved_at: null,
+        resolved_by: null,
+      })
+      .onConflict((oc) =>
+        oc.columns(["target_type", "target_id", "statute", "section", "amended_on"]).doNothing(),
+      )
+      .returning("id")
+      .executeTakeFirst();
+    // Another node flagged it already: it told the owner too.
+    if (row) created.push({ ...target, label: `${c.statute} ${c.section} §` });
+  };
+
+  for (const c of changed) {
+    for (const p of snapshot.pages) {
+      if (p.locale !== "fi") continue;
+      if (
+        !(p.statuteReferences ?? []).some((r) => r.statute?.number === c.statute && r.section === c.section)
+      )
+        continue;
+      await flag(
+        { type: "page", id: p.documentId, title: p.title, url: `/sivut/${p.slug}`, owner: p.owner ?? null },
+        c,
+      );
+    }
+    const answers = await db
+      .selectFrom("consult_answers as a")
+      .innerJoin("users as u", "u.id", "a.author_id")
+      .select(["a.id", "a.title", "a.sections", "a.author_id", "u.email"])
+      .execute();
+    for (const a of answers) {
+      if (!a.sections.split(",").includes(key(c.statute, c.section))) continue;
+      await flag(
+        {
+          type: "answer",
+          id: String(a.id),
+          title: a.title,
+          url: `/vastauspankki/${a.id}`,
+          owner: a.email,
+          authorId: a.author_id,
+        },
+        c,
+      );
+    }
+  }
+
+  const byOwner = new Map<string, typeof created>();
+  for (const f of created) if (f.owner) byOwner.set(f.owner, [...(byOwner.get(f.owner) ?? []), f]);
+  for (const [owner, flags] of byOwner)
+    await enqueueMail(db, {
+      to: owner,
+      template: "review-flag",
+      locale: "fi",
+      data: {
+        count: String(flags.length),
+        items: flags.map((f) => `• ${f.title} (${f.label}): ${deps.publicUrl}${f.url}`).join("\n"),
+        url: deps.publicUrl,
+      },
+    });
+  const authors = [...new Set(created.flatMap((f) => (f.authorId ? [f.authorId] : [])))];
+  if (authors.length > 0) deps.notifyUsers?.(authors, { type: "answer_review_needed" });
+  if (created.length > 0) deps.logger.info({ flags: created.length }, "statute amendments flagged citations");
+  return created.length;
+}
+
+/** Resolves page flags whose page was checked after the flag, and answer flags whose answer changed since. */
+export async function resolveStatuteFlags(db: Db, snapshot: Snapshot, now = Date.now()): Promise<void> {
+  const open = await db.selectFrom("review_flags").selectAll().where("resolved_at", "is", null).execute();
+  for (const f of open) {
+    let done = false;
+    if (f.target_type === "page") {
+      const page = snapshot.pages.find((p) => p.documentId === f.target_id && p.locale === "fi");
+      done = !page || (page.verifiedAt !== null && Date.parse(page.verifiedAt) > f.created_at);
+    } else {
+      const answer = await db
+        .selectFrom("consult_answers")
+        .select(["updated_at"])
+        .where("id", "=", Number(f.target_id))
+        .executeTakeFirst();
+      done = !answer || answer.updated_at > f.created_at;
+    }
+    if (done) await db.updateTable("review_flags").set({ resolved_at: now }).where("id", "=", f.id).execute();
+  }
+}
+
+export const openFlagsFor = (db: Db, type: ReviewFlagTarget, id: string) =>
+  db
+    .selectFrom("review_flags")
+    .select(["id", "statute", "section", "amended_on as amendedOn", "created_at as flaggedAt"])
+    .where("target_type", "=", type)
+    .where("target_id", "=", id)
+    .where("resolved_at", "is", null)
+    .orderBy("id")
+    .execute();
+
+const ListQuery = z.object({ status: z.enum(["open", "all"], { error: "status" }).default("open") });
+const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
+
+/** The flags for maintainers and admins, and resolving one by hand ("checked, nothing to change"). */
+export function reviewFlagsRouter(services: Services): Router {
+  const router = Router();
+  const maintainer = (user: Express.User | undefined) => {
+    if (!user) throw errors.unauthorized();
+    return user;
+  };
+  router.get(
+    "/review-flags",
+    handler(async (req, res) => {
+      const user = maintainer(req.user);
+      const { status } = parse(ListQuery, req.query);
+      let query = services.db.selectFrom("review_flags").selectAll().orderBy("created_at", "desc").limit(500);
+      if (status === "open") query = query.where("resolved_at", "is", null);
+      // Admins see every flag; others the flags of what they own.
+      if (user.role !== "admin") query = query.where("owner", "=", user.email);
+      const rows = await query.execute();
+      res.set("Cache-Control", "private, no-store");
+      res.json({
+        data: rows.map((r) => ({
+          id: r.id,
+          targetType: r.target_type,
+          title: r.title,
+          url: r.url,
+          statute: r.statute,
+          section: r.section,
+          amendedOn: r.amended_on,
+          flaggedOn: finnishDate(r.created_at),
+          resolved: r.resolved_at !== null,
+        })),
+      });
+    }),
+  );
+  router.post(
+    "/review-flags/:id/resolve",
+    handler(async (req, res) => {
+      const user = maintainer(req.user);
+      const { id } = parse(IdParam, req.params);
+      const flag = await services.db
+        .selectFrom("review_flags")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirst();
+      if (!flag || (user.role !== "admin" && flag.owner !== user.email)) throw errors.notFound();
+      await services.db
+        .updateTable("review_flags")
+        .set({ resolved_at: Date.now(), resolved_by: user.id })
+        .where("id", "=", id)
+        .where("resolved_at", "is", null)
+        .execute();
+      res.status(204).end();
+    }),
+  );
+  return router;
+}
