@@ -68,7 +68,9 @@ describe("the one-click 'still valid' link", () => {
   it("refuses tampered, foreign-key and expired links without touching the record", async () => {
     const token = signFreshnessToken(key, claim);
     const [payload, signature] = token.split(".") as [string, string];
-    expect((await confirm(`${payload}.${signature.slice(0, -1)}x`)).body).toMatchObject({
+    expect(
+      (await confirm(`${payload}.${signature.slice(0, -1)}${signature.endsWith("x") ? "y" : "x"}`)).body,
+    ).toMatchObject({
       error: { name: "link_invalid" },
     });
     expect((await confirm(signFreshnessToken(freshnessKey("vieras"), claim))).status).toBe(400);

@@ -464,9 +464,33 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     await expectAccessible(page, "freshness link");
     await page.getByRole("button", { name: "Tiedot ovat ajan tasalla" }).click();
     await page.getByText(/Kiitos! Tieto on merkitty tarkistetuksi/).waitFor();
-    // Single use: the same link now says it is done, and confirming again is refused.
+    // Single use: the same link now says it is done.
     await page.reload();
     await page.getByText("Tieto on jo merkitty tarkistetuksi tämän muistutuksen jälkeen.").waitFor();
+    // The rest of the reminder's links, one click each, and her dashboard's checks turn green.
+    for (const link of links.slice(1)) {
+      const token = new URL(link).searchParams.get("t")!;
+      const status = await page.evaluate(async (t) => {
+        const csrf = /soskes\.csrf=([^;]+)/.exec(document.cookie)?.[1] ?? "";
+        const res = await fetch("/api/freshness/confirm", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+          body: JSON.stringify({ token: t }),
+        });
+        return res.status;
+      }, token);
+      expect(status).toBe(200);
+    }
+    const maintainer = await loginAs("yllapitaja.laukaa@demo.soskes.example");
+    await maintainer.goto(`${portalUrl}/yllapito/tuoreus`);
+    await maintainer.getByRole("heading", { level: 1, name: "Sisällön ylläpito" }).waitFor();
+    await maintainer.locator(".tile").first().waitFor();
+    expect(await maintainer.locator("#maintenance-municipality").inputValue()).toBe("410");
+    for (const tile of ["tarkistus erääntyy 14 päivässä", "tarkistus myöhässä"])
+      await expect
+        .poll(() => maintainer.locator(".tile", { hasText: tile }).getAttribute("class"), { timeout: 15_000 })
+        .toContain("tile--ok");
+    await expectAccessible(maintainer, "maintenance dashboard");
   });
 
   it("a colleague posts a notice that others find; a visitor sends accessibility feedback that an admin answers by e-mail", async () => {

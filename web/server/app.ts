@@ -32,6 +32,7 @@ import { consultRouter } from "./consult/routes.js";
 import { feedbackRouter } from "./community/feedback.js";
 import { freshnessRouter } from "./community/freshness.js";
 import { reviewFlagsRouter } from "./community/statute-flags.js";
+import { maintenanceRouter } from "./community/maintenance.js";
 import { noticesRouter } from "./community/notices.js";
 import { answerIndexing } from "./consult/search.js";
 import { groupsRouter } from "./chat/routes.js";
@@ -256,6 +257,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.use("/api", feedbackRouter(services));
   app.use("/api", freshnessRouter(services));
   app.use("/api", reviewFlagsRouter(services));
+  app.use("/api", maintenanceRouter(services));
   app.use("/api", (_req, _res, next) => next(errors.unknownRoute()));
 
   if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {

@@ -24,6 +24,7 @@ import type { Gateway } from "@soskes/chat";
 import { reindexAnswers } from "./consult/search.js";
 import { reindexNotices } from "./community/notices.js";
 import { runFreshnessReminders } from "./community/freshness.js";
+import { runLinkCheck } from "./community/maintenance.js";
 import { checkStatuteChanges, resolveStatuteFlags } from "./community/statute-flags.js";
 import { attachRealtime, createPortalChat, MESSAGE_SOURCE, messageDocument } from "./chat/realtime.js";
 
@@ -172,6 +173,11 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
       .catch((err: unknown) => logger.error({ err }, "closing answered requests failed"));
     // Expired notices leave search.
     void reindexBoard();
+    // External links in the content, each checked once a day.
+    content
+      .current()
+      .then(({ data }) => runLinkCheck({ db: database.db, logger }, data))
+      .catch((err: unknown) => logger.warn({ err }, "link check failed"));
     // Owners hear of records falling due (once per record and due date, whichever node runs it).
     runFreshnessReminders(services).catch((err: unknown) =>
       logger.warn({ err }, "freshness reminders failed"),

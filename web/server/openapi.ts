@@ -484,6 +484,14 @@ export const ROUTES: Route[] = [
   },
   {
     method: "get",
+    path: "/api/maintenance",
+    summary:
+      "The maintainer dashboard: due, overdue and incomplete records and broken links of a municipality (maintainers: their own; admins: any or all)",
+    access: "member",
+    responses: { "403": "forbidden (not a maintainer of that municipality)" },
+  },
+  {
+    method: "get",
     path: "/api/review-flags",
     summary: "Pages and answers flagged 'needs review' after a statute amendment (your own; admins all)",
     access: "member",

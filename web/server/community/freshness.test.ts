@@ -84,20 +84,23 @@ describe("freshness reminders and the one-click link, with Strapi", () => {
   });
 
   it("e-mails each owner once per due date, with a link per record falling due within 14 days", async () => {
-    const first = await runFreshnessReminders(portal.services);
-    expect(first.owners).toBeGreaterThan(0);
-    expect(first.records).toBeGreaterThan(0);
+    // The portal sends the first reminders itself at start; whichever run is first claims them.
+    await runFreshnessReminders(portal.services);
     // Run again (another node, the next tick): nobody hears twice about the same due date.
     expect(await runFreshnessReminders(portal.services)).toEqual({ owners: 0, records: 0 });
+    const claimed = await portal.database.db.selectFrom("freshness_reminders").select(["owner"]).execute();
+    expect(claimed.length).toBeGreaterThan(0);
+    const owners = new Set(claimed.map((c) => c.owner)).size;
     const mails = await (async () => {
       for (let i = 0; i < 100; i++) {
         const found = portal.mailbox.filter((m) => m.subject.startsWith("Tarkista ylläpitämäsi tiedot"));
-        if (found.length >= first.owners) return found;
+        if (found.length >= owners) return found;
         await new Promise((r) => setTimeout(r, 50));
       }
       return [];
     })();
-    expect(new Set(mails.map((m) => m.to)).size).toBe(first.owners);
+    expect(mails).toHaveLength(owners);
+    expect(new Set(mails.map((m) => m.to)).size).toBe(owners);
     const laukaa = mails.find((m) => m.to === "yllapitaja.laukaa@demo.soskes.example");
     expect(laukaa).toBeDefined();
     const { data } = await portal.services.content.current();
@@ -144,7 +147,7 @@ describe("freshness reminders and the one-click link, with Strapi", () => {
     const token = new URL(link).searchParams.get("t")!;
     const [payload, signature] = token.split(".") as [string, string];
     const tampered = await visitor.post("/api/freshness/confirm", {
-      token: `${payload}.${signature.slice(0, -1)}A`,
+      token: `${payload}.${signature.slice(0, -1)}${signature.endsWith("A") ? "B" : "A"}`,
     });
     expect(tampered.status).toBe(400);
     expect(tampered.body).toMatchObject({ error: { name: "link_invalid" } });

@@ -171,7 +171,8 @@ export async function runFreshnessReminders(
               `• ${r.name} – ${r.overdue ? "myöhässä, " : ""}${fiDate(r.dueOn)}: ${freshnessLink(services, r, now)}`,
           )
           .join("\n"),
-        url: services.config.portal.publicUrl,
+        // The maintainer dashboard shows the rest of what needs attention.
+        url: `${services.config.portal.publicUrl}/yllapito/tuoreus`,
       },
     });
   }

@@ -9,6 +9,7 @@ import {
 import type { Kysely } from "kysely";
 import { freshnessMigration } from "../community/freshness.js";
 import { communityMigration } from "../community/schema.js";
+import { linkChecksMigration } from "../community/maintenance.js";
 import { statuteFlagsMigration } from "../community/statute-flags.js";
 import type { Migration } from "kysely/migration";
 
@@ -137,5 +138,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "011_community": communityMigration(dialect),
     "012_freshness": freshnessMigration(dialect),
     "013_statute_flags": statuteFlagsMigration(dialect),
+    "014_link_checks": linkChecksMigration(dialect),
   };
 }

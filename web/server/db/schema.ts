@@ -1,3 +1,4 @@
+import type { LinkChecksTable } from "../community/maintenance.js";
 import type { ReviewFlagsTable, StatuteAmendmentsTable } from "../community/statute-flags.js";
 import type { FreshnessRemindersTable } from "../community/freshness.js";
 import type { CommunityDatabase } from "../community/schema.js";
@@ -90,4 +91,5 @@ export type Database = Omit<ChatDatabase, "users"> &
     freshness_reminders: FreshnessRemindersTable;
     statute_amendments: StatuteAmendmentsTable;
     review_flags: ReviewFlagsTable;
+    link_checks: LinkChecksTable;
   };

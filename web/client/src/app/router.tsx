@@ -134,6 +134,13 @@ export const router = createBrowserRouter([
           })),
       },
       {
+        path: "/yllapito/tuoreus",
+        lazy: () =>
+          import("../features/community/components/MaintenancePage").then((m) => ({
+            Component: m.MaintenancePage,
+          })),
+      },
+      {
         path: "/yllapito/palaute",
         lazy: () =>
           import("../features/community/components/FeedbackPages").then((m) => ({

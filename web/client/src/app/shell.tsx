@@ -167,6 +167,9 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
               <NavLink to="/yllapito/ekonsultaatio">{t("consultAdmin.nav")}</NavLink>
             )}
             {me.data.role === "admin" && <NavLink to="/yllapito/palaute">{t("feedbackAdmin.nav")}</NavLink>}
+            {(me.data.role === "admin" || me.data.maintains.length > 0) && (
+              <NavLink to="/yllapito/tuoreus">{t("maintenance.nav")}</NavLink>
+            )}
           </nav>
         )}
       </header>

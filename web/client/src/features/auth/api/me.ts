@@ -7,6 +7,8 @@ export type Me = {
   name: string;
   role: "member" | "expert" | "moderator" | "admin";
   municipalityCode: string | null;
+  /** Municipalities whose content this member keeps in Strapi. */
+  maintains: string[];
   abilities: { readContent: boolean; manageUsers: boolean };
 };
 

@@ -131,3 +131,67 @@ export const useConfirmFreshness = () =>
   useMutation({
     mutationFn: (token: string) => api.post<{ verifiedAt: string }>("/api/freshness/confirm", { token }),
   });
+
+export type MaintenanceRecord = {
+  type: "service-unit" | "contact-person" | "page" | "link";
+  documentId: string;
+  name: string;
+  municipalityCode: string | null;
+  status: "fresh" | "due" | "overdue";
+  dueOn: string | null;
+  verifiedAt: string | null;
+  missing: string[];
+  brokenLinks: Array<{ url: string; status: number | null; error: string | null }>;
+  editUrl: string;
+};
+export type Maintenance = {
+  municipality: string;
+  serviceArea: string;
+  municipalities: string[] | null;
+  summary: {
+    records: number;
+    fresh: number;
+    due: number;
+    overdue: number;
+    incomplete: number;
+    brokenLinks: number;
+  };
+  records: MaintenanceRecord[];
+};
+export type ReviewFlagItem = {
+  id: number;
+  targetType: "page" | "answer";
+  title: string;
+  url: string;
+  statute: string;
+  section: string;
+  amendedOn: string | null;
+  flaggedOn: string;
+  resolved: boolean;
+};
+
+export const useMaintenance = (municipality: string, serviceArea: string) =>
+  useQuery({
+    queryKey: ["maintenance", municipality, serviceArea],
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams();
+      if (municipality) params.set("municipality", municipality);
+      if (serviceArea) params.set("serviceArea", serviceArea);
+      return api.get<Maintenance>(`/api/maintenance?${params.toString()}`, signal);
+    },
+  });
+
+export const useReviewFlags = () =>
+  useQuery({
+    queryKey: ["review-flags"],
+    queryFn: ({ signal }) => api.get<ReviewFlagItem[]>("/api/review-flags", signal),
+  });
+
+export function useResolveFlag() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post(`/api/review-flags/${id}/resolve`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["review-flags"] }),
+  });
+}
