@@ -63,3 +63,4 @@ export {
 } from "./consult/answers.js";
 export { percentile, reportCsv, type ConsultReport, type ReportRow } from "./consult/report.js";
 export { consultErrors } from "./consult/errors.js";
+export { toCsv } from "./consult/csv.js";

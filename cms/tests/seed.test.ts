@@ -177,6 +177,20 @@ describe("seed", () => {
     expect(new Set(pages.map((p) => p.slug))).toEqual(new Set(areas.map((a) => a.slug)));
   });
 
+  it("writes the maintainer guide as pages anyone may improve", async () => {
+    const guide = await cms.strapi
+      .documents("api::page.page")
+      .findMany({ status: "published", locale: "fi", limit: 100, filters: { kind: "guide" } });
+    const slugs = guide.map((p) => p.slug).filter((s) => s.startsWith("yllapitajan-opas-"));
+    expect(slugs.sort()).toEqual([
+      "yllapitajan-opas-aukioloajat",
+      "yllapitajan-opas-hyva-sisalto",
+      "yllapitajan-opas-tarkistaminen",
+      "yllapitajan-opas-toimipiste",
+      "yllapitajan-opas-yhteyshenkilot",
+    ]);
+  });
+
   it("creates nothing on a second run and keeps an editor's change", async () => {
     const unit = await cms.strapi
       .documents("api::service-unit.service-unit")

@@ -491,6 +491,16 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
         .poll(() => maintainer.locator(".tile", { hasText: tile }).getAttribute("class"), { timeout: 15_000 })
         .toContain("tile--ok");
     await expectAccessible(maintainer, "maintenance dashboard");
+    // The maintainer guide is a click away, and searchable.
+    await maintainer.getByRole("link", { name: "Aukioloajat", exact: true }).click();
+    await maintainer
+      .getByRole("heading", { level: 1, name: "Ylläpitäjän opas: aukioloajat ja poikkeukset" })
+      .waitFor();
+    const found = await maintainer.evaluate(async () => {
+      const res = await fetch("/api/search?q=aukioloajat%20poikkeukset&type=page");
+      return ((await res.json()) as { data: { hits: Array<{ url: string }> } }).data.hits.map((h) => h.url);
+    });
+    expect(found).toContain("/sivut/yllapitajan-opas-aukioloajat");
   });
 
   it("a colleague posts a notice that others find; a visitor sends accessibility feedback that an admin answers by e-mail", async () => {

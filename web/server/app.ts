@@ -33,6 +33,8 @@ import { feedbackRouter } from "./community/feedback.js";
 import { freshnessRouter } from "./community/freshness.js";
 import { reviewFlagsRouter } from "./community/statute-flags.js";
 import { maintenanceRouter } from "./community/maintenance.js";
+import { surveysRouter } from "./community/surveys.js";
+import { createUsageRecorder, usageRouter, type UsageRecorder } from "./community/usage.js";
 import { noticesRouter } from "./community/notices.js";
 import { answerIndexing } from "./consult/search.js";
 import { groupsRouter } from "./chat/routes.js";
@@ -62,6 +64,7 @@ export type Services = {
   search: SearchService;
   chat: ChatService;
   consult: ConsultService;
+  usage: UsageRecorder;
   /** Realtime connections; set once Socket.IO is attached. */
   realtime: Realtime;
 };
@@ -170,6 +173,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
         mail: (mail) => enqueueMail(db, { ...mail, locale: "fi" }),
       },
     }),
+    usage: createUsageRecorder(db, logger),
     realtime: { disconnectUser() {}, disconnectSessions() {} },
   };
   configurePassport(services);
@@ -242,6 +246,11 @@ export function createApp(options: AppOptions): { app: express.Express; services
 
   app.use(express.json({ limit: "100kb" }));
   for (const step of sessionMiddleware(services)) app.use(step);
+  // Active members per day, for the usage overview (counted in memory, written every half minute).
+  app.use((req, _res, next) => {
+    if (req.user) services.usage.seen(req.user.id);
+    next();
+  });
   app.use(services.csrf.middleware);
 
   app.use("/api/auth", authRouter(services));
@@ -258,6 +267,8 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.use("/api", freshnessRouter(services));
   app.use("/api", reviewFlagsRouter(services));
   app.use("/api", maintenanceRouter(services));
+  app.use("/api", surveysRouter(services));
+  app.use("/api", usageRouter(services));
   app.use("/api", (_req, _res, next) => next(errors.unknownRoute()));
 
   if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {

@@ -210,6 +210,7 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
         await redis?.quit();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await services.usage.close().catch(() => undefined);
         await database.close();
       })()),
   };

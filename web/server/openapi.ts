@@ -16,6 +16,7 @@ import { PeopleQuery, ProfileSchema } from "./routes/people.js";
 import { SearchQuerySchema } from "./search/routes.js";
 import { FeedbackAnswer, FeedbackInput, FeedbackListQuery } from "./community/feedback.js";
 import { NoticeInput, NoticeListQuery, NoticeUpdate } from "./community/notices.js";
+import { SurveyAnswer, SurveyInput } from "./community/surveys.js";
 import { protocol } from "@soskes/chat";
 import { MessagesQuery, RemoveQuery } from "./chat/routes.js";
 import {
@@ -481,6 +482,48 @@ export const ROUTES: Route[] = [
     summary: "The audit log (format=csv to export)",
     access: "admin",
     query: AuditQuery,
+  },
+  {
+    method: "get",
+    path: "/api/surveys/current",
+    summary: "The open satisfaction survey the member has not answered yet, or null",
+    access: "member",
+  },
+  {
+    method: "post",
+    path: "/api/surveys/{id}/responses",
+    summary: "Answer a survey once (1–5 per question and an optional comment)",
+    access: "member",
+    body: SurveyAnswer,
+    responses: { "201": "thanks", "404": "not open", "409": "already_answered", "422": "hetu_detected" },
+  },
+  {
+    method: "get",
+    path: "/api/admin/surveys",
+    summary: "Surveys with their response counts",
+    access: "admin",
+  },
+  {
+    method: "post",
+    path: "/api/admin/surveys",
+    summary: "Open a survey for a period (up to 8 questions scored 1–5, one free-text question)",
+    access: "admin",
+    body: SurveyInput,
+  },
+  { method: "post", path: "/api/admin/surveys/{id}/close", summary: "Close a survey now", access: "admin" },
+  {
+    method: "get",
+    path: "/api/admin/surveys/{id}/results",
+    summary:
+      "Results: score counts and means per question, comments (format=csv: one anonymous row per response)",
+    access: "admin",
+  },
+  {
+    method: "get",
+    path: "/api/admin/usage",
+    summary:
+      "Usage overview: active members per municipality, searches that found nothing, most viewed units and pages (days=1..366)",
+    access: "admin",
   },
   {
     method: "get",

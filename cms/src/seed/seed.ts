@@ -2,6 +2,7 @@ import type { Core, UID } from "@strapi/strapi";
 import { adminServices } from "../strapi-services";
 import { EDITOR_ROLE_CODE, MAINTAINER_ROLE_CODE, ASSIGNMENT_UID } from "../rbac/scope";
 import { HUB_PAGES, LINKS, eventsFor, newsFor, p } from "./content";
+import { GUIDE_PAGES } from "./guide";
 import { DEMO_ADMIN_USERS, buildDemoDirectory, ownerFor } from "./demo";
 import { MUNICIPALITIES, REGION, SEARCH_SYNONYMS, SERVICE_AREAS, STATUTES, finlexUrl } from "./reference";
 
@@ -112,6 +113,27 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions): Promise<S
         sections: s.sections,
         ...steward(null, 12),
       })),
+    );
+  }
+
+  log("Ylläpitäjän opas");
+  for (const page of GUIDE_PAGES) {
+    await ensure(
+      "api::page.page",
+      { slug: page.slug, locale: "fi" },
+      () => ({
+        title: page.title,
+        slug: page.slug,
+        kind: "guide",
+        summary: page.summary,
+        body: page.body,
+        links: [],
+        serviceAreas: [],
+        statuteReferences: [],
+        // The region's editors keep the guide; it is checked yearly.
+        ...(options.demo ? steward(null) : { verifiedAt: now.toISOString(), reviewIntervalMonths: 12 }),
+      }),
+      { locale: "fi" },
     );
   }
 

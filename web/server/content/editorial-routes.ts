@@ -76,6 +76,7 @@ export function editorialRouter(services: Services): Router {
       const { data, stale } = await content.current();
       const page = pickLocale(data.pages, requestLang(req)).find((p) => p.slug === req.params.slug);
       if (!page) throw errors.notFound();
+      services.usage.view("page", page.slug);
       // Open "needs review" flags: a section it cites has been amended since.
       const needsReview = await openFlagsFor(services.db, "page", page.documentId);
       res.json({ data: { ...presentPage(page), needsReview }, meta: { stale } });

@@ -117,6 +117,7 @@ export function contentRouter(services: Services): Router {
       const { data, stale } = await content.current();
       const unit = data.units.find((u) => u.documentId === req.params.id);
       if (!unit) throw errors.notFound();
+      services.usage.view("unit", unit.documentId);
       res.type("json").send(
         memo(data.loadedAt, `unit|${unit.documentId}|${stale}|${Boolean(req.user)}`, () => ({
           data: presentUnitDetail(unit, new Date(), Boolean(req.user)),

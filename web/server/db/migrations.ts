@@ -10,6 +10,8 @@ import type { Kysely } from "kysely";
 import { freshnessMigration } from "../community/freshness.js";
 import { communityMigration } from "../community/schema.js";
 import { linkChecksMigration } from "../community/maintenance.js";
+import { surveysMigration } from "../community/surveys.js";
+import { usageMigration } from "../community/usage.js";
 import { statuteFlagsMigration } from "../community/statute-flags.js";
 import type { Migration } from "kysely/migration";
 
@@ -139,5 +141,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "012_freshness": freshnessMigration(dialect),
     "013_statute_flags": statuteFlagsMigration(dialect),
     "014_link_checks": linkChecksMigration(dialect),
+    "015_surveys": surveysMigration(dialect),
+    "016_usage": usageMigration(),
   };
 }

@@ -1,3 +1,5 @@
+import type { ActivityDaysTable, ContentViewsTable, SearchMissesTable } from "../community/usage.js";
+import type { SurveyResponsesTable, SurveysTable } from "../community/surveys.js";
 import type { LinkChecksTable } from "../community/maintenance.js";
 import type { ReviewFlagsTable, StatuteAmendmentsTable } from "../community/statute-flags.js";
 import type { FreshnessRemindersTable } from "../community/freshness.js";
@@ -92,4 +94,9 @@ export type Database = Omit<ChatDatabase, "users"> &
     statute_amendments: StatuteAmendmentsTable;
     review_flags: ReviewFlagsTable;
     link_checks: LinkChecksTable;
+    surveys: SurveysTable;
+    survey_responses: SurveyResponsesTable;
+    activity_days: ActivityDaysTable;
+    search_misses: SearchMissesTable;
+    content_views: ContentViewsTable;
   };

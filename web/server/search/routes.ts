@@ -61,6 +61,18 @@ export function searchRouter(services: Services): Router {
         locale: requestLang(req),
         audiences,
       });
+      // A finished search (not a prefix being typed) that found nothing: the usage overview shows
+      // what people look for and cannot find.
+      const partial = query.partial === "1" || query.partial === "true";
+      if (
+        result.total === 0 &&
+        !partial &&
+        !query.offset &&
+        !query.type &&
+        !query.municipality &&
+        !query.serviceArea
+      )
+        services.usage.searchMiss(query.q);
       res.set("Cache-Control", "private, no-store");
       res.json({ data: result });
     }),

@@ -695,6 +695,14 @@ export const en: Resources = {
     amended: "amended {{date}}",
   },
   maintenance: {
+    guide: "Maintainer guide",
+    guideLinks: {
+      toimipiste: "Service unit details",
+      yhteyshenkilot: "Contact persons",
+      aukioloajat: "Opening hours",
+      "hyva-sisalto": "Good content",
+      tarkistaminen: "Reminders and checks",
+    },
     nav: "Maintenance",
     title: "Content maintenance",
     intro:

@@ -693,6 +693,14 @@ export const fi = {
     amended: "muutettu {{date}}",
   },
   maintenance: {
+    guide: "Ylläpitäjän opas",
+    guideLinks: {
+      toimipiste: "Toimipisteen tiedot",
+      yhteyshenkilot: "Yhteyshenkilöt",
+      aukioloajat: "Aukioloajat",
+      "hyva-sisalto": "Hyvä sisältö",
+      tarkistaminen: "Muistutukset ja tarkistaminen",
+    },
     nav: "Ylläpito",
     title: "Sisällön ylläpito",
     intro:

@@ -701,6 +701,14 @@ export const sv: Resources = {
     amended: "ändrad {{date}}",
   },
   maintenance: {
+    guide: "Guide för underhållare",
+    guideLinks: {
+      toimipiste: "Verksamhetsställets uppgifter",
+      yhteyshenkilot: "Kontaktpersoner",
+      aukioloajat: "Öppettider",
+      "hyva-sisalto": "Bra innehåll",
+      tarkistaminen: "Påminnelser och granskning",
+    },
     nav: "Underhåll",
     title: "Underhåll av innehållet",
     intro:

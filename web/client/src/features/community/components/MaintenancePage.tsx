@@ -6,6 +6,9 @@ import { ErrorMessage, Loading } from "../../../components/Status";
 import { useMunicipalities, useServiceAreas } from "../../../lib/reference";
 import { useMaintenance, useResolveFlag, useReviewFlags, type Maintenance } from "../api/community";
 
+/** The maintainer guide's pages (created with the reference data, kept in Strapi). */
+const GUIDE = ["toimipiste", "yhteyshenkilot", "aukioloajat", "hyva-sisalto", "tarkistaminen"] as const;
+
 const shortDate = (iso: string, lang: string) =>
   new Intl.DateTimeFormat(lang, { day: "numeric", month: "numeric", year: "numeric" }).format(
     new Date(iso.length === 10 ? `${iso}T12:00:00` : iso),
@@ -91,6 +94,14 @@ export function MaintenancePage() {
     <>
       <h1 tabIndex={-1}>{t("maintenance.title")}</h1>
       <p className="lead">{t("maintenance.intro")}</p>
+      <nav aria-label={t("maintenance.guide")} className="links">
+        <strong>{t("maintenance.guide")}:</strong>
+        {GUIDE.map((slug) => (
+          <Link key={slug} to={`/sivut/yllapitajan-opas-${slug}`}>
+            {t(`maintenance.guideLinks.${slug}`)}
+          </Link>
+        ))}
+      </nav>
       {/* The choices depend on who asks: shown once the first answer says which municipalities. */}
       {report.data && (
         <div className="filters" role="group" aria-label={t("maintenance.filters")}>

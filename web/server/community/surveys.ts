@@ -1,0 +1,293 @@
+import { chatErrors, findHetu, finnishDate, toCsv } from "@soskes/chat";
+import { Router, type Request } from "express";
+import type { Generated, Selectable } from "kysely";
+import type { Migration } from "kysely/migration";
+import { z } from "zod";
+import type { Services } from "../app.js";
+import { errors, HttpError } from "../errors.js";
+import { handler, parse } from "../validate.js";
+
+export type SurveysTable = {
+  id: Generated<number>;
+  title: string;
+  /** JSON array of the 1–5 questions. */
+  questions: string;
+  /** The free-text question, when there is one. */
+  free_text: string | null;
+  opens_on: string;
+  closes_on: string;
+  created_by: number;
+  created_at: number;
+};
+
+/** One member's answer. The member is kept only so nobody answers twice; results never show who. */
+export type SurveyResponsesTable = {
+  id: Generated<number>;
+  survey_id: number;
+  user_id: number;
+  /** JSON array of 1–5 scores, in the order of the questions. */
+  scores: string;
+  comment: string | null;
+  created_at: number;
+};
+
+export function surveysMigration(dialect: "sqlite" | "postgres"): Migration {
+  const millis = dialect === "postgres" ? "bigint" : "integer";
+  const withId = (db: Parameters<Migration["up"]>[0], table: string) =>
+    dialect === "postgres"
+      ? db.schema.createTable(table).addColumn("id", "serial", (c) => c.primaryKey())
+      : db.schema.createTable(table).addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
+  return {
+    async up(db) {
+      await withId(db, "surveys")
+        .addColumn("title", "varchar(200)", (c) => c.notNull())
+        .addColumn("questions", "text", (c) => c.notNull())
+        .addColumn("free_text", "varchar(300)")
+        .addColumn("opens_on", "varchar(10)", (c) => c.notNull())
+        .addColumn("closes_on", "varchar(10)", (c) => c.notNull())
+        .addColumn("created_by", "integer", (c) => c.notNull().references("users.id"))
+        .addColumn("created_at", millis, (c) => c.notNull())
+        .execute();
+      await withId(db, "survey_responses")
+        .addColumn("survey_id", "integer", (c) => c.notNull().references("surveys.id").onDelete("cascade"))
+        .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("scores", "varchar(100)", (c) => c.notNull())
+        .addColumn("comment", "text")
+        .addColumn("created_at", millis, (c) => c.notNull())
+        .addUniqueConstraint("survey_responses_once", ["survey_id", "user_id"])
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable("survey_responses").execute();
+      await db.schema.dropTable("surveys").execute();
+    },
+  };
+}
+
+const day = z
+  .string({ error: "required" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+  .refine((d) => !Number.isNaN(Date.parse(d)), "date");
+export const SurveyInput = z
+  .object({
+    title: z.string({ error: "required" }).trim().min(3, "too_short").max(200, "too_long"),
+    questions: z
+      .array(z.string().trim().min(3, "too_short").max(300, "too_long"), { error: "questions" })
+      .min(1, "questions")
+      .max(8, "too_many"),
+    freeText: z.string().trim().max(300, "too_long").optional(),
+    opensOn: day,
+    closesOn: day,
+  })
+  .refine((s) => s.opensOn <= s.closesOn, { message: "period", path: ["closesOn"] });
+export const SurveyAnswer = z.object({
+  scores: z.array(z.number({ error: "score" }).int("score").min(1, "score").max(5, "score"), {
+    error: "scores",
+  }),
+  comment: z.string().trim().max(2000, "too_long").optional(),
+});
+const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
+const ResultsQuery = z.object({ format: z.enum(["json", "csv"], { error: "format" }).default("json") });
+
+type Survey = Selectable<SurveysTable>;
+const present = (s: Survey) => ({
+  id: s.id,
+  title: s.title,
+  questions: JSON.parse(s.questions) as string[],
+  freeText: s.free_text,
+  opensOn: s.opens_on,
+  closesOn: s.closes_on,
+});
+
+const alreadyAnswered = () =>
+  new HttpError(409, "already_answered", {
+    fi: "Olet jo vastannut tähän kyselyyn. Kiitos!",
+    sv: "Du har redan svarat på denna enkät. Tack!",
+    en: "You have already answered this survey. Thank you!",
+  });
+
+/** Per question: how many gave each score, their number and the mean; and the comments. */
+export function surveyResults(survey: Survey, responses: Array<{ scores: string; comment: string | null }>) {
+  const questions = JSON.parse(survey.questions) as string[];
+  const parsed = responses.map((r) => JSON.parse(r.scores) as number[]);
+  return {
+    ...present(survey),
+    responses: responses.length,
+    questions: questions.map((text, i) => {
+      const scores = parsed.map((p) => p[i]).filter((v): v is number => typeof v === "number");
+      const counts = [1, 2, 3, 4, 5].map((v) => scores.filter((s) => s === v).length);
+      const mean = scores.length
+        ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100
+        : null;
+      return { text, counts, answers: scores.length, mean };
+    }),
+    comments: responses.flatMap((r) => (r.comment ? [r.comment] : [])),
+  };
+}
+
+/**
+ * Satisfaction surveys: admins open a short survey for a period; members see it while it is open
+ * and answer once; results are aggregates (a chart and CSV) that never show who answered what.
+ */
+export function surveysRouter(services: Services): Router {
+  const { db } = services;
+  const router = Router();
+  const member = (req: Request) => {
+    if (!req.user) throw errors.unauthorized();
+    return req.user;
+  };
+  const admin = (req: Request) => {
+    const user = member(req);
+    if (user.role !== "admin") throw errors.forbidden();
+    return user;
+  };
+  const open = (today: string) =>
+    db.selectFrom("surveys").selectAll().where("opens_on", "<=", today).where("closes_on", ">=", today);
+
+  router.get(
+    "/surveys/current",
+    handler(async (req, res) => {
+      const user = member(req);
+      const survey = await open(finnishDate(Date.now()))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom("survey_responses as r")
+                .select("r.id")
+                .whereRef("r.survey_id", "=", "surveys.id")
+                .where("r.user_id", "=", user.id),
+            ),
+          ),
+        )
+        .orderBy("opens_on", "desc")
+        .executeTakeFirst();
+      res.set("Cache-Control", "private, no-store");
+      res.json({ data: survey ? present(survey) : null });
+    }),
+  );
+
+  router.post(
+    "/surveys/:id/responses",
+    handler(async (req, res) => {
+      const user = member(req);
+      const { id } = parse(IdParam, req.params);
+      const input = parse(SurveyAnswer, req.body);
+      const survey = await open(finnishDate(Date.now())).where("id", "=", id).executeTakeFirst();
+      if (!survey) throw errors.notFound();
+      if (input.scores.length !== (JSON.parse(survey.questions) as string[]).length)
+        throw errors.invalidInput({ fields: { scores: "scores" } });
+      if (input.comment && findHetu(input.comment)) throw chatErrors.hetuDetected();
+      const row = await db
+        .insertInto("survey_responses")
+        .values({
+          survey_id: id,
+          user_id: user.id,
+          scores: JSON.stringify(input.scores),
+          comment: input.comment || null,
+          created_at: Date.now(),
+        })
+        .onConflict((oc) => oc.columns(["survey_id", "user_id"]).doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      if (!row) throw alreadyAnswered();
+      res.status(201).json({ data: { thanks: true } });
+    }),
+  );
+
+  router.get(
+    "/admin/surveys",
+    handler(async (req, res) => {
+      admin(req);
+      const surveys = await db.selectFrom("surveys").selectAll().orderBy("opens_on", "desc").execute();
+      const counts = await db
+        .selectFrom("survey_responses")
+        .select(["survey_id", (eb) => eb.fn.countAll<number>().as("n")])
+        .groupBy("survey_id")
+        .execute();
+      const n = new Map(counts.map((c) => [c.survey_id, Number(c.n)]));
+      res.set("Cache-Control", "private, no-store");
+      res.json({ data: surveys.map((s) => ({ ...present(s), responses: n.get(s.id) ?? 0 })) });
+    }),
+  );
+
+  router.post(
+    "/admin/surveys",
+    handler(async (req, res) => {
+      const user = admin(req);
+      const input = parse(SurveyInput, req.body);
+      if (input.closesOn < finnishDate(Date.now()))
+        throw errors.invalidInput({ fields: { closesOn: "past" } });
+      const survey = await db
+        .insertInto("surveys")
+        .values({
+          title: input.title,
+          questions: JSON.stringify(input.questions),
+          free_text: input.freeText || null,
+          opens_on: input.opensOn,
+          closes_on: input.closesOn,
+          created_by: user.id,
+          created_at: Date.now(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      res.status(201).json({ data: present(survey) });
+    }),
+  );
+
+  router.post(
+    "/admin/surveys/:id/close",
+    handler(async (req, res) => {
+      admin(req);
+      const { id } = parse(IdParam, req.params);
+      const yesterday = finnishDate(Date.now() - 86_400_000);
+      const survey = await db.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!survey) throw errors.notFound();
+      const closed = await db
+        .updateTable("surveys")
+        .set({ closes_on: survey.closes_on < yesterday ? survey.closes_on : yesterday })
+        .where("id", "=", id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      res.json({ data: present(closed) });
+    }),
+  );
+
+  router.get(
+    "/admin/surveys/:id/results",
+    handler(async (req, res) => {
+      admin(req);
+      const { id } = parse(IdParam, req.params);
+      const { format } = parse(ResultsQuery, req.query);
+      const survey = await db.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!survey) throw errors.notFound();
+      const responses = await db
+        .selectFrom("survey_responses")
+        .select(["scores", "comment"])
+        .where("survey_id", "=", id)
+        .orderBy("id")
+        .execute();
+      res.set("Cache-Control", "private, no-store");
+      if (format === "csv") {
+        // One row per response, without who answered, sorted by content rather than by time.
+        const questions = JSON.parse(survey.questions) as string[];
+        const header = [...questions.map((_, i) => `q${i + 1}`), "comment"];
+        const rows = responses.map((r) => {
+          const scores = JSON.parse(r.scores) as number[];
+          return Object.fromEntries([
+            ...scores.map((s, i) => [`q${i + 1}`, s]),
+            ["comment", r.comment ?? ""],
+          ]) as Record<string, string | number>;
+        });
+        rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+        res.type("text/csv; charset=utf-8");
+        res.setHeader("Content-Disposition", `attachment; filename="soskes-kysely-${id}.csv"`);
+        res.send(toCsv(header, rows));
+        return;
+      }
+      res.json({ data: surveyResults(survey, responses) });
+    }),
+  );
+
+  return router;
+}
