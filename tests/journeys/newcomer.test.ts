@@ -562,6 +562,60 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     expect(mail.text).toContain("Hei Vieno Vierailija,");
   });
 
+  it("an admin opens a satisfaction survey that members answer; results as a chart; the usage overview shows what was read and not found", async () => {
+    const admin = await loginAs("admin@demo.soskes.example");
+    await admin.goto(`${portalUrl}/yllapito/kyselyt`);
+    await admin.getByRole("heading", { level: 1, name: "Käyttäjäkyselyt" }).waitFor();
+    await admin.getByLabel("Otsikko").fill("Syksyn käyttäjäkysely");
+    await admin
+      .getByLabel("Kysymykset (1–5-asteikko)")
+      .fill("Löydätkö tarvitsemasi yhteystiedot?\nOnko haku avuksi työssäsi?");
+    await admin.getByLabel("Avoin kysymys (vapaaehtoinen)").fill("Mitä parantaisit?");
+    await admin.getByRole("button", { name: "Avaa kysely" }).click();
+    await admin.getByRole("heading", { level: 2, name: "Syksyn käyttäjäkysely" }).waitFor();
+    await expectAccessible(admin, "surveys admin");
+
+    // A member is invited on any page, answers, and the invitation goes away.
+    const keuruu = await loginAs("sosiaalityontekija.keuruu@demo.soskes.example");
+    await keuruu.getByText("Kerro mielipiteesi: Syksyn käyttäjäkysely").waitFor();
+    await keuruu.getByRole("link", { name: "Avoinna" }).click();
+    await keuruu.getByRole("heading", { level: 1, name: "Syksyn käyttäjäkysely" }).waitFor();
+    await keuruu.getByRole("group", { name: "Löydätkö tarvitsemasi yhteystiedot?" }).getByLabel("4").check();
+    await keuruu
+      .getByRole("group", { name: "Onko haku avuksi työssäsi?" })
+      .getByLabel("5 – erinomaisesti")
+      .check();
+    await keuruu.getByLabel("Mitä parantaisit?").fill("Lisää ruotsinkielisiä ohjeita.");
+    await expectAccessible(keuruu, "survey");
+    await keuruu.getByRole("button", { name: "Lähetä vastaukset" }).click();
+    await keuruu.getByText("Kiitos vastauksistasi!").waitFor();
+    await keuruu.goto(`${portalUrl}/`);
+    await keuruu.locator("h1").first().waitFor();
+    expect(await keuruu.getByText("Kerro mielipiteesi").count()).toBe(0);
+
+    await admin.reload();
+    await admin.getByRole("button", { name: "Näytä tulokset" }).first().click();
+    await admin.getByRole("img", { name: /Kysymysten keskiarvot/ }).waitFor();
+    await admin.getByText("Lisää ruotsinkielisiä ohjeita.").waitFor();
+
+    // The usage overview: the unit the social worker opened, and a search that found nothing.
+    const viewed = await keuruu.evaluate(async () => {
+      const list = (await (
+        await fetch("/api/directory/units?municipality=410&serviceArea=lastensuojelu")
+      ).json()) as {
+        data: Array<{ id: string; name: string }>;
+      };
+      await fetch(`/api/units/${list.data[0]!.id}`);
+      await fetch("/api/search?q=zyxwvutsr");
+      return list.data[0]!.name;
+    });
+    await admin.goto(`${portalUrl}/yllapito/kaytto`);
+    await admin.getByRole("heading", { level: 1, name: "Käytön yleiskuva" }).waitFor();
+    await admin.getByRole("link", { name: viewed }).first().waitFor();
+    await admin.getByRole("rowheader", { name: "zyxwvutsr" }).waitFor();
+    await expectAccessible(admin, "usage");
+  });
+
   it("passes axe on every page in Finnish and in Swedish", async () => {
     for (const lang of ["fi", "sv"]) {
       await member.locator("#language").selectOption(lang);

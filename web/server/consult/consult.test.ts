@@ -358,6 +358,7 @@ describe.each(DATABASES)("eKonsultaatio requests, panels and audit on %s", (kind
       [
         "answer",
         "id",
+        "needsReview",
         "panel",
         "publishedAt",
         "question",

@@ -141,6 +141,23 @@ export const router = createBrowserRouter([
           })),
       },
       {
+        path: "/kysely",
+        lazy: () =>
+          import("../features/community/components/SurveyPages").then((m) => ({ Component: m.SurveyPage })),
+      },
+      {
+        path: "/yllapito/kyselyt",
+        lazy: () =>
+          import("../features/community/components/SurveyPages").then((m) => ({
+            Component: m.SurveyAdminPage,
+          })),
+      },
+      {
+        path: "/yllapito/kaytto",
+        lazy: () =>
+          import("../features/community/components/SurveyPages").then((m) => ({ Component: m.UsagePage })),
+      },
+      {
         path: "/yllapito/palaute",
         lazy: () =>
           import("../features/community/components/FeedbackPages").then((m) => ({

@@ -5,6 +5,9 @@ import { useLogout, useMe, useProviders } from "../features/auth/api/me";
 import { useGroups } from "../features/groups/api/groups";
 
 // The realtime client loads after the page, for signed-in members only.
+const SurveyInvitation = lazy(() =>
+  import("../features/community/components/SurveyPages").then((m) => ({ default: m.SurveyInvitation })),
+);
 const GroupNotifications = lazy(() =>
   import("../features/groups/components/Notifications").then((m) => ({ default: m.GroupNotifications })),
 );
@@ -167,6 +170,8 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
               <NavLink to="/yllapito/ekonsultaatio">{t("consultAdmin.nav")}</NavLink>
             )}
             {me.data.role === "admin" && <NavLink to="/yllapito/palaute">{t("feedbackAdmin.nav")}</NavLink>}
+            {me.data.role === "admin" && <NavLink to="/yllapito/kyselyt">{t("survey.nav")}</NavLink>}
+            {me.data.role === "admin" && <NavLink to="/yllapito/kaytto">{t("usage.nav")}</NavLink>}
             {(me.data.role === "admin" || me.data.maintains.length > 0) && (
               <NavLink to="/yllapito/tuoreus">{t("maintenance.nav")}</NavLink>
             )}
@@ -174,6 +179,11 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
         )}
       </header>
       <main id="main" ref={main} className="main">
+        {me.data && location.pathname !== "/kysely" && (
+          <Suspense fallback={null}>
+            <SurveyInvitation />
+          </Suspense>
+        )}
         <Outlet context={me.data} />
         {me.data && (
           <Suspense fallback={null}>

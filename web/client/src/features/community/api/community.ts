@@ -195,3 +195,84 @@ export function useResolveFlag() {
     onSuccess: () => client.invalidateQueries({ queryKey: ["review-flags"] }),
   });
 }
+
+export type Survey = {
+  id: number;
+  title: string;
+  questions: string[];
+  freeText: string | null;
+  opensOn: string;
+  closesOn: string;
+};
+export type SurveyResults = Omit<Survey, "questions"> & {
+  responses: number;
+  questions: Array<{ text: string; counts: number[]; answers: number; mean: number | null }>;
+  comments: string[];
+};
+export type Usage = {
+  days: number;
+  since: string;
+  activeUsers: number;
+  byMunicipality: Array<{ municipalityCode: string | null; users: number }>;
+  searchesWithoutResults: Array<{ query: string; count: number }>;
+  topUnits: Array<{ id: string; name: string; views: number }>;
+  topPages: Array<{ id: string; name: string; views: number }>;
+};
+
+export const useCurrentSurvey = (enabled: boolean) =>
+  useQuery({
+    queryKey: ["survey", "current"],
+    enabled,
+    staleTime: 10 * 60_000,
+    queryFn: ({ signal }) => api.get<Survey | null>("/api/surveys/current", signal),
+  });
+
+export function useAnswerSurvey(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { scores: number[]; comment?: string }) =>
+      api.post(`/api/surveys/${id}/responses`, input),
+    onSuccess: () => client.setQueryData(["survey", "current"], null),
+  });
+}
+
+export const useSurveys = () =>
+  useQuery({
+    queryKey: ["admin", "surveys"],
+    queryFn: ({ signal }) => api.get<Array<Survey & { responses: number }>>("/api/admin/surveys", signal),
+  });
+
+export const useSurveyResults = (id: number | null) =>
+  useQuery({
+    queryKey: ["admin", "surveys", id],
+    enabled: id !== null,
+    queryFn: ({ signal }) => api.get<SurveyResults>(`/api/admin/surveys/${id}/results`, signal),
+  });
+
+export function useSurveyAdmin() {
+  const client = useQueryClient();
+  const done = () => client.invalidateQueries({ queryKey: ["admin", "surveys"] });
+  return {
+    create: useMutation({
+      mutationFn: (input: {
+        title: string;
+        questions: string[];
+        freeText?: string;
+        opensOn: string;
+        closesOn: string;
+      }) => api.post<Survey>("/api/admin/surveys", input),
+      onSuccess: done,
+    }),
+    close: useMutation({
+      mutationFn: (id: number) => api.post(`/api/admin/surveys/${id}/close`),
+      onSuccess: done,
+    }),
+  };
+}
+
+export const useUsage = (days: number) =>
+  useQuery({
+    queryKey: ["admin", "usage", days],
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => api.get<Usage>(`/api/admin/usage?days=${days}`, signal),
+  });
