@@ -181,7 +181,9 @@ describe("seed", () => {
     const guide = await cms.strapi
       .documents("api::page.page")
       .findMany({ status: "published", locale: "fi", limit: 100, filters: { kind: "guide" } });
-    const slugs = guide.map((p) => p.slug).filter((s) => s.startsWith("yllapitajan-opas-"));
+    const slugs = guide
+      .map((p) => p.slug)
+      .filter((s): s is string => Boolean(s?.startsWith("yllapitajan-opas-")));
     expect(slugs.sort()).toEqual([
       "yllapitajan-opas-aukioloajat",
       "yllapitajan-opas-hyva-sisalto",
