@@ -140,6 +140,16 @@ export function browser(portal: Portal) {
     patch: (url: string, body?: object) => send("patch", url, body),
     put: (url: string, body?: object) => send("put", url, body),
     delete: (url: string, body?: object) => send("delete", url, body),
+    /** Any JSON value (or raw text) as the body, with this browser's session and CSRF token. */
+    raw: async (method: "post" | "patch" | "put" | "delete", url: string, body: string) => {
+      await ensureToken();
+      return remember(
+        await agent[method](url)
+          .set("X-CSRF-Token", csrf ?? "")
+          .set("Content-Type", "application/json")
+          .send(body),
+      );
+    },
     login: async (email: string, password = "Testi-salasana-42") => {
       await ensureToken();
       return remember(
