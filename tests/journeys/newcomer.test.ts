@@ -616,6 +616,99 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     await expectAccessible(admin, "usage");
   });
 
+  it("hostile text stays text: an XSS corpus through every free-text and rich-text field, rendered in Chromium, never runs", async () => {
+    const CORPUS = [
+      '<img src=x onerror="window.__xss=1">',
+      "<script>window.__xss=1</script>",
+      '<svg onload="window.__xss=1"></svg>',
+      '"><iframe src="javascript:window.__xss=1"></iframe>',
+      "[klikkaa](javascript:window.__xss=1)",
+      "[klikkaa](data:text/html,<script>window.__xss=1</script>)",
+      "javascript:window.__xss=1",
+    ];
+    const text = CORPUS.join(" \n");
+    const writer = await loginAs("sosiaalityontekija.keuruu@demo.soskes.example");
+    const admin = await loginAs("admin@demo.soskes.example");
+    let alerts = 0;
+    for (const page of [writer, admin]) page.on("dialog", (d) => void d.dismiss().then(() => (alerts += 1)));
+    // Everything goes in through the API, the way a hostile client would send it.
+    const post = (page: Page, method: string, url: string, body: unknown) =>
+      page.evaluate(
+        async ([m, u, b]) => {
+          const csrf = /soskes\.csrf=([^;]+)/.exec(document.cookie)?.[1] ?? "";
+          const res = await fetch(u as string, {
+            method: m as string,
+            headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+            body: JSON.stringify(b),
+          });
+          return {
+            status: res.status,
+            body: (await res.json().catch(() => null)) as { data?: { id: number } },
+          };
+        },
+        [method, url, body] as const,
+      );
+    const groups = await writer.evaluate(async () => {
+      const res = await fetch("/api/groups");
+      return ((await res.json()) as { data: Array<{ id: number; name: string; membership: unknown }> }).data;
+    });
+    const open = groups.find((g) => g.name === "Kahvihuone")!;
+    await post(writer, "POST", `/api/groups/${open.id}/join`, {});
+    expect(
+      (
+        await post(writer, "POST", `/api/groups/${open.id}/messages`, {
+          clientId: "xss-korpus-1",
+          body: text,
+        })
+      ).status,
+    ).toBe(201);
+    const notice = await post(writer, "POST", "/api/notices", {
+      kind: "announcement",
+      title: CORPUS[0],
+      body: text,
+    });
+    expect(notice.status).toBe(201);
+    const consultation = await post(writer, "POST", "/api/consultations", {
+      serviceArea: "vammaispalvelut",
+      topic: CORPUS[2],
+      question: text,
+      anonymised: true,
+      acknowledgeFlags: true,
+    });
+    expect(consultation.status).toBe(201);
+    expect(
+      (await post(writer, "POST", "/api/feedback", { topic: "portal", message: text, signed: true })).status,
+    ).toBe(201);
+    expect((await post(writer, "PATCH", "/api/me", { title: CORPUS[0], expertise: text })).status).toBe(200);
+
+    const visits: Array<[Page, string]> = [
+      [writer, `/ryhmat/${open.id}`],
+      [writer, `/ilmoitustaulu/${notice.body!.data!.id}`],
+      [writer, `/konsultaatiot/${consultation.body!.data!.id}`],
+      [writer, `/haku?q=${encodeURIComponent(CORPUS[0]!)}`],
+      [admin, "/yllapito/palaute"],
+      [admin, "/ihmiset?haku=koivisto"],
+    ];
+    for (const [page, url] of visits) {
+      await page.goto(`${portalUrl}${url}`);
+      await page.locator("h1").first().waitFor();
+      await page.waitForTimeout(300);
+      const state = await page.evaluate(() => ({
+        ran: (window as unknown as { __xss?: number }).__xss ?? 0,
+        injected: document.querySelectorAll('img[src="x"], main script, main iframe, main svg[onload]')
+          .length,
+        scriptLinks: Array.from(document.querySelectorAll("a[href]")).filter((a) =>
+          /^(javascript|data):/i.test(a.getAttribute("href") ?? ""),
+        ).length,
+      }));
+      expect(state, url).toEqual({ ran: 0, injected: 0, scriptLinks: 0 });
+    }
+    // The text was kept as written (shown as text, never dropped).
+    await writer.goto(`${portalUrl}/ilmoitustaulu/${notice.body!.data!.id}`);
+    await writer.getByText("<script>window.__xss=1</script>", { exact: false }).first().waitFor();
+    expect(alerts).toBe(0);
+  });
+
   it("passes axe on every page in Finnish and in Swedish", async () => {
     for (const lang of ["fi", "sv"]) {
       await member.locator("#language").selectOption(lang);
