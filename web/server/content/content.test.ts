@@ -113,6 +113,37 @@ describe("units and statutes", () => {
     expect((await member.get("/api/units/ei-ole-olemassa")).status).toBe(404);
   });
 
+  it("ignores query-parameter attacks: Strapi's filters, populate and lookups have no effect and reveal nothing", async () => {
+    const plain = (await member.get("/api/directory/units?municipality=410&serviceArea=lastensuojelu"))
+      .body as Body<Unit[]>;
+    const unitId = plain.data[0]!.id;
+    const attacks = [
+      "populate=*",
+      "populate[contactPersons][populate]=*",
+      "filters[owner][$contains]=@",
+      "filters[contactPersons][visibility][$eq]=maintainers",
+      "filters[$or][0][owner][$notNull]=true",
+      "fields[0]=owner&fields[1]=verifiedAt",
+      "where[owner][$ne]=x",
+      "publicationState=preview&status=draft&locale=all",
+      "sort=owner:asc&pagination[pageSize]=10000",
+    ];
+    const plainUnit = JSON.stringify((await member.get(`/api/units/${unitId}`)).body);
+    for (const attack of attacks) {
+      const list = await member.get(
+        `/api/directory/units?municipality=410&serviceArea=lastensuojelu&${attack}`,
+      );
+      // Unknown parameters are either refused or ignored — never passed on to Strapi.
+      if (list.status === 200) expect(JSON.stringify(list.body), attack).toBe(JSON.stringify(plain));
+      else expect(list.status, attack).toBe(400);
+      const unit = await member.get(`/api/units/${unitId}?${attack}`);
+      expect(JSON.stringify(unit.body), attack).toBe(plainUnit);
+      for (const body of [list.text, unit.text]) {
+        expect(body, attack).not.toMatch(/"owner"|reviewIntervalMonths|"maintainers"/);
+      }
+    }
+  });
+
   it("serves a statute by its number with section anchors and the Finlex link", async () => {
     const res = await member.get("/api/statutes/417-2007");
     expect(res.status).toBe(200);
