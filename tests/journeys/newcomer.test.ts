@@ -636,8 +636,8 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
       page.evaluate(
         async ([m, u, b]) => {
           const csrf = /soskes\.csrf=([^;]+)/.exec(document.cookie)?.[1] ?? "";
-          const res = await fetch(u as string, {
-            method: m as string,
+          const res = await fetch(u, {
+            method: m,
             headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
             body: JSON.stringify(b),
           });
@@ -683,8 +683,8 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
 
     const visits: Array<[Page, string]> = [
       [writer, `/ryhmat/${open.id}`],
-      [writer, `/ilmoitustaulu/${notice.body!.data!.id}`],
-      [writer, `/konsultaatiot/${consultation.body!.data!.id}`],
+      [writer, `/ilmoitustaulu/${notice.body.data!.id}`],
+      [writer, `/konsultaatiot/${consultation.body.data!.id}`],
       [writer, `/haku?q=${encodeURIComponent(CORPUS[0]!)}`],
       [admin, "/yllapito/palaute"],
       [admin, "/ihmiset?haku=koivisto"],
@@ -704,7 +704,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
       expect(state, url).toEqual({ ran: 0, injected: 0, scriptLinks: 0 });
     }
     // The text was kept as written (shown as text, never dropped).
-    await writer.goto(`${portalUrl}/ilmoitustaulu/${notice.body!.data!.id}`);
+    await writer.goto(`${portalUrl}/ilmoitustaulu/${notice.body.data!.id}`);
     await writer.getByText("<script>window.__xss=1</script>", { exact: false }).first().waitFor();
     expect(alerts).toBe(0);
   });
