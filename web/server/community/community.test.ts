@@ -1,7 +1,7 @@
 import { finnishDate } from "@soskes/chat";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../commands/users.js";
-import { DATABASES, browser, startTestPortal, type TestPortal } from "../test/fixtures.js";
+import { DATABASES, browser, eventually, startTestPortal, type TestPortal } from "../test/fixtures.js";
 import { reindexNotices } from "./notices.js";
 
 const PASSWORD = "Testi-salasana-42";
@@ -21,16 +21,6 @@ const addDays = (days: number) => {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
-
-/** Polls until the index has caught up. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < 40 && !done(value); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 describe.each(DATABASES)("the notice board and feedback on %s", (kind) => {
   let portal: TestPortal;

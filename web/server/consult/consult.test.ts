@@ -6,7 +6,7 @@ import { STATUTES } from "../../../cms/src/seed/reference.js";
 import { createUser } from "../commands/users.js";
 import type { CmsClient } from "../content/cms-client.js";
 import { createContentService } from "../content/content-service.js";
-import { DATABASES, browser, startTestPortal, type TestPortal } from "../test/fixtures.js";
+import { DATABASES, browser, eventually, startTestPortal, type TestPortal } from "../test/fixtures.js";
 
 const PASSWORD = "Testi-salasana-42";
 // Built with the official check-character rule for these tests; no real person is meant.
@@ -29,16 +29,6 @@ const lawContent = () =>
         ),
     } as unknown as CmsClient,
   });
-
-/** Polls until the index has caught up (writes are batched and queued). */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < 40 && !done(value); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 describe.each(DATABASES)("eKonsultaatio requests, panels and audit on %s", (kind) => {
   let portal: TestPortal;

@@ -164,3 +164,13 @@ export function browser(portal: Portal) {
         ?.value,
   };
 }
+
+/** Polls `read` until `done` says so (about four seconds at most): for writes that land a little later. */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 40 && !done(value); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
