@@ -2,14 +2,14 @@
 // each for 60 s; latency from emit to every other member's receipt. One node, then two nodes
 // with Redis and PostgreSQL, as a cluster runs (throwaway redis-server and PostgreSQL instances when
 // REDIS_URL / BENCH_DATABASE_URL or TEST_DATABASE_URL are not given). Prints one JSON object.
-import { fork, spawn, execFileSync, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { fork } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import os from "node:os";
 import path from "node:path";
 import { io } from "socket.io-client";
 import { ROOT, freePort } from "./stack.mjs";
+import { postgres, redisUrl } from "../../scripts/services.mjs";
 import { build, useStderr } from "../../scripts/lib.mjs";
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 100);
@@ -133,67 +133,6 @@ async function drive(seeded, sockets) {
     lost: expected - delivered + failed,
     duplicates,
   };
-}
-
-async function redisUrl() {
-  const given = process.env.REDIS_URL ?? process.env.TEST_REDIS_URL;
-  if (given) return { url: given, stop: () => {} };
-  try {
-    execFileSync("redis-server", ["--version"], { stdio: "ignore" });
-  } catch {
-    return undefined;
-  }
-  const port = await freePort();
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: "ignore",
-    },
-  );
-  await new Promise((r) => setTimeout(r, 500));
-  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill() };
-}
-
-/** A fresh database on the given server, or on a throwaway PostgreSQL started here. */
-async function postgres() {
-  let base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  let stop = () => {};
-  if (!base) {
-    const root = "/usr/lib/postgresql";
-    const bin = existsSync(root)
-      ? readdirSync(root)
-          .map((v) => `${root}/${v}/bin`)
-          .find((d) => existsSync(`${d}/initdb`))
-      : undefined;
-    if (!bin) return undefined;
-    const dir = mkdtempSync(path.join(os.tmpdir(), "soskes-bench-pg-"));
-    const port = await freePort();
-    const asRoot = process.getuid?.() === 0;
-    if (asRoot) {
-      const uid = Number(execFileSync("id", ["-u", "postgres"]).toString());
-      const gid = Number(execFileSync("id", ["-g", "postgres"]).toString());
-      chownSync(dir, uid, gid);
-    }
-    const sh = (cmd) =>
-      asRoot
-        ? spawnSync("su", ["postgres", "-s", "/bin/sh", "-c", cmd], { stdio: "ignore" })
-        : spawnSync("/bin/sh", ["-c", cmd], { stdio: "ignore" });
-    sh(`${bin}/initdb -D '${dir}/data' -A trust -U postgres`);
-    sh(
-      `${bin}/pg_ctl -D '${dir}/data' -l '${dir}/log' -w -o "-p ${port} -k '${dir}' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start`,
-    );
-    base = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    stop = () => sh(`${bin}/pg_ctl -D '${dir}/data' -m immediate stop`);
-  }
-  const name = `soskes_bench_${Date.now()}`;
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), stop };
 }
 
 async function run(nodes, cluster) {

@@ -1,20 +1,15 @@
 // Shared by the benchmarks: the real stack (npm start's script) on free ports, and a login.
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-export const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
+import { freePort } from "../../scripts/services.mjs";
+
+export { freePort };
 
 /** Starts Strapi and the portal on a data directory (a fresh one unless given). */
 export async function startStack(dataDir = mkdtempSync(path.join(os.tmpdir(), "soskes-bench-"))) {
