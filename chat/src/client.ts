@@ -219,3 +219,5 @@ export {
   type RichBlock,
   type StatuteName,
 } from "./richtext.js";
+
+export type { AnswerDraft, ConsultReport, PublishedAnswer, ReportRow } from "./consult/wire.js";

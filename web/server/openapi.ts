@@ -29,6 +29,7 @@ import {
 } from "@soskes/chat";
 import {
   AnswerListQuery,
+  AssignBody,
   AuditQuery,
   CloseBody,
   ConsultationListQuery,
@@ -373,6 +374,7 @@ export const ROUTES: Route[] = [
     path: "/api/consultations/{id}/assign",
     summary: "Give the request to another expert of the panel (the panel lead or an admin)",
     access: "member",
+    body: AssignBody,
     responses: { "403": "forbidden or conflict_of_interest", "409": "wrong_state" },
   },
   {

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import { chatErrors, type ChatError } from "../errors.js";
 import { consultErrors } from "./errors.js";
+import type { AnswerDraft, PublishedAnswer } from "./wire.js";
 import { findHetu } from "../hetu.js";
 import { MAX_RICH_TEXT, normaliseRichText, plainText } from "../richtext.js";
 import type { ChatUsersTable } from "../schema.js";
@@ -48,26 +49,7 @@ export type AnswerHooks = {
   withdrawn?(answerId: number): void;
 };
 
-export type PublishedAnswer = {
-  id: number;
-  title: string;
-  question: string;
-  answer: string;
-  sections: Array<{ statute: string; section: string }>;
-  reviewOn: string;
-  /** The review date has passed: the answer still shows, marked, and ranks lower. */
-  reviewDue: boolean;
-  serviceArea: string;
-  panel: { id: number; name: string };
-  publishedAt: number | null;
-};
-
-export type AnswerDraft = PublishedAnswer & {
-  consultationId: number;
-  status: AnswerRow["status"];
-  note: string | null;
-  author: { id: number; name: string };
-};
+export type { AnswerDraft, PublishedAnswer } from "./wire.js";
 
 const parseSections = (s: string) =>
   s

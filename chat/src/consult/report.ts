@@ -2,32 +2,10 @@ import type { Kysely } from "kysely";
 import type { ChatUsersTable } from "../schema.js";
 import type { ConsultDatabase } from "./schema.js";
 import { toCsv } from "./csv.js";
+import type { ConsultReport, ReportRow } from "./wire.js";
 import { finnishDate } from "./workdays.js";
 
-export type ReportRow = {
-  panelId: number;
-  panel: string;
-  serviceArea: string;
-  /** Requests asked in the period. */
-  requests: number;
-  /** Of them, still waiting for an answer (new or claimed). */
-  open: number;
-  answered: number;
-  /** Hours from asking to the expert marking it answered: median and 90th percentile. */
-  medianHours: number | null;
-  p90Hours: number | null;
-  /** Open requests past their target date today. */
-  overdue: number;
-  /** Answered after the target date. */
-  late: number;
-};
-
-export type ConsultReport = {
-  from: string | null;
-  to: string | null;
-  rows: ReportRow[];
-  total: ReportRow;
-};
+export type { ConsultReport, ReportRow } from "./wire.js";
 
 /** Nearest-rank percentile of sorted values; null when there are none. */
 export function percentile(sorted: number[], p: number): number | null {

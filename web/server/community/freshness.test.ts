@@ -1,9 +1,9 @@
-import type { AddressInfo } from "node:net";
 import { freshnessKey, signFreshnessToken } from "@soskes/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCms, type TestCms } from "../../../cms/tests/harness.js";
+import type { TestCms } from "../../../cms/tests/harness.js";
 import type { Snapshot } from "../content/content-service.js";
-import { browser, freePort, startTestPortal, type TestPortal } from "../test/fixtures.js";
+import { startPortalWithCms } from "../test/cms.js";
+import { browser, type TestPortal } from "../test/fixtures.js";
 import { dueOn, freshnessRecords, runFreshnessReminders } from "./freshness.js";
 
 const DAY = 86_400_000;
@@ -65,18 +65,7 @@ describe("freshness reminders and the one-click link, with Strapi", () => {
   let link: string;
 
   beforeAll(async () => {
-    const portalPort = await freePort();
-    cms = await startCms({
-      seed: "demo",
-      env: { CMS_WEBHOOK_URL: `http://127.0.0.1:${portalPort}/api/cms/webhook` },
-    });
-    const httpServer = cms.strapi.server.httpServer;
-    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-    const cmsPort = (httpServer.address() as AddressInfo).port;
-    portal = await startTestPortal("sqlite", {
-      env: { DATA_DIR: cms.dataDir, CMS_URL: `http://127.0.0.1:${cmsPort}` },
-      port: portalPort,
-    });
+    ({ cms, portal } = await startPortalWithCms());
   });
   afterAll(async () => {
     await portal?.drop();

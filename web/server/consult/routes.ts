@@ -41,6 +41,7 @@ export const ReportQuery = z
     format: z.enum(["json", "csv"], { error: "format" }).default("json"),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "period", path: ["to"] });
+export const AssignBody = z.object({ userId: z.number({ error: "id" }).int("id").positive("id") });
 export const CloseBody = z.object({ consent: z.boolean({ error: "required" }).optional() });
 export const AuditQuery = z.object({
   format: z.enum(["json", "csv"], { error: "format" }).default("json"),
@@ -122,49 +123,6 @@ export function consultRouter(services: Services): Router {
       res.json({ data: await consult.get(actor, parse(IdParam, req.params).id) });
     }),
   );
-  router.post(
-    "/consultations/:id/claim",
-    handler(async (req, res) => {
-      const actor = actorOf(req);
-      res.json({ data: await consult.claim(actor, parse(IdParam, req.params).id) });
-    }),
-  );
-
-  router.post(
-    "/consultations/:id/assign",
-    handler(async (req, res) => {
-      const actor = actorOf(req);
-      const { userId } = parse(
-        z.object({ userId: z.number({ error: "id" }).int("id").positive("id") }),
-        req.body,
-      );
-      res.json({ data: await consult.assign(actor, parse(IdParam, req.params).id, userId) });
-    }),
-  );
-  for (const [path, to] of [
-    ["answered", "answered"],
-    ["close", "closed"],
-    ["reopen", "reopened"],
-  ] as const) {
-    router.post(
-      `/consultations/:id/${path}`,
-      handler(async (req, res) => {
-        const actor = actorOf(req);
-        const { consent } = parse(CloseBody, req.body ?? {});
-        res.json({ data: await consult.transition(actor, parse(IdParam, req.params).id, to, { consent }) });
-      }),
-    );
-  }
-  router.post(
-    "/consultations/:id/consent",
-    handler(async (req, res) => {
-      const actor = actorOf(req);
-      const id = parse(IdParam, req.params).id;
-      await consult.consent(actor, id, parse(ConsentInput, req.body).consent);
-      res.json({ data: await consult.get(actor, id) });
-    }),
-  );
-
   // The answer bank: the expert writes, the panel lead approves, every member reads.
   router.get(
     "/consultations/:id/answer",
@@ -193,37 +151,40 @@ export function consultRouter(services: Services): Router {
       res.json({ data: await consult.saveAnswer(actor, parse(IdParam, req.params).id, input) });
     }),
   );
-  router.post(
-    "/consultations/:id/answer/submit",
-    handler(async (req, res) => {
-      const actor = actorOf(req);
-      res.json({ data: await consult.submitAnswer(actor, parse(IdParam, req.params).id) });
-    }),
-  );
-  router.post(
-    "/consultations/:id/answer/approve",
-    handler(async (req, res) => {
-      const actor = actorOf(req);
-      res.json({ data: await consult.reviewAnswer(actor, parse(IdParam, req.params).id, { approve: true }) });
-    }),
-  );
-  router.post(
-    "/consultations/:id/answer/return",
-    handler(async (req, res) => {
-      const actor = actorOf(req);
-      const { note } = parse(AnswerReturn, req.body);
-      res.json({
-        data: await consult.reviewAnswer(actor, parse(IdParam, req.params).id, { approve: false, note }),
-      });
-    }),
-  );
-  router.post(
-    "/consultations/:id/answer/withdraw",
-    handler(async (req, res) => {
-      const actor = actorOf(req);
-      res.json({ data: await consult.withdrawAnswer(actor, parse(IdParam, req.params).id) });
-    }),
-  );
+  /**
+   * Every step of a request and its answer, POST /consultations/<id>/<action>: the actor is
+   * checked first, then the id, then the body; each answers with what the step changed.
+   */
+  const actions: Array<[string, (actor: ConsultActor, id: number, body: unknown) => Promise<unknown>]> = [
+    ["claim", (actor, id) => consult.claim(actor, id)],
+    ["assign", (actor, id, body) => consult.assign(actor, id, parse(AssignBody, body).userId)],
+    ["answered", (actor, id) => consult.transition(actor, id, "answered")],
+    ["close", (actor, id, body) => consult.transition(actor, id, "closed", parse(CloseBody, body ?? {}))],
+    ["reopen", (actor, id) => consult.transition(actor, id, "reopened")],
+    [
+      "consent",
+      async (actor, id, body) => {
+        await consult.consent(actor, id, parse(ConsentInput, body).consent);
+        return consult.get(actor, id);
+      },
+    ],
+    ["answer/submit", (actor, id) => consult.submitAnswer(actor, id)],
+    ["answer/approve", (actor, id) => consult.reviewAnswer(actor, id, { approve: true })],
+    [
+      "answer/return",
+      (actor, id, body) =>
+        consult.reviewAnswer(actor, id, { approve: false, note: parse(AnswerReturn, body).note }),
+    ],
+    ["answer/withdraw", (actor, id) => consult.withdrawAnswer(actor, id)],
+  ];
+  for (const [path, act] of actions)
+    router.post(
+      `/consultations/:id/${path}`,
+      handler(async (req, res) => {
+        const actor = actorOf(req);
+        res.json({ data: await act(actor, parse(IdParam, req.params).id, req.body) });
+      }),
+    );
   router.get(
     "/answers",
     handler(async (req, res) => {

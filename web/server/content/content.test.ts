@@ -1,8 +1,8 @@
-import type { AddressInfo } from "node:net";
 import supertest from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCms, type TestCms } from "../../../cms/tests/harness.js";
-import { browser, freePort, startTestPortal, type TestPortal } from "../test/fixtures.js";
+import type { TestCms } from "../../../cms/tests/harness.js";
+import { startPortalWithCms } from "../test/cms.js";
+import { browser, startTestPortal, type TestPortal } from "../test/fixtures.js";
 
 type Unit = {
   id: string;
@@ -21,18 +21,7 @@ let portal: TestPortal;
 let member: ReturnType<typeof browser>;
 
 beforeAll(async () => {
-  const portalPort = await freePort();
-  cms = await startCms({
-    seed: "demo",
-    env: { CMS_WEBHOOK_URL: `http://127.0.0.1:${portalPort}/api/cms/webhook` },
-  });
-  const httpServer = cms.strapi.server.httpServer;
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  const cmsPort = (httpServer.address() as AddressInfo).port;
-  portal = await startTestPortal("sqlite", {
-    env: { DATA_DIR: cms.dataDir, CMS_URL: `http://127.0.0.1:${cmsPort}` },
-    port: portalPort,
-  });
+  ({ cms, portal } = await startPortalWithCms());
   member = browser(portal);
   expect((await member.login("sosiaalityontekija@demo.soskes.example")).status).toBe(200);
 });

@@ -143,6 +143,7 @@ export const en: Resources = {
     },
   },
   admin: {
+    adminsOnly: "This page is for administrators only.",
     title: "User administration",
     pending: "Access requests waiting for a decision",
     none: "No requests waiting.",
@@ -533,7 +534,6 @@ export const en: Resources = {
   consultAdmin: {
     nav: "eConsultation admin",
     title: "eConsultation admin",
-    adminsOnly: "This page is for administrators only.",
     report: "Report",
     from: "From",
     to: "To",

@@ -140,6 +140,7 @@ export const fi = {
     },
   },
   admin: {
+    adminsOnly: "Tämä sivu on vain pääkäyttäjille.",
     title: "Käyttäjien hallinta",
     pending: "Käsittelemättömät käyttöoikeuspyynnöt",
     none: "Ei käsittelemättömiä pyyntöjä.",
@@ -531,7 +532,6 @@ export const fi = {
   consultAdmin: {
     nav: "eKonsultaation hallinta",
     title: "eKonsultaation hallinta",
-    adminsOnly: "Tämä sivu on vain pääkäyttäjille.",
     report: "Raportti",
     from: "Alkaen",
     to: "Päättyen",

@@ -143,6 +143,7 @@ export const sv: Resources = {
     },
   },
   admin: {
+    adminsOnly: "Denna sida är endast för huvudanvändare.",
     title: "Användarhantering",
     pending: "Obehandlade begäranden om åtkomst",
     none: "Inga obehandlade begäranden.",
@@ -534,7 +535,6 @@ export const sv: Resources = {
   consultAdmin: {
     nav: "Administration av eKonsultation",
     title: "Administration av eKonsultation",
-    adminsOnly: "Denna sida är endast för huvudanvändare.",
     report: "Rapport",
     from: "Från",
     to: "Till",

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
 import { fieldErrors, FormError, TextField } from "../../../components/Form";
+import { AdminOnly } from "../../../components/AdminOnly";
 import { ErrorMessage, Loading } from "../../../components/Status";
 import { useSignedIn } from "../../../lib/signed-in";
 import {
@@ -235,17 +236,18 @@ function FeedbackItem({ item }: { item: Feedback }) {
 /** Feedback for admins: overdue accessibility feedback first; signed feedback answered by e-mail. */
 export function FeedbackAdminPage() {
   const { t } = useTranslation();
-  const me = useSignedIn();
+  return (
+    <AdminOnly title={t("feedbackAdmin.title")}>
+      <FeedbackAdmin />
+    </AdminOnly>
+  );
+}
+
+function FeedbackAdmin() {
+  const { t } = useTranslation();
   const [topic, setTopic] = useState("");
   const [status, setStatus] = useState("open");
   const list = useFeedbackList(topic, status);
-  if (me?.role !== "admin")
-    return (
-      <>
-        <h1 tabIndex={-1}>{t("feedbackAdmin.title")}</h1>
-        <p className="alert alert--error">{t("consultAdmin.adminsOnly")}</p>
-      </>
-    );
   return (
     <>
       <h1 tabIndex={-1}>{t("feedbackAdmin.title")}</h1>

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { AdminOnly } from "../../../components/AdminOnly";
 import { BarChart } from "../../../components/BarChart";
 import { fieldErrors, FormError, TextField } from "../../../components/Form";
 import { ErrorMessage, Loading } from "../../../components/Status";
 import { useMunicipalities } from "../../../lib/reference";
-import { useSignedIn } from "../../../lib/signed-in";
 import {
   useAnswerSurvey,
   useCurrentSurvey,
@@ -206,18 +206,19 @@ function Results({ id }: { id: number }) {
 /** Surveys for admins: open one for a period, see the answers as a chart, a table and CSV. */
 export function SurveyAdminPage() {
   const { t } = useTranslation();
-  const me = useSignedIn();
+  return (
+    <AdminOnly title={t("survey.adminTitle")}>
+      <SurveyAdmin />
+    </AdminOnly>
+  );
+}
+
+function SurveyAdmin() {
+  const { t } = useTranslation();
   const surveys = useSurveys();
   const { create, close } = useSurveyAdmin();
   const [shown, setShown] = useState<number | null>(null);
   const errors = fieldErrors(create.error);
-  if (me?.role !== "admin")
-    return (
-      <>
-        <h1 tabIndex={-1}>{t("survey.adminTitle")}</h1>
-        <p className="alert alert--error">{t("consultAdmin.adminsOnly")}</p>
-      </>
-    );
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -344,19 +345,20 @@ export function SurveyAdminPage() {
 /** The usage overview for admins: who uses SosKes where, what people could not find, what they read. */
 export function UsagePage() {
   const { t } = useTranslation();
-  const me = useSignedIn();
+  return (
+    <AdminOnly title={t("usage.title")}>
+      <Usage />
+    </AdminOnly>
+  );
+}
+
+function Usage() {
+  const { t } = useTranslation();
   const municipalities = useMunicipalities();
   const [days, setDays] = useState(30);
   const usage = useUsage(days);
   const name = (code: string | null) =>
     code ? (municipalities.data?.find((m) => m.code === code)?.name ?? code) : t("usage.noMunicipality");
-  if (me?.role !== "admin")
-    return (
-      <>
-        <h1 tabIndex={-1}>{t("usage.title")}</h1>
-        <p className="alert alert--error">{t("consultAdmin.adminsOnly")}</p>
-      </>
-    );
   return (
     <>
       <h1 tabIndex={-1}>{t("usage.title")}</h1>

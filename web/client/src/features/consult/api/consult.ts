@@ -1,5 +1,11 @@
 import type { ReviewFlag } from "../../../components/NeedsReview";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type {
+  AnswerDraft,
+  ConsultReport,
+  PublishedAnswer as WirePublishedAnswer,
+  ReportRow,
+} from "@soskes/chat/client";
 import { api, ApiError } from "../../../lib/api-client";
 
 export type Consultation = {
@@ -24,27 +30,10 @@ export type Consultation = {
   createdAt: number;
 };
 
-export type PublishedAnswer = {
-  id: number;
-  title: string;
-  question: string;
-  answer: string;
-  sections: Array<{ statute: string; section: string }>;
-  reviewOn: string;
-  reviewDue: boolean;
-  serviceArea: string;
-  panel: { id: number; name: string };
-  publishedAt: number | null;
-  /** Sections it relies on that were amended since (only on GET /api/answers/<id>). */
-  needsReview?: ReviewFlag[];
-};
-
-export type AnswerDraft = PublishedAnswer & {
-  consultationId: number;
-  status: "draft" | "pending" | "published";
-  note: string | null;
-  author: { id: number; name: string };
-};
+/** An answer-bank entry as the server presents it; on GET /api/answers/<id>, with open review flags. */
+export type PublishedAnswer = WirePublishedAnswer & { needsReview?: ReviewFlag[] };
+export type { AnswerDraft, ReportRow };
+export type Report = ConsultReport;
 
 export type AnswerInput = {
   title: string;
@@ -54,20 +43,6 @@ export type AnswerInput = {
   reviewOn: string;
   acknowledgeFlags?: boolean;
 };
-
-export type ReportRow = {
-  panelId: number;
-  panel: string;
-  serviceArea: string;
-  requests: number;
-  open: number;
-  answered: number;
-  medianHours: number | null;
-  p90Hours: number | null;
-  overdue: number;
-  late: number;
-};
-export type Report = { from: string | null; to: string | null; rows: ReportRow[]; total: ReportRow };
 
 export type AuditEntry = {
   id: number;

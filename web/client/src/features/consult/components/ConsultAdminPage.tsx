@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { AdminOnly } from "../../../components/AdminOnly";
 import { BarChart } from "../../../components/BarChart";
 import { fieldErrors, FormError, TextField } from "../../../components/Form";
 import { ErrorMessage, Loading } from "../../../components/Status";
 import { api } from "../../../lib/api-client";
 import { useServiceAreas } from "../../../lib/reference";
-import { useSignedIn } from "../../../lib/signed-in";
 import { useAuditLog, usePanelAdmin, usePanels, useReport, type ReportRow } from "../api/consult";
 
 const hours = (h: number | null, lang: string) =>
@@ -287,20 +287,12 @@ function Audit() {
 /** eKonsultaatio for admins: the report (table and chart), the panels, and the audit log. */
 export function ConsultAdminPage() {
   const { t } = useTranslation();
-  const me = useSignedIn();
-  if (me?.role !== "admin")
-    return (
-      <>
-        <h1 tabIndex={-1}>{t("consultAdmin.title")}</h1>
-        <p className="alert alert--error">{t("consultAdmin.adminsOnly")}</p>
-      </>
-    );
   return (
-    <>
+    <AdminOnly title={t("consultAdmin.title")}>
       <h1 tabIndex={-1}>{t("consultAdmin.title")}</h1>
       <Report />
       <Panels />
       <Audit />
-    </>
+    </AdminOnly>
   );
 }
