@@ -21,7 +21,7 @@ export default tseslint.config(
     languageOptions: {
       globals: globals.node,
       parserOptions: {
-        projectService: { allowDefaultProject: ["vitest.config.ts"] },
+        projectService: { allowDefaultProject: ["vitest.config.ts", "scripts/*.d.mts"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

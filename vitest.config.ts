@@ -76,8 +76,19 @@ export default defineConfig({
         test: {
           name: "journeys",
           root: "tests",
-          include: ["**/*.test.ts"],
+          include: ["journeys/**/*.test.ts"],
           exclude: ["**/node_modules/**"],
+          pool: "forks",
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          // Processes started and broken on purpose; prints what it checked.
+          name: "faults",
+          root: "tests",
+          include: ["faults/**/*.test.ts"],
           pool: "forks",
           testTimeout: 180_000,
           hookTimeout: 300_000,

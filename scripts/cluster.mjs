@@ -5,13 +5,13 @@
 // With `--test` it checks that a session opened on one node works on the other, runs the
 // two-node tests against the same PostgreSQL and Redis, and stops.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { ROOT, build, ensureInstall, fail, startProcess, step, waitForHttp } from "./lib.mjs";
+import { ROOT, build, ensureInstall, fail, step } from "./lib.mjs";
+import { cmsNode, login, portalNode, prepareDataDir, tempDir } from "./nodes.mjs";
 import { freePort, postgres, redisUrl } from "./services.mjs";
 
 const testMode = process.argv.includes("--test");
+const echo = !testMode || process.env.LOG_LEVEL !== undefined;
 ensureInstall();
 build({ admin: true });
 
@@ -27,80 +27,54 @@ if (!portalDb || !cmsDb || !redis)
   );
 
 const [cmsPort, portA, portB] = [await freePort(), await freePort(), await freePort()];
-const dirA = mkdtempSync(path.join(os.tmpdir(), "soskes-cluster-a-"));
-const dirB = mkdtempSync(path.join(os.tmpdir(), "soskes-cluster-b-"));
+const dirA = tempDir("cluster-a");
 const shared = {
-  ...process.env,
   DATABASE_URL: portalDb.url,
   CMS_DATABASE_URL: cmsDb.url,
   REDIS_URL: redis.url,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  ALLOWED_ORIGINS: `http://localhost:${portA},http://localhost:${portB}`,
 };
-const children = [];
+const secrets = prepareDataDir({ ...process.env, ...shared, DATA_DIR: dirA });
+const cms = cmsNode({ dataDir: dirA, cmsPort, portalPort: portA, env: shared, echo });
+const nodes = [
+  portalNode({ name: "node-a", dataDir: dirA, port: portA, cmsPort, env: shared, echo }),
+  portalNode({
+    name: "node-b",
+    dataDir: tempDir("cluster-b"),
+    port: portB,
+    cmsPort,
+    secrets,
+    env: shared,
+    echo,
+  }),
+];
 let stopping = false;
 async function stopAll(code) {
   if (stopping) return;
   stopping = true;
   step("Stopping the cluster");
-  for (const child of children) child.kill("SIGINT");
-  await new Promise((r) => setTimeout(r, 3000));
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-  redis.stop();
-  cmsDb.stop();
-  portalDb.stop();
+  await Promise.all([...nodes, cms].map((n) => n.stop()));
+  await redis.stop();
+  await cmsDb.stop();
+  await portalDb.stop();
   process.exit(code);
 }
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
-// Node A: Strapi and the first portal node, as `npm start` runs them.
-step("Starting Strapi and portal node A");
-const a = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
-  cwd: ROOT,
-  env: {
-    ...shared,
-    DATA_DIR: dirA,
-    CMS_PORT: String(cmsPort),
-    PORT: String(portA),
-    PUBLIC_URL: `http://localhost:${portA}`,
-  },
-  stdio: ["ignore", "pipe", "pipe"],
-});
-children.push(a);
-let outputA = "";
-a.stdout.on("data", (c) => (outputA += c));
-a.stderr.on("data", (c) => process.stderr.write(`[node-a] ${c}`));
-const deadline = Date.now() + 300_000;
-while (!outputA.includes("SosKes is running")) {
-  if (a.exitCode !== null || Date.now() > deadline) {
-    process.stderr.write(outputA);
-    await stopAll(1);
+try {
+  step("Starting Strapi (on PostgreSQL; the first start seeds the demo content)");
+  await cms.start();
+  // One after the other: the first node migrates the database and creates the demo accounts.
+  for (const node of nodes) {
+    step(`Starting portal ${node.name}`);
+    await node.start();
   }
-  await new Promise((r) => setTimeout(r, 250));
-}
-
-// Node B: a second portal node with the same secrets, database, Redis and Strapi.
-step("Starting portal node B");
-const secrets = JSON.parse(readFileSync(path.join(dirA, "secrets.json"), "utf8"));
-const b = startProcess("node-b", process.execPath, [path.join(ROOT, "web/dist/server/main.js")], {
-  env: {
-    ...shared,
-    ...secrets,
-    DATA_DIR: dirB,
-    PORT: String(portB),
-    PUBLIC_URL: `http://localhost:${portB}`,
-    CMS_URL: `http://127.0.0.1:${cmsPort}`,
-    ALLOWED_ORIGINS: `http://localhost:${portA}`,
-  },
-});
-children.push(b);
-if (
-  !(await waitForHttp(`http://127.0.0.1:${portB}/healthz`, {
-    timeoutMs: 60_000,
-    isAlive: () => b.exitCode === null,
-  }))
-)
+} catch (err) {
+  process.stderr.write(`\n✗ ${err.message}\n`);
   await stopAll(1);
+}
 
 process.stdout.write(
   [
@@ -118,18 +92,8 @@ process.stdout.write(
 
 if (testMode) {
   // A session opened on node A is a session on node B (sessions live in Redis).
-  const login = await fetch(`http://127.0.0.1:${portA}/api/me`);
-  const csrf = /soskes\.csrf=([^;]+)/.exec(login.headers.get("set-cookie") ?? "")?.[1] ?? "";
-  const res = await fetch(`http://127.0.0.1:${portA}/api/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, Cookie: `soskes.csrf=${csrf}` },
-    body: JSON.stringify({
-      email: "sosiaalityontekija@demo.soskes.example",
-      password: process.env.DEMO_PASSWORD ?? "Demo-salasana-2026",
-    }),
-  });
-  const sid = /soskes\.sid=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
-  const onB = await fetch(`http://127.0.0.1:${portB}/api/me`, { headers: { Cookie: `soskes.sid=${sid}` } });
+  const { cookie } = await login(`http://127.0.0.1:${portA}`, "sosiaalityontekija@demo.soskes.example");
+  const onB = await fetch(`http://127.0.0.1:${portB}/api/me`, { headers: { Cookie: cookie } });
   process.stdout.write(
     `✓ session from node A on node B: ${onB.status === 200 ? "works" : `failed (${onB.status})`}\n`,
   );

@@ -184,6 +184,8 @@ export function openFeed(socket: FeedSocket, options: FeedOptions): Feed {
   socket.on("message:updated", onChanged);
   socket.on("message:deleted", onChanged);
   socket.on("connect", onConnect);
+  // The server lost messages on their way between nodes (Redis restarted): fetch what came.
+  socket.on("resync", onConnect);
   if (socket.connected) void catchUp();
 
   return {
@@ -197,6 +199,7 @@ export function openFeed(socket: FeedSocket, options: FeedOptions): Feed {
       socket.off("message:updated", onChanged);
       socket.off("message:deleted", onChanged);
       socket.off("connect", onConnect);
+      socket.off("resync", onConnect);
     },
   };
 }

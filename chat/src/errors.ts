@@ -87,6 +87,18 @@ export const chatErrors = {
       sv: "Adressen har inget SosKes-konto. Be administratörerna bjuda in personen till portalen.",
       en: "This address has no SosKes account. Ask the administrators to invite the person to the portal.",
     }),
+  /** A store (database, Redis) restarting or out of reach: the same request works in a moment. */
+  unavailable: () =>
+    new ChatError(
+      503,
+      "service_unavailable",
+      {
+        fi: "Palvelu on hetken tavoittamattomissa. Yritä uudelleen parin sekunnin kuluttua.",
+        sv: "Tjänsten är tillfälligt otillgänglig. Försök igen om ett par sekunder.",
+        en: "The service is briefly unavailable. Try again in a few seconds.",
+      },
+      { retryAfterSeconds: 5 },
+    ),
   nameTaken: () =>
     new ChatError(409, "name_taken", {
       fi: "Samanniminen ryhmä on jo olemassa.",
@@ -94,3 +106,39 @@ export const chatErrors = {
       en: "A group with this name already exists.",
     }),
 };
+
+// Connection-level failures of PostgreSQL (SQLSTATE class 08, shutdown and start-up 57P0x, too
+// many connections 53300), of sockets and of the Redis clients.
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
+const UNAVAILABLE_MESSAGES =
+  /connection terminated|connection timeout|timeout exceeded when trying to connect|client has encountered a connection error|the client is closed|socket closed unexpectedly|connection is closed/i;
+
+/**
+ * Whether an error means a store is restarting or out of reach (rather than a bug): such a
+ * request is answered 503 with Retry-After, and the client tries again.
+ */
+export function isUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
+    const { code, message, name } = e as { code?: unknown; message?: unknown; name?: unknown };
+    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
+    if (name === "ClientClosedError" || name === "SocketClosedUnexpectedlyError") return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { Server, type Socket } from "socket.io";
 import type { z } from "zod";
-import { ChatError, chatErrors, type Lang } from "./errors.js";
+import { ChatError, chatErrors, isUnavailable, type Lang } from "./errors.js";
 import { isStaff, type Actor } from "./policy.js";
 import { CLIENT_EVENTS, type ClientEvent } from "./protocol.js";
 import type { ChatService } from "./service.js";
@@ -92,6 +92,16 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
     await Promise.all([pub.connect(), sub.connect()]);
     io.adapter(createAdapter(pub, sub, { key: "soskes-chat", requestsTimeout: 3000 }));
     redis = { pub, sub };
+    // What other nodes published while Redis was away never reached this node's sockets: once
+    // it is back, every socket here is told to catch up from its last message.
+    let cut = false;
+    sub.on("close", () => (cut = true));
+    sub.on("ready", () => {
+      if (!cut) return;
+      cut = false;
+      options.logger?.warn({ event: "resync" }, "redis back: sockets catch up");
+      io.local.emit("resync");
+    });
   }
 
   // Session lookup on the handshake only: later polling requests of the same connection skip it.
@@ -139,6 +149,7 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
     socket: ChatSocket,
     err: unknown,
   ): { error: { code: string; message: string; details?: unknown } } => {
+    if (isUnavailable(err)) err = chatErrors.unavailable();
     if (err instanceof ChatError)
       return { error: { code: err.code, message: err.messages[socket.data.lang], details: err.details } };
     if (err instanceof RateLimiterRes) {

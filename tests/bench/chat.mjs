@@ -186,8 +186,8 @@ if (only.includes("2")) {
     redis && database
       ? await run(2, { redis: redis.url, database: database.url })
       : { skipped: "two nodes need redis-server and PostgreSQL (or REDIS_URL and BENCH_DATABASE_URL)" };
-  redis?.stop();
-  database?.stop();
+  await redis?.stop();
+  await database?.stop();
 }
 process.stdout.write(`${JSON.stringify({ oneNode, twoNodes })}\n`);
 process.exit(0);

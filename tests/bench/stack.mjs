@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
+import { login as loginAs } from "../../scripts/nodes.mjs";
 import { freePort } from "../../scripts/services.mjs";
 
 export { freePort };
@@ -50,21 +51,7 @@ export async function startStack(dataDir = mkdtempSync(path.join(os.tmpdir(), "s
 
 /** Logs in as the demo social worker; returns the Cookie header. */
 export async function login(portal) {
-  const first = await fetch(`${portal}/api/me`);
-  const csrf = /soskes\.csrf=([^;]+)/.exec(first.headers.getSetCookie().join(";"))[1];
-  const res = await fetch(`${portal}/api/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, Cookie: `soskes.csrf=${csrf}` },
-    body: JSON.stringify({
-      email: "sosiaalityontekija@demo.soskes.example",
-      password: process.env.DEMO_PASSWORD ?? "Demo-salasana-2026",
-    }),
-  });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  return (await loginAs(portal, "sosiaalityontekija@demo.soskes.example")).cookie;
 }
 
 /**

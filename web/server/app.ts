@@ -27,7 +27,14 @@ import { editorialRouter } from "./content/editorial-routes.js";
 import { contentRouter, webhookRouter } from "./content/routes.js";
 import { searchRouter } from "./search/routes.js";
 import type { SearchService } from "@soskes/search";
-import { ChatError, createConsultService, type ChatService, type ConsultService } from "@soskes/chat";
+import {
+  ChatError,
+  chatErrors,
+  createConsultService,
+  isUnavailable,
+  type ChatService,
+  type ConsultService,
+} from "@soskes/chat";
 import { consultRouter } from "./consult/routes.js";
 import { feedbackRouter } from "./community/feedback.js";
 import { freshnessRouter } from "./community/freshness.js";
@@ -283,6 +290,11 @@ export function createApp(options: AppOptions): { app: express.Express; services
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const lang = requestLang(req);
+    if (isUnavailable(err)) {
+      req.log.warn({ err }, "store unavailable");
+      res.setHeader("Retry-After", "5");
+      err = chatErrors.unavailable();
+    }
     if (err instanceof ChatError) err = new HttpError(err.status, err.code, err.messages, err.details);
     if (err instanceof HttpError) {
       for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);

@@ -5,6 +5,22 @@ type Callback<T = void> = (err?: unknown, value?: T) => void;
 type StoredSession = session.SessionData & { passport?: { user?: number } };
 
 /**
+ * While Redis restarts the client queues commands and sends them on reconnecting, so a short
+ * restart only delays requests; a longer outage answers 503 after this wait instead of hanging.
+ */
+const WAIT_MS = 3000;
+function inTime<T>(command: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error("session store did not answer in time"), { code: "ETIMEDOUT" })),
+      WAIT_MS,
+    );
+  });
+  return Promise.race([command, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
  * express-session store in Redis for several portal nodes. Besides the session keys it keeps
  * a set of session ids per user, so that logout, a password change or disabling an account
  * ends every session of that user at once.
@@ -26,8 +42,7 @@ export class RedisSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: Callback<session.SessionData | null>): void {
-    this.redis
-      .get(this.key(sid))
+    inTime(this.redis.get(this.key(sid)))
       .then((raw) => callback(undefined, raw ? (JSON.parse(raw) as session.SessionData) : null))
       .catch(callback);
   }
@@ -37,22 +52,19 @@ export class RedisSessionStore extends session.Store {
     const ttl = this.ttlSeconds(sess);
     const multi = this.redis.multi().set(this.key(sid), JSON.stringify(sess), { EX: ttl });
     if (userId !== undefined) multi.sAdd(this.userKey(userId), sid).expire(this.userKey(userId), ttl);
-    multi
-      .exec()
+    inTime(multi.exec())
       .then(() => callback?.())
       .catch((err: unknown) => callback?.(err));
   }
 
   override touch(sid: string, sess: session.SessionData, callback?: Callback): void {
-    this.redis
-      .expire(this.key(sid), this.ttlSeconds(sess))
+    inTime(this.redis.expire(this.key(sid), this.ttlSeconds(sess)))
       .then(() => callback?.())
       .catch((err: unknown) => callback?.(err));
   }
 
   override destroy(sid: string, callback?: Callback): void {
-    this.redis
-      .del(this.key(sid))
+    inTime(this.redis.del(this.key(sid)))
       .then(() => callback?.())
       .catch((err: unknown) => callback?.(err));
   }

@@ -17,7 +17,12 @@ export type PortalDatabase = { db: Db; dialect: Dialect; close: () => Promise<vo
 /** Opens the portal database: SQLite by default, PostgreSQL when a URL is configured. */
 export function openDatabase(config: DatabaseConfig): PortalDatabase {
   if (config.client === "postgres") {
-    const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 });
+    // A server out of reach fails a request within seconds (503) instead of holding it.
+    const pool = new pg.Pool({
+      connectionString: config.connectionString,
+      max: 10,
+      connectionTimeoutMillis: 5000,
+    });
     // An idle connection the server ends (a restart, a failover) must not take the process down:
     // the pool drops it and opens a new one for the next query.
     pool.on("error", () => undefined);
