@@ -1,28 +1,10 @@
 import { protocol } from "@soskes/chat";
 import fc from "fast-check";
-import pino from "pino";
 import supertest from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { STATUTES } from "../../cms/src/seed/reference.js";
-import type { CmsClient } from "./content/cms-client.js";
-import { createContentService } from "./content/content-service.js";
 import { ROUTES } from "./openapi.js";
-import { browser, startTestPortal, type TestPortal } from "./test/fixtures.js";
+import { browser, lawOnlyContent, startTestPortal, storedState, type TestPortal } from "./test/fixtures.js";
 import { connected, socketFor } from "./test/sockets.js";
-
-/** Strapi as far as these tests need it: the law from the CMS's own seed, nothing else. */
-const content = () =>
-  createContentService({
-    logger: pino({ level: "silent" }),
-    cms: {
-      all: <T>(collection: string) =>
-        Promise.resolve(
-          (collection === "statutes"
-            ? STATUTES.map((s) => ({ ...s, aliases: s.aliases.join(", "), serviceAreas: [] }))
-            : []) as T[],
-        ),
-    } as unknown as CmsClient,
-  });
 
 /** What hostile clients put where an id or slug belongs. */
 const segment = fc.oneof(
@@ -102,7 +84,7 @@ describe("hostile input", () => {
   const as: Record<string, Browser> = {};
 
   beforeAll(async () => {
-    portal = await startTestPortal("sqlite", { content: content() });
+    portal = await startTestPortal("sqlite", { content: lawOnlyContent() });
     as.admin = browser(portal);
     expect((await as.admin.login("admin@demo.soskes.example")).status).toBe(200);
     as.member = browser(portal);
@@ -117,7 +99,7 @@ describe("hostile input", () => {
   const routes = ROUTES.filter((r) => r.path !== "/api/auth/logout");
 
   it.each(routes.map((r) => [r.method.toUpperCase(), r.path, r] as const))(
-    "%s %s: malformed, oversized and hostile input never gets a 5xx",
+    "%s %s: malformed, oversized and hostile input never gets a 5xx, and a refusal stores nothing",
     async (_method, _path, route) => {
       await fc.assert(
         fc.asyncProperty(
@@ -133,14 +115,15 @@ describe("hostile input", () => {
               .join("&");
             const url = `${path}${search ? `?${search}` : ""}`;
             const client = as[who]!;
+            const before = await storedState(portal);
             const res =
               route.method === "get"
                 ? await client.get(url)
                 : await client.raw(route.method, url, JSON.stringify(payload ?? null));
-            expect(
-              res.status,
-              `${route.method} ${url} ${JSON.stringify(res.body).slice(0, 200)}`,
-            ).toBeLessThan(500);
+            const where = `${route.method} ${url} ${JSON.stringify(res.body).slice(0, 200)}`;
+            expect(res.status, where).toBeLessThan(500);
+            // Refused is refused: nothing stored changes.
+            if (res.status >= 400) expect(await storedState(portal), where).toBe(before);
           },
         ),
         { numRuns: 12, seed: 20261123 },

@@ -1,11 +1,14 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, type Config } from "@soskes/config";
+import { sql } from "kysely";
 import pino from "pino";
 import supertest from "supertest";
 import { freePort, freshPostgres } from "../../../tests/helpers/services.js";
-import { createCmsClient } from "../content/cms-client.js";
+import { STATUTES } from "../../../cms/src/seed/reference.js";
+import { createCmsClient, type CmsClient } from "../content/cms-client.js";
 import { createContentService, type ContentService } from "../content/content-service.js";
 import { startPortal, type Portal } from "../index.js";
 import { smtpSink } from "./smtp.js";
@@ -173,4 +176,44 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
     value = await read();
   }
   return value;
+}
+
+/** Strapi as far as API-level suites need it: the law from the CMS's own seed, nothing else. */
+export function lawOnlyContent(): ContentService {
+  return createContentService({
+    logger: pino({ level: "silent" }),
+    cms: {
+      all: <T>(collection: string) =>
+        Promise.resolve(
+          (collection === "statutes"
+            ? STATUTES.map((s) => ({ ...s, aliases: s.aliases.join(", "), serviceAreas: [] }))
+            : []) as T[],
+        ),
+    } as unknown as CmsClient,
+  });
+}
+
+/**
+ * A digest of everything the portal has stored, but for what every request may touch
+ * (sessions) and what records refusals on purpose (the audit log, the usage counts):
+ * a refused request must leave it unchanged.
+ */
+export async function storedState(portal: Portal): Promise<string> {
+  const db = portal.database.db;
+  const skip = new Set(["sessions", "audit_log", "activity_days", "search_misses", "content_views"]);
+  const tables = (
+    await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db)
+  ).rows
+    .map((r) => r.name)
+    .filter((name) => !skip.has(name) && !name.startsWith("sqlite_") && !name.includes("_fts"));
+  const hash = createHash("sha256");
+  for (const table of tables) {
+    // The mail worker marks messages sent in the background: what was queued is what counts.
+    const rows =
+      table === "outbox"
+        ? await sql`select id, to_address, template, data from outbox`.execute(db)
+        : await sql`select * from ${sql.table(table)}`.execute(db);
+    hash.update(table).update(JSON.stringify(rows.rows));
+  }
+  return hash.digest("hex");
 }

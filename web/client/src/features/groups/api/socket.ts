@@ -53,7 +53,8 @@ export function useConnection(): ConnectionState {
 }
 
 /**
- * Emits with an ack. A lost answer (the connection dropped) is retried once reconnected:
+ * Emits with an ack. A lost answer (the connection dropped) is retried once reconnected, and a
+ * server whose database is restarting (service_unavailable) is asked again a moment later:
  * message:create carries a client id, so a retry never makes a second message.
  */
 export async function send<T>(event: string, payload: unknown, attempts = 3): Promise<T> {
@@ -62,7 +63,10 @@ export async function send<T>(event: string, payload: unknown, attempts = 3): Pr
     try {
       return await request<T>(socket, event, payload, 8000);
     } catch (err) {
-      if (!(err instanceof AckError && err.code === "timeout") || attempt >= attempts) throw err;
+      const again = err instanceof AckError && (err.code === "timeout" || err.code === "service_unavailable");
+      if (!again || attempt >= attempts) throw err;
+      if (err.code === "service_unavailable")
+        await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
       if (!socket.connected) await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
     }
   }
