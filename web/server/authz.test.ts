@@ -3,7 +3,14 @@ import { newClientId } from "@soskes/chat/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "./commands/users.js";
 import { ROUTES } from "./openapi.js";
-import { browser, lawOnlyContent, startTestPortal, storedState, type TestPortal } from "./test/fixtures.js";
+import {
+  browser,
+  eventually,
+  lawOnlyContent,
+  startTestPortal,
+  storedState,
+  type TestPortal,
+} from "./test/fixtures.js";
 import { connected, socketFor } from "./test/sockets.js";
 
 /**
@@ -614,6 +621,24 @@ describe("authorisation matrix", () => {
       expect(res.status, where).toBeLessThan(500);
       expect(secretsIn(actor, res.body), where).toEqual([]);
     }
+  });
+
+  it("search counts and facets show nothing of what the actor may not see", async () => {
+    type Result = { data: { total: number; facets: Record<string, Record<string, number>> } };
+    const search = async (actor: Actor, word: string) =>
+      (await as[actor].get(`/api/search?q=${word}`)).body as Result;
+    // The positive control: a group member finds the group's message once it is indexed.
+    const found = await eventually(
+      () => search("alice", SECRETS.groupMessage.word),
+      (r) => r.data.total > 0,
+    );
+    expect(found.data.facets.type?.message, JSON.stringify(found.data)).toBeGreaterThan(0);
+    for (const [name, secret] of Object.entries(SECRETS))
+      for (const actor of MEMBERS.filter((a) => !secret.seenBy.includes(a))) {
+        const { data } = await search(actor, secret.word);
+        const counted = Object.values(data.facets).flatMap((f) => Object.values(f));
+        expect([data.total, counted.filter((n) => n > 0)], `${actor}, ${name}`).toEqual([0, []]);
+      }
   });
 
   it.each(Object.entries(EVENTS))("socket %s", async (event, rule) => {
