@@ -10,6 +10,7 @@ import { Passport } from "passport";
 import type { Strategy as OidcStrategy } from "openid-client/passport";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { adminAudit } from "./routes/admin/audit.js";
 import { csrfProtection } from "./auth/csrf.js";
 import { OIDC_STRATEGY } from "./auth/oidc.js";
 import { DatabaseSessionStore, type SessionStore } from "./auth/session-store.js";
@@ -49,7 +50,7 @@ import type { Db } from "./db/database.js";
 import { HttpError, errors } from "./errors.js";
 import { requestLang } from "./i18n.js";
 import { authRouter, configurePassport } from "./routes/auth/auth.js";
-import { openApiDocument } from "./openapi.js";
+import { ROUTES, openApiDocument } from "./openapi.js";
 import { meRouter } from "./routes/me.js";
 import { peopleRouter } from "./routes/people.js";
 
@@ -259,6 +260,7 @@ export function createApp(options: AppOptions): { app: express.Express; services
     next();
   });
   app.use(services.csrf.middleware);
+  app.use("/api", adminAudit(db, logger, ROUTES));
 
   app.use("/api/auth", authRouter(services));
   app.use("/api/me", meRouter(services));

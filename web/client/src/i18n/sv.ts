@@ -565,7 +565,7 @@ export const sv: Resources = {
     create: "Grunda panel",
     audit: "Loggdata",
     auditHint:
-      "Varje läsning och ändring av en konsultationsbegäran loggas: vem, när, vad och om det tilläts. De 100 senaste visas.",
+      "Varje läsning och ändring av en konsultationsbegäran och varje administrativ åtgärd (konton, respons, enkäter, användning, denna logg) loggas: vem, när, vad och om det tilläts. De 100 senaste visas, CSV-filen innehåller fler.",
     auditEmpty: "Loggen har ännu inga poster.",
     auditColumns: {
       at: "Tid",
