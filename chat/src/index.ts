@@ -8,6 +8,7 @@ export {
   createChatService,
   finnishDay,
   type ChatHooks,
+  type ModerationEntry,
   type ChatMail,
   type ChatService,
   type Fanout,

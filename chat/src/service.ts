@@ -34,6 +34,28 @@ export type ChatHooks = {
   unindexMessage?: (messageId: number) => void;
   mail?: (mail: ChatMail) => Promise<void>;
   onError?: (err: unknown, what: string) => void;
+  /**
+   * A moderator's or staff member's act on a group or on someone else's membership or message —
+   * for the audit log. Awaited, so that a request whose entry cannot be written fails visibly.
+   */
+  moderated?: (entry: ModerationEntry) => Promise<void>;
+};
+
+export type ModerationEntry = {
+  actorId: number;
+  action:
+    | "edit_group"
+    | "approve_group"
+    | "archive_group"
+    | "add_member"
+    | "set_role"
+    | "remove_member"
+    | "ban_member"
+    | "delete_message"
+    | "pin_message";
+  groupId: number;
+  /** The member or message acted on. */
+  targetId?: number;
 };
 
 /** A message as it leaves the server: the wire format the client library reads. */
@@ -553,6 +575,7 @@ export function createChatService(options: ChatServiceOptions) {
         .set({ ...input, updated_at: Date.now() })
         .where("id", "=", groupId)
         .execute();
+      await hooks.moderated?.({ actorId: actor.id, action: "edit_group", groupId });
       const presented = await this.getGroup(actor, groupId);
       fanout.toGroup(groupId, "group:updated", { groupId });
       return presented;
@@ -562,12 +585,14 @@ export function createChatService(options: ChatServiceOptions) {
     async approveGroup(actor: Actor, groupId: number): Promise<PresentedGroup> {
       const { group } = await listed(actor, groupId);
       if (!isStaff(actor)) throw chatErrors.forbidden();
-      if (group.status === "proposed")
+      if (group.status === "proposed") {
         await db
           .updateTable("chat_groups")
           .set({ status: "active", updated_at: Date.now() })
           .where("id", "=", groupId)
           .execute();
+        await hooks.moderated?.({ actorId: actor.id, action: "approve_group", groupId });
+      }
       return this.getGroup(actor, groupId);
     },
 
@@ -578,6 +603,7 @@ export function createChatService(options: ChatServiceOptions) {
         .set({ status: "archived", updated_at: Date.now() })
         .where("id", "=", groupId)
         .execute();
+      await hooks.moderated?.({ actorId: actor.id, action: "archive_group", groupId });
       fanout.toGroup(groupId, "group:updated", { groupId });
       return this.getGroup(actor, groupId);
     },
@@ -648,6 +674,8 @@ export function createChatService(options: ChatServiceOptions) {
           name: actor.name,
         });
       }
+      if (user.id !== actor.id)
+        await hooks.moderated?.({ actorId: actor.id, action: "add_member", groupId, targetId: user.id });
       const after = (await loadMembership(groupId, user.id))!;
       return {
         id: user.id,
@@ -670,6 +698,7 @@ export function createChatService(options: ChatServiceOptions) {
         .where("group_id", "=", groupId)
         .where("user_id", "=", userId)
         .execute();
+      await hooks.moderated?.({ actorId: actor.id, action: "set_role", groupId, targetId: userId });
     },
 
     /**
@@ -720,6 +749,13 @@ export function createChatService(options: ChatServiceOptions) {
           })
           .execute();
       }
+      if (!self)
+        await hooks.moderated?.({
+          actorId: actor.id,
+          action: options.ban ? "ban_member" : "remove_member",
+          groupId,
+          targetId: userId,
+        });
       fanout.leave(userId, groupId);
       fanout.toUser(userId, "group:removed", {
         groupId,
@@ -898,6 +934,13 @@ export function createChatService(options: ChatServiceOptions) {
           .execute();
         await db.deleteFrom("chat_reactions").where("message_id", "=", message.id).execute();
         hooks.unindexMessage?.(message.id);
+        if (message.author_id !== actor.id)
+          await hooks.moderated?.({
+            actorId: actor.id,
+            action: "delete_message",
+            groupId: group.id,
+            targetId: message.id,
+          });
       }
       const row = await db
         .selectFrom("chat_messages")
@@ -944,6 +987,12 @@ export function createChatService(options: ChatServiceOptions) {
         .set({ pinned_at, pinned_by: input.pinned ? actor.id : null, updated_at: now })
         .where("id", "=", message.id)
         .execute();
+      await hooks.moderated?.({
+        actorId: actor.id,
+        action: "pin_message",
+        groupId: group.id,
+        targetId: message.id,
+      });
       const presented = await presentOne({ ...message, pinned_at, updated_at: now });
       fanout.toGroup(group.id, "message:updated", presented);
       return presented;

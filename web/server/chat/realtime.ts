@@ -15,6 +15,7 @@ import type { Logger } from "pino";
 import { sessionMiddleware, type Services } from "../app.js";
 import type { Db } from "../db/database.js";
 import { enqueueMail } from "../mail/outbox.js";
+import { auditModeration } from "../routes/admin/audit.js";
 
 export const MESSAGE_SOURCE = "messages";
 
@@ -81,6 +82,7 @@ export function createPortalChat(options: {
       },
       mail: (mail) => enqueueMail(options.db, { ...mail, locale: "fi" }),
       onError: (err, what) => logger.error({ err }, `${what} failed`),
+      moderated: auditModeration(options.db),
     },
   });
 }

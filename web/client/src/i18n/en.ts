@@ -564,7 +564,7 @@ export const en: Resources = {
     create: "Create panel",
     audit: "Audit log",
     auditHint:
-      "Every read and change of a consultation request, and every use of the administration (accounts, feedback, surveys, usage, this log), is logged: who, when, what, and whether it was allowed. The newest 100 are shown; the CSV holds more.",
+      "Every read and change of a consultation request, every use of the administration (accounts, feedback, surveys, usage, this log) and every moderation act in eKollega groups is logged: who, when, what, and whether it was allowed. The newest 100 are shown; the CSV holds more.",
     auditEmpty: "The log has no entries yet.",
     auditColumns: { at: "Time", actor: "User", action: "Action", resource: "Resource", outcome: "Outcome" },
     system: "system",

@@ -562,7 +562,7 @@ export const fi = {
     create: "Perusta paneeli",
     audit: "Lokitiedot",
     auditHint:
-      "Jokainen konsultaatiopyynnön luku ja muutos sekä ylläpidon toimi (käyttäjätilit, palautteet, kyselyt, käyttötiedot, tämä loki) kirjataan: kuka, milloin, mitä ja sallittiinko se. Näytetään 100 uusinta, CSV-tiedostossa on enemmän.",
+      "Jokainen konsultaatiopyynnön luku ja muutos ylläpidon toimi (käyttäjätilit, palautteet, kyselyt, käyttötiedot, tämä loki) ja eKollega-ryhmien moderointi kirjataan: kuka, milloin, mitä ja sallittiinko se. Näytetään 100 uusinta, CSV-tiedostossa on enemmän.",
     auditEmpty: "Lokissa ei ole vielä merkintöjä.",
     auditColumns: { at: "Aika", actor: "Käyttäjä", action: "Toiminto", resource: "Kohde", outcome: "Tulos" },
     system: "järjestelmä",

@@ -565,7 +565,7 @@ export const sv: Resources = {
     create: "Grunda panel",
     audit: "Loggdata",
     auditHint:
-      "Varje läsning och ändring av en konsultationsbegäran och varje administrativ åtgärd (konton, respons, enkäter, användning, denna logg) loggas: vem, när, vad och om det tilläts. De 100 senaste visas, CSV-filen innehåller fler.",
+      "Varje läsning och ändring av en konsultationsbegäran varje administrativ åtgärd (konton, respons, enkäter, användning, denna logg) och varje modereringsåtgärd i eKollega-grupper loggas: vem, när, vad och om det tilläts. De 100 senaste visas, CSV-filen innehåller fler.",
     auditEmpty: "Loggen har ännu inga poster.",
     auditColumns: {
       at: "Tid",

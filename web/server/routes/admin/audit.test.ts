@@ -70,6 +70,28 @@ describe.each(DATABASES)("the audit log of admin routes on %s", (kind) => {
     );
   });
 
+  it("records eKollega moderation: adding, removing and banning members, archiving", async () => {
+    const staff = browser(portal);
+    ids.staff = (
+      (await staff.login("moderaattori@demo.soskes.example")).body as { data: { id: number } }
+    ).data.id;
+    const group = (
+      (await staff.post("/api/groups", { name: "Lokitettava ryhmä", visibility: "closed" })).body as {
+        data: { id: number };
+      }
+    ).data.id;
+    expect((await staff.post(`/api/groups/${group}/members`, { userId: ids.member })).status).toBe(201);
+    expect((await staff.delete(`/api/groups/${group}/members/${ids.member}`)).status).toBe(204);
+    expect((await staff.post(`/api/groups/${group}/archive`)).status).toBe(200);
+    const entries = await eventually(log, (es) => es.some((e) => e.action === "archive_group"));
+    const about = entries.filter((e) => e.resourceType === "group" && e.resourceId.startsWith(String(group)));
+    expect(about.map((e) => [e.actorId, e.action, e.resourceId]).reverse()).toEqual([
+      [ids.staff, "add_member", `${group}/${ids.member}`],
+      [ids.staff, "remove_member", `${group}/${ids.member}`],
+      [ids.staff, "archive_group", String(group)],
+    ]);
+  });
+
   it("records who read the audit log itself, and nothing for ordinary member routes", async () => {
     await member.get("/api/me");
     await admin.get("/api/admin/audit?format=csv");

@@ -1,6 +1,40 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
+import type { ModerationEntry } from "@soskes/chat";
 import type { Db } from "../../db/database.js";
+
+type AuditEntry = {
+  actorId: number | null;
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  outcome: "allowed" | "denied";
+};
+
+/** One row of the audit log (the table the consultations' entries share). */
+export function writeAudit(db: Db, entry: AuditEntry): Promise<unknown> {
+  return db
+    .insertInto("audit_log")
+    .values({
+      actor_id: entry.actorId,
+      action: entry.action.slice(0, 60),
+      resource_type: entry.resourceType,
+      resource_id: entry.resourceId.slice(0, 60),
+      outcome: entry.outcome,
+      at: Date.now(),
+    })
+    .execute();
+}
+
+/** eKollega moderation (a group's moderators and the portal's staff) in the audit log. */
+export const auditModeration = (db: Db) => (entry: ModerationEntry) =>
+  writeAudit(db, {
+    actorId: entry.actorId,
+    action: entry.action,
+    resourceType: "group",
+    resourceId: entry.targetId === undefined ? String(entry.groupId) : `${entry.groupId}/${entry.targetId}`,
+    outcome: "allowed",
+  }).then(() => undefined);
 
 const escape = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
 type RouteEntry = { method: string; path: string; access: string };
@@ -32,17 +66,13 @@ export function adminAudit(db: Db, logger: Logger, table: readonly RouteEntry[])
         const outcome = status < 400 ? "allowed" : status === 401 || status === 403 ? "denied" : null;
         if (!outcome) return;
         const params = route.pattern.exec(path)?.groups ?? {};
-        db.insertInto("audit_log")
-          .values({
-            actor_id: req.user?.id ?? null,
-            action: route.action,
-            resource_type: "admin",
-            resource_id: (params.userId ? `${params.id}/${params.userId}` : (params.id ?? "")).slice(0, 60),
-            outcome,
-            at: Date.now(),
-          })
-          .execute()
-          .catch((err: unknown) => logger.warn({ err }, "audit entry not written"));
+        writeAudit(db, {
+          actorId: req.user?.id ?? null,
+          action: route.action,
+          resourceType: "admin",
+          resourceId: params.userId ? `${params.id}/${params.userId}` : (params.id ?? ""),
+          outcome,
+        }).catch((err: unknown) => logger.warn({ err }, "audit entry not written"));
       });
     next();
   };
