@@ -68,16 +68,18 @@ export type PresentedMember = WireMember;
 const encodeMentions = (ids: number[]) => (ids.length ? `,${[...new Set(ids)].join(",")},` : "");
 const decodeMentions = (s: string) => s.split(",").filter(Boolean).map(Number);
 
+const FINNISH_DAY_HOUR = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Helsinki",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  hourCycle: "h23",
+});
+
 /** The calendar day in Finland, for the daily digest. */
 export function finnishDay(now: number): { day: string; hour: number } {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Helsinki",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(now);
+  const parts = FINNISH_DAY_HOUR.formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return { day: `${get("year")}-${get("month")}-${get("day")}`, hour: Number(get("hour")) };
 }

@@ -10,22 +10,21 @@ export type OpeningException = {
   closes: string | null;
 };
 
+// Made once: building a formatter costs far more than formatting.
+const HELSINKI = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Helsinki",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  weekday: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
 /** Date, weekday and HH:MM in Finland, whatever the server's time zone. */
 export function helsinkiNow(now: Date): { date: string; day: Day; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/Helsinki",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      weekday: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(now)
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = Object.fromEntries(HELSINKI.formatToParts(now).map((p) => [p.type, p.value]));
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     day: String(parts.weekday).toLowerCase().slice(0, 3) as Day,
