@@ -102,9 +102,9 @@ export function cmsNode({ dataDir, cmsPort, portalPort, env = {}, echo = false }
     ...env,
   });
   prepareDataDir(fullEnv);
-  return {
-    url: `http://127.0.0.1:${cmsPort}`,
-    ...processOf({
+  // Object.assign, not a spread: the process's getters (running, pid) must stay live.
+  return Object.assign(
+    processOf({
       name: "cms",
       args: [path.join(ROOT, "node_modules/@strapi/strapi/bin/strapi.js"), "start"],
       cwd: path.join(ROOT, "cms"),
@@ -113,7 +113,8 @@ export function cmsNode({ dataDir, cmsPort, portalPort, env = {}, echo = false }
       timeoutMs: 240_000,
       echo,
     }),
-  };
+    { url: `http://127.0.0.1:${cmsPort}` },
+  );
 }
 
 /**
@@ -138,9 +139,8 @@ export function portalNode({
     PUBLIC_URL: `http://localhost:${port}`,
     ...env,
   });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    ...processOf({
+  return Object.assign(
+    processOf({
       name,
       args: [path.join(ROOT, "web/dist/server/main.js")],
       cwd: ROOT,
@@ -149,7 +149,8 @@ export function portalNode({
       timeoutMs: 90_000,
       echo,
     }),
-  };
+    { url: `http://127.0.0.1:${port}` },
+  );
 }
 
 /**

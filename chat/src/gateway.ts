@@ -89,6 +89,11 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
   if (options.redisUrl) {
     const pub = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: null });
     const sub = pub.duplicate();
+    // Redis restarting: both clients reconnect by themselves; say so once in the log, not per try.
+    for (const client of [pub, sub])
+      client.on("error", (err: Error) =>
+        options.logger?.warn({ err: err.message }, "redis (realtime) error"),
+      );
     await Promise.all([pub.connect(), sub.connect()]);
     io.adapter(createAdapter(pub, sub, { key: "soskes-chat", requestsTimeout: 3000 }));
     redis = { pub, sub };

@@ -25,6 +25,8 @@ if (!canRun) {
   console.warn(`\n  ⚠ ${message}\n`);
 }
 
+/** FAULTS_ECHO=1 shows the nodes' own output. */
+const echo = process.env.FAULTS_ECHO === "1";
 const MEMBER = "sosiaalityontekija@demo.soskes.example";
 const COLLEAGUE = "sosiaalityontekija.keuruu@demo.soskes.example";
 const MODERATOR = "moderaattori@demo.soskes.example";
@@ -118,8 +120,16 @@ describe.runIf(canRun)("faults on a two-node cluster", () => {
     const secrets = prepareDataDir({ ...process.env, ...env, DATA_DIR: dirA });
     webhookSecret = secrets.WEBHOOK_SECRET!;
     cms = cmsNode({ dataDir: dirA, cmsPort, portalPort: portA, env });
-    nodeA = portalNode({ name: "node-a", dataDir: dirA, port: portA, cmsPort, env });
-    nodeB = portalNode({ name: "node-b", dataDir: tempDir("faults-b"), port: portB, cmsPort, secrets, env });
+    nodeA = portalNode({ name: "node-a", dataDir: dirA, port: portA, cmsPort, env, echo });
+    nodeB = portalNode({
+      name: "node-b",
+      dataDir: tempDir("faults-b"),
+      port: portB,
+      cmsPort,
+      secrets,
+      env,
+      echo,
+    });
     await cms.start();
     await nodeA.start();
     await nodeB.start();
@@ -144,6 +154,10 @@ describe.runIf(canRun)("faults on a two-node cluster", () => {
   });
 
   afterAll(async () => {
+    // A node that died on its own is a finding: show what it said last.
+    for (const node of [nodeA, nodeB])
+      if (node && !node.running)
+        process.stdout.write(`\n${node.name} is not running; its last output:\n${node.output()}\n`);
     for (const s of sockets) s.disconnect();
     await Promise.all([nodeA, nodeB, cms].map((n) => n?.stop()));
     await smtp.close().catch(() => undefined);

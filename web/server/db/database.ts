@@ -23,9 +23,12 @@ export function openDatabase(config: DatabaseConfig): PortalDatabase {
       max: 10,
       connectionTimeoutMillis: 5000,
     });
-    // An idle connection the server ends (a restart, a failover) must not take the process down:
-    // the pool drops it and opens a new one for the next query.
+    // A connection the server ends (a restart, a failover) must not take the process down: an
+    // idle one is dropped by the pool (its "error"), and one that is checked out between two
+    // queries (inside a transaction) would otherwise emit "error" with nobody listening — the
+    // query waiting on it fails (503) and the pool opens a new connection for the next.
     pool.on("error", () => undefined);
+    pool.on("connect", (client) => client.on("error", () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
