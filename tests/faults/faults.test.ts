@@ -168,6 +168,17 @@ describe.runIf(canRun)("faults on a two-node cluster", () => {
     );
   });
 
+  /** A member writing on node A and a colleague reading on node B, caught up. */
+  const conversation = async () => {
+    const writer = open(nodeA.url, people.member);
+    const reader = open(nodeB.url, people.colleague);
+    const shown: WireMessage[] = [];
+    const feed = openFeed(reader, { groupId, onMessages: (ms) => shown.push(...ms) });
+    await until(() => writer.connected && reader.connected, "sockets connected");
+    await feed.catchUp();
+    return { writer, reader, shown, feed };
+  };
+
   let resetAsked = 0;
   it("SMTP down for a minute: the mail waits in the outbox (begins here; the last test checks it)", async () => {
     await smtp.close();
@@ -227,12 +238,7 @@ describe.runIf(canRun)("faults on a two-node cluster", () => {
   });
 
   it("PostgreSQL restarts under traffic: requests get 503 with Retry-After (never 500), writes are kept, service resumes", async () => {
-    const writer = open(nodeA.url, people.member);
-    const reader = open(nodeB.url, people.colleague);
-    const shown: WireMessage[] = [];
-    const feed = openFeed(reader, { groupId, onMessages: (ms) => shown.push(...ms) });
-    await until(() => writer.connected && reader.connected, "sockets connected");
-    await feed.catchUp();
+    const { writer, reader, shown, feed } = await conversation();
     const statuses: number[] = [];
     let retryAfter = true;
     let running = true;
@@ -282,12 +288,7 @@ describe.runIf(canRun)("faults on a two-node cluster", () => {
   });
 
   it("Redis restarts: sessions survive, messages published meanwhile reach the other node", async () => {
-    const writer = open(nodeA.url, people.member);
-    const reader = open(nodeB.url, people.colleague);
-    const shown: WireMessage[] = [];
-    const feed = openFeed(reader, { groupId, onMessages: (ms) => shown.push(...ms) });
-    await until(() => writer.connected && reader.connected, "sockets connected");
-    await feed.catchUp();
+    const { writer, reader, shown, feed } = await conversation();
     const bodies = Array.from({ length: 20 }, (_, i) => `Redisvika ${i}`);
     const statuses: number[] = [];
     let t0 = 0;

@@ -1,12 +1,15 @@
 import { addWorkingDays, finnishDate } from "@soskes/chat";
 import supertest from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pino from "pino";
-import { STATUTES } from "../../../cms/src/seed/reference.js";
 import { createUser } from "../commands/users.js";
-import type { CmsClient } from "../content/cms-client.js";
-import { createContentService } from "../content/content-service.js";
-import { DATABASES, browser, eventually, startTestPortal, type TestPortal } from "../test/fixtures.js";
+import {
+  DATABASES,
+  browser,
+  eventually,
+  lawOnlyContent,
+  startTestPortal,
+  type TestPortal,
+} from "../test/fixtures.js";
 
 const PASSWORD = "Testi-salasana-42";
 // Built with the official check-character rule for these tests; no real person is meant.
@@ -15,20 +18,6 @@ const QUESTION =
   "Kuinka henkilökohtaisen avun tuntimäärä arvioidaan, kun asiakkaan tarve vaihtelee viikoittain? Päätöksessä on käytetty kiinteää tuntimäärää.";
 
 type Browser = ReturnType<typeof browser>;
-
-/** The law pages as Strapi serves them, from the CMS's own reference seed (the rest empty). */
-const lawContent = () =>
-  createContentService({
-    logger: pino({ level: "silent" }),
-    cms: {
-      all: <T>(collection: string) =>
-        Promise.resolve(
-          (collection === "statutes"
-            ? STATUTES.map((s) => ({ ...s, aliases: s.aliases.join(", "), serviceAreas: [] }))
-            : []) as T[],
-        ),
-    } as unknown as CmsClient,
-  });
 
 describe.each(DATABASES)("eKonsultaatio requests, panels and audit on %s", (kind) => {
   let portal: TestPortal;
@@ -57,7 +46,7 @@ describe.each(DATABASES)("eKonsultaatio requests, panels and audit on %s", (kind
   };
 
   beforeAll(async () => {
-    portal = await startTestPortal(kind, { content: lawContent() });
+    portal = await startTestPortal(kind, { content: lawOnlyContent() });
     await person("admin", { role: "admin" });
     await person("requester", { unit: "Saarijärven sosiaalipalvelut", municipalityCode: "729" });
     await person("other", { unit: "Keuruun sosiaalipalvelut" });
