@@ -5,8 +5,7 @@
 // With `--test` it checks that a session opened on one node works on the other, runs the
 // two-node tests against the same PostgreSQL and Redis, and stops.
 import { spawn } from "node:child_process";
-import path from "node:path";
-import { ROOT, build, ensureInstall, fail, step } from "./lib.mjs";
+import { ROOT, VITEST, build, ensureInstall, fail, step } from "./lib.mjs";
 import { cmsNode, login, portalNode, prepareDataDir, tempDir } from "./nodes.mjs";
 import { freePort, postgres, redisUrl } from "./services.mjs";
 
@@ -100,13 +99,7 @@ if (testMode) {
   step("Running the two-node tests against this PostgreSQL and Redis");
   const tests = spawn(
     process.execPath,
-    [
-      path.join(ROOT, "node_modules/vitest/vitest.mjs"),
-      "run",
-      "--project",
-      "web",
-      "web/server/chat/cluster.test.ts",
-    ],
+    [VITEST, "run", "--project", "web", "web/server/chat/cluster.test.ts"],
     {
       cwd: ROOT,
       stdio: "inherit",

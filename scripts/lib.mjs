@@ -8,6 +8,8 @@ import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** Vitest's command line, run with this Node (`npm test`, the cluster's two-node tests). */
+export const VITEST = path.join(ROOT, "node_modules/vitest/vitest.mjs");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 let quiet = false;

@@ -31,4 +31,5 @@ export function login(
   baseUrl: string,
   email: string,
   password?: string,
+  fetchImpl?: typeof fetch,
 ): Promise<{ cookie: string; csrf: string }>;

@@ -154,17 +154,26 @@ export function portalNode({
 }
 
 /**
- * Logs in over HTTP as the web client does (CSRF cookie and header) and returns the Cookie
- * header for later requests; throws with the status when refused.
+ * Logs in over HTTP as the web client does — "who am I" first (it hands out the CSRF cookie),
+ * then the login with the cookie and its header — and returns the Cookie header for later
+ * requests and the CSRF token; throws with the status when refused. `fetchImpl` lets a benchmark
+ * time the two requests.
  */
-export async function login(baseUrl, email, password = process.env.DEMO_PASSWORD ?? "Demo-salasana-2026") {
-  const first = await fetch(`${baseUrl}/api/me`);
+export async function login(
+  baseUrl,
+  email,
+  password = process.env.DEMO_PASSWORD ?? "Demo-salasana-2026",
+  fetchImpl = fetch,
+) {
+  const first = await fetchImpl(`${baseUrl}/api/me`);
+  await first.arrayBuffer();
   const csrf = /soskes\.csrf=([^;]+)/.exec(first.headers.getSetCookie().join(";"))?.[1] ?? "";
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
+  const res = await fetchImpl(`${baseUrl}/api/auth/login`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, Cookie: `soskes.csrf=${csrf}` },
     body: JSON.stringify({ email, password }),
   });
+  await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`login of ${email} refused: ${res.status}`);
   // The login may renew the CSRF cookie: later cookies replace earlier ones of the same name.
   const jar = new Map([["soskes.csrf", csrf]]);

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOT, build, ensureInstall, step } from "./lib.mjs";
+import { ROOT, VITEST, build, ensureInstall, step } from "./lib.mjs";
 
 ensureInstall();
 build({ admin: true });
@@ -13,7 +13,7 @@ const report = path.join(reportDir, "report.json");
 const result = spawnSync(
   process.execPath,
   [
-    path.join(ROOT, "node_modules/vitest/vitest.mjs"),
+    VITEST,
     "run",
     "--reporter=default",
     "--reporter=json",

@@ -64,4 +64,5 @@ export {
 } from "./consult/answers.js";
 export { percentile, reportCsv, type ConsultReport, type ReportRow } from "./consult/report.js";
 export { consultErrors } from "./consult/errors.js";
+export { writeAudit, type AuditEntry } from "./consult/audit.js";
 export { toCsv } from "./consult/csv.js";

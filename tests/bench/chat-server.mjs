@@ -4,6 +4,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { loadConfig } from "@soskes/config";
 import pino from "pino";
 import { startPortal } from "../../web/dist/server/index.js";
+import { insertBenchMembers } from "./members.mjs";
 
 const config = loadConfig({ env: process.env, dotenv: false });
 const portal = await startPortal({
@@ -21,29 +22,7 @@ const cookieFor = (sid) =>
 
 async function seed({ groups, perGroup }) {
   const db = portal.database.db;
-  const now = Date.now();
-  const rows = Array.from({ length: groups * perGroup }, (_, i) => ({
-    email: `bench-${i}@bench.example`,
-    name: `Kuormitus ${i}`,
-    role: "member",
-    status: "active",
-    languages: "[]",
-    visibility: "{}",
-    maintains: "[]",
-    created_at: now,
-    updated_at: now,
-  }));
-  const ids = [];
-  for (let i = 0; i < rows.length; i += 200)
-    ids.push(
-      ...(
-        await db
-          .insertInto("users")
-          .values(rows.slice(i, i + 200))
-          .returning("id")
-          .execute()
-      ).map((r) => r.id),
-    );
+  const ids = await insertBenchMembers(db, groups * perGroup, { prefix: "bench" });
   const staff = { id: ids[0], name: "Kuormitus", role: "admin" };
   await db.updateTable("users").set({ role: "admin" }).where("id", "=", ids[0]).execute();
   const groupIds = [];

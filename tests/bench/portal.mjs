@@ -18,6 +18,7 @@ import { loadConfig } from "@soskes/config";
 import { build, useStderr } from "../../scripts/lib.mjs";
 import { cmsNode, login, portalNode, prepareDataDir, tempDir } from "../../scripts/nodes.mjs";
 import { freePort, postgres, redisUrl } from "../../scripts/services.mjs";
+import { insertBenchMembers } from "./members.mjs";
 import { ROOT } from "./stack.mjs";
 
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 5000);
@@ -47,18 +48,27 @@ const queries = JSON.parse(readFileSync(path.join(ROOT, "tests/fixtures/search-q
 const samples = [];
 const record = (started, ok) => samples.push({ at: started, ms: performance.now() - started, ok });
 
-/** A request as the web client makes it; `expected` statuses count as answered (default 2xx). */
-async function timed(url, init = {}, expected = (status) => status < 300) {
+/** A request as the web client makes it, timed; anything but 2xx counts as an error. */
+async function timed(url, init = {}) {
   const started = performance.now();
   try {
     const res = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
-    const body = await res.text();
-    const ok = expected(res.status);
-    record(started, ok);
-    return ok ? { res, body: body ? JSON.parse(body) : null } : null;
+    await res.arrayBuffer();
+    record(started, res.ok);
   } catch {
     record(started, false);
-    return null;
+  }
+}
+/** fetch for logging in, timed: "who am I" answers 401 before login, as it should. */
+async function recordedFetch(url, init) {
+  const started = performance.now();
+  try {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+    record(started, res.status < 300 || res.status === 401);
+    return res;
+  } catch (err) {
+    record(started, false);
+    throw err;
   }
 }
 function ack(socket, event, payload) {
@@ -121,34 +131,11 @@ async function startCluster(nodes) {
 /** Bench members in every municipality, each in one closed eKollega group of 25. */
 async function createMembers(cluster, count, municipalities) {
   const database = openDatabase(cluster.config.portal.database);
-  const db = database.db;
-  const hash = await hashPassword(PASSWORD);
-  const now = Date.now();
-  const rows = Array.from({ length: count }, (_, i) => ({
-    email: `kuorma-${i}@bench.soskes.example`,
-    name: `Kuormitus ${i}`,
-    password_hash: hash,
-    role: "member",
-    status: "active",
-    municipality_code: municipalities[i % municipalities.length] ?? null,
-    languages: '["fi"]',
-    visibility: "{}",
-    maintains: "[]",
-    email_verified_at: now,
-    created_at: now,
-    updated_at: now,
-  }));
-  const ids = [];
-  for (let i = 0; i < rows.length; i += 200)
-    ids.push(
-      ...(
-        await db
-          .insertInto("users")
-          .values(rows.slice(i, i + 200))
-          .returning("id")
-          .execute()
-      ).map((r) => r.id),
-    );
+  const ids = await insertBenchMembers(database.db, count, {
+    prefix: "kuorma",
+    passwordHash: await hashPassword(PASSWORD),
+    municipalities,
+  });
   await database.close();
   const base = cluster.urls[0];
   const moderator = await login(base, "moderaattori@demo.soskes.example");
@@ -199,25 +186,15 @@ async function catalogue(base) {
 
 /** One member's session: logs in, opens the realtime connection and the group, then acts. */
 async function member(index, base, groupId, cat, running) {
-  const email = `kuorma-${index}@bench.soskes.example`;
-  // The app opens with "who am I" (401 before login), which also hands out the CSRF cookie.
-  const opened = await timed(`${base}/api/me`, {}, (status) => status === 401);
-  if (!opened) return;
-  const csrf = /soskes\.csrf=([^;]+)/.exec(opened.res.headers.getSetCookie().join(";"))?.[1] ?? "";
-  const logged = await timed(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, Cookie: `soskes.csrf=${csrf}` },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (!logged) return;
-  const jar = new Map([["soskes.csrf", csrf]]);
-  for (const c of logged.res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    jar.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
+  let session;
+  try {
+    session = await login(base, `kuorma-${index}@bench.soskes.example`, PASSWORD, recordedFetch);
+  } catch {
+    return;
   }
-  const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const { cookie } = session;
   const headers = { Cookie: cookie };
-  const write = { ...headers, "X-CSRF-Token": jar.get("soskes.csrf"), "Content-Type": "application/json" };
+  const write = { ...headers, "X-CSRF-Token": session.csrf, "Content-Type": "application/json" };
   const socket = io(base, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: true });
   const started = performance.now();
   await new Promise((resolve) => {

@@ -5,6 +5,7 @@ import { findHetu } from "../hetu.js";
 import { plainText } from "../richtext.js";
 import type { ChatUsersTable } from "../schema.js";
 import { anonymisationFlags } from "./anonymise.js";
+import { writeAudit } from "./audit.js";
 import { createAnswerBank, richText, type AnswerHooks } from "./answers.js";
 import { consultErrors } from "./errors.js";
 import { toCsv } from "./csv.js";
@@ -90,17 +91,14 @@ export function createConsultService(options: {
     id: number | string,
     outcome: "allowed" | "denied",
   ) =>
-    db
-      .insertInto("audit_log")
-      .values({
-        actor_id: actorId,
-        action,
-        resource_type: "consultation",
-        resource_id: String(id),
-        outcome,
-        at: now(),
-      })
-      .execute();
+    writeAudit(db, {
+      actorId,
+      action,
+      resourceType: "consultation",
+      resourceId: String(id),
+      outcome,
+      at: now(),
+    });
 
   const seat = (panelId: number, userId: number) =>
     db

@@ -1,30 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
-import type { ModerationEntry } from "@soskes/chat";
+import { writeAudit, type ModerationEntry } from "@soskes/chat";
 import type { Db } from "../../db/database.js";
-
-type AuditEntry = {
-  actorId: number | null;
-  action: string;
-  resourceType: string;
-  resourceId: string;
-  outcome: "allowed" | "denied";
-};
-
-/** One row of the audit log (the table the consultations' entries share). */
-export function writeAudit(db: Db, entry: AuditEntry): Promise<unknown> {
-  return db
-    .insertInto("audit_log")
-    .values({
-      actor_id: entry.actorId,
-      action: entry.action.slice(0, 60),
-      resource_type: entry.resourceType,
-      resource_id: entry.resourceId.slice(0, 60),
-      outcome: entry.outcome,
-      at: Date.now(),
-    })
-    .execute();
-}
 
 /** eKollega moderation (a group's moderators and the portal's staff) in the audit log. */
 export const auditModeration = (db: Db) => (entry: ModerationEntry) =>
@@ -34,7 +11,7 @@ export const auditModeration = (db: Db) => (entry: ModerationEntry) =>
     resourceType: "group",
     resourceId: entry.targetId === undefined ? String(entry.groupId) : `${entry.groupId}/${entry.targetId}`,
     outcome: "allowed",
-  }).then(() => undefined);
+  });
 
 const escape = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
 type RouteEntry = { method: string; path: string; access: string };
@@ -45,8 +22,8 @@ const adminRoutes = (routes: readonly RouteEntry[]) =>
     .filter((r) => r.access === "admin")
     .map((r) => ({
       method: r.method.toUpperCase(),
-      action: `${r.method.toUpperCase()} ${r.path}`.slice(0, 60),
-      pattern: new RegExp(`^${escape(r.path).replace(/\\?\{(\w+)\\?\}/g, "(?<$1>[^/]+)")}$`),
+      action: `${r.method.toUpperCase()} ${r.path}`,
+      pattern: new RegExp(`^${escape(r.path).replace(/\{(\w+)\}/g, "(?<$1>[^/]+)")}$`),
     }));
 
 /**
