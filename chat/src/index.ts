@@ -1,5 +1,6 @@
 export { containsHetu, findHetu, isValidHetu, HETU_MESSAGE, type HetuMatch } from "./hetu.js";
 export { ChatError, chatErrors, isUnavailable, type Lang } from "./errors.js";
+export { prepareQuery } from "./prepared.js";
 export { chatMigration, threadsMigration, type ChatDatabase, type NotifyMode } from "./schema.js";
 export * as protocol from "./protocol.js";
 export { REACTIONS, MAX_BODY } from "./protocol.js";

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from "kysely";
 import type { WireGroup, WireMember, WireMessage } from "./client.js";
 import { chatErrors } from "./errors.js";
 import { findHetu } from "./hetu.js";
+import { prepareQuery } from "./prepared.js";
 import {
   canCreateGroup,
   canList,
@@ -109,6 +110,14 @@ export function createChatService(options: ChatServiceOptions) {
     task().catch((err: unknown) => hooks.onError?.(err, what));
   };
 
+  // Every search and every connecting socket asks which groups a member is in: compiled once.
+  const activeGroupsOf = prepareQuery(db as unknown as Kysely<never>, 1, (userId: number) =>
+    db
+      .selectFrom("chat_members")
+      .select("group_id")
+      .where("user_id", "=", userId)
+      .where("state", "=", "active"),
+  );
   const loadGroup = (groupId: number) =>
     db.selectFrom("chat_groups").selectAll().where("id", "=", groupId).executeTakeFirst();
   const loadMembership = (groupId: number, userId: number) =>
@@ -1096,13 +1105,7 @@ export function createChatService(options: ChatServiceOptions) {
 
     /** The groups whose rooms a connecting socket joins. */
     async memberGroupIds(userId: number): Promise<number[]> {
-      const rows = await db
-        .selectFrom("chat_members")
-        .select("group_id")
-        .where("user_id", "=", userId)
-        .where("state", "=", "active")
-        .execute();
-      return rows.map((r) => r.group_id);
+      return (await activeGroupsOf(userId)).map((r) => r.group_id);
     },
 
     /** Search audiences: a member may find the messages of the groups they are in now. */

@@ -238,10 +238,23 @@ export type ReconcileResult = { added: number; updated: number; removed: number;
 /** What changed in the analysis state, for readers in other threads (see pool.ts). */
 export type AnalysisChange = { reference?: Reference; words?: Array<[string, string]> };
 
+/**
+ * A search result serialised once, where it was computed: `head` is the result as JSON without
+ * `tookMs` and its closing brace. Answers cross from worker threads and are sent to browsers as
+ * this text, so the thread serving HTTP neither copies the objects nor serialises them again.
+ */
+export type Answer = { head: string; total: number; tookMs: number };
+
+const serialise = (result: SearchResult): Answer => {
+  const { tookMs, ...rest } = result;
+  return { head: JSON.stringify(rest).slice(0, -1), total: result.total, tookMs };
+};
+const answerJson = (answer: Answer): string => `${answer.head},"tookMs":${answer.tookMs}}`;
+
 export type SearchServiceOptions = {
   engine: SearchEngine;
   /** Answers searches elsewhere (a pool of worker threads); this service then only writes. */
-  reader?: { search(req: SearchRequest): Promise<SearchResult> };
+  reader?: { answer(req: SearchRequest): Promise<Answer> };
   /** Told of every change readers must know: index written, reference or words added. */
   onChange?: (change: AnalysisChange) => void;
   logger?: Logger;
@@ -313,7 +326,7 @@ export function createSearchService(options: SearchServiceOptions) {
    * Recent answers, dropped whenever the index changes: many people type the same beginnings
    * ("lasten…", "SHL 3…") and read the same first page.
    */
-  const cache = new Map<string, SearchResult>();
+  const cache = new Map<string, Answer>();
   let generation = 0;
   let cachedGeneration = 0;
   const changed = (change: AnalysisChange = {}) => {
@@ -321,7 +334,7 @@ export function createSearchService(options: SearchServiceOptions) {
     options.onChange?.(change);
   };
 
-  async function search(req: SearchRequest): Promise<SearchResult> {
+  async function answer(req: SearchRequest): Promise<Answer> {
     const started = performance.now();
     if (cachedGeneration !== generation) {
       cache.clear();
@@ -346,12 +359,22 @@ export function createSearchService(options: SearchServiceOptions) {
     }
     // A cached answer never leaves this thread; others are computed here or by the reader pool.
     const asked = generation;
-    const result = options.reader ? await options.reader.search(req) : await compute(req, started);
+    const result = options.reader ? await options.reader.answer(req) : serialise(await compute(req, started));
     if (asked === generation && cachedGeneration === generation) {
       if (cache.size >= 500) cache.delete(cache.keys().next().value!);
       cache.set(key, result);
     }
     return result;
+  }
+
+  /** The result as JSON, and its total (the route counts searches that found nothing). */
+  async function searchJson(req: SearchRequest): Promise<{ json: string; total: number }> {
+    const found = await answer(req);
+    return { json: answerJson(found), total: found.total };
+  }
+
+  async function search(req: SearchRequest): Promise<SearchResult> {
+    return JSON.parse((await searchJson(req)).json) as SearchResult;
   }
 
   async function compute(req: SearchRequest, started: number): Promise<SearchResult> {
@@ -433,13 +456,13 @@ export function createSearchService(options: SearchServiceOptions) {
       .sort((a, b) => b.score - a.score)
       .slice(offset, offset + limit);
 
+    // Documents read lean come without their text: read it for the page only. (Candidates may
+    // be shared with other searches by the engine's cache: never changed here.)
     const pending = ranked.filter(({ doc }) => doc.textPending).map(({ doc }) => doc.key);
-    if (pending.length > 0) {
-      const texts = await engine.texts(pending);
-      for (const { doc } of ranked) Object.assign(doc, texts.get(doc.key));
-    }
+    const texts = pending.length > 0 ? await engine.texts(pending) : new Map<string, never>();
     const sv = req.locale === "sv";
-    const hits: Hit[] = ranked.map(({ doc }) => {
+    const hits: Hit[] = ranked.map(({ doc: stored }) => {
+      const doc = { ...stored, ...texts.get(stored.key) };
       const title = (sv && doc.titleSv) || doc.title;
       const text = (sv && doc.textSv) || doc.text || title;
       return {
@@ -478,6 +501,8 @@ export function createSearchService(options: SearchServiceOptions) {
     engine,
     open,
     search,
+    searchJson,
+    answer,
     /** The statutes, municipalities and synonyms analysis uses; stored with the index. */
     async setReference(ref: Reference): Promise<void> {
       await open();

@@ -13,8 +13,8 @@ parentPort!.on("message", (m: { id?: number; req?: SearchRequest; change?: Analy
     void service.open().then(() => service.absorb(m.change!));
     return;
   }
-  service.search(m.req!).then(
-    (result) => parentPort!.postMessage({ id: m.id, result }),
+  service.answer(m.req!).then(
+    (answer) => parentPort!.postMessage({ id: m.id, answer }),
     (err: unknown) => parentPort!.postMessage({ id: m.id, error: (err as Error).message }),
   );
 });

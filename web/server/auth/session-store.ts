@@ -1,4 +1,6 @@
+import { prepareQuery } from "@soskes/chat";
 import session from "express-session";
+import type { Kysely } from "kysely";
 import type { Db } from "../db/database.js";
 
 /**
@@ -21,11 +23,17 @@ export type SessionStore = session.Store & {
  * a password change or disabling an account can end every session of that user at once.
  */
 export class DatabaseSessionStore extends session.Store {
+  /** Every request reads its session: compiled once. */
+  private readonly bySid: (sid: string) => Promise<Array<{ data: string; expires_at: number }>>;
+
   constructor(
     private readonly db: Db,
     private readonly idleMs: number,
   ) {
     super();
+    this.bySid = prepareQuery(db as unknown as Kysely<never>, 1, (sid: string) =>
+      db.selectFrom("sessions").select(["data", "expires_at"]).where("sid", "=", sid),
+    );
   }
 
   private expiry(sess: session.SessionData): number {
@@ -34,12 +42,8 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: Callback<session.SessionData | null>): void {
-    this.db
-      .selectFrom("sessions")
-      .select(["data", "expires_at"])
-      .where("sid", "=", sid)
-      .executeTakeFirst()
-      .then((row) => {
+    this.bySid(sid)
+      .then(([row]) => {
         if (!row || row.expires_at <= Date.now()) return callback(undefined, null);
         callback(undefined, JSON.parse(row.data) as session.SessionData);
       })

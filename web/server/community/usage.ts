@@ -90,8 +90,13 @@ export function createUsageRecorder(db: Db, logger: Logger, flushMs = 30_000) {
         .execute();
     }
   }
+  // Every request passes here: the day is looked at again once a second, not formatted each time.
+  let rollCheckedAt = 0;
   const roll = () => {
-    const now = finnishDate(Date.now());
+    const at = Date.now();
+    if (at - rollCheckedAt < 1000 && at >= rollCheckedAt) return;
+    rollCheckedAt = at;
+    const now = finnishDate(at);
     if (now !== today) {
       void flush().catch((err: unknown) => logger.warn({ err }, "writing usage figures failed"));
       today = now;

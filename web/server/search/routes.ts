@@ -50,7 +50,7 @@ export function searchRouter(services: Services): Router {
       const audiences = await audiencesFor(services, req.user);
       if (audiences.length === 0) throw errors.unauthorized();
       const query = parse(SearchQuerySchema, req.query);
-      const result = await services.search.search({
+      const result = await services.search.searchJson({
         q: query.q,
         types: query.type,
         municipality: query.municipality,
@@ -73,8 +73,11 @@ export function searchRouter(services: Services): Router {
         !query.serviceArea
       )
         services.usage.searchMiss(query.q);
-      res.set("Cache-Control", "private, no-store");
-      res.json({ data: result });
+      // Sent as serialised where it was computed (a search thread): no copy, no second
+      // serialisation, no ETag for an answer that is never cached.
+      res.setHeader("Cache-Control", "private, no-store");
+      res.setHeader("Content-Type", "application/json; charset=utf-8");
+      res.end(`{"data":${result.json}}`);
     }),
   );
   return router;
