@@ -262,13 +262,14 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.use(services.csrf.middleware);
   app.use("/api", adminAudit(db, logger, ROUTES));
 
+  // Search first: it answers every key press in the header, the portal's most frequent request.
+  app.use("/api", searchRouter(services));
   app.use("/api/auth", authRouter(services));
   app.use("/api/me", meRouter(services));
   app.use("/api/admin", adminRouter(services));
   app.use("/api", peopleRouter(services));
   app.use("/api", contentRouter(services));
   app.use("/api", editorialRouter(services));
-  app.use("/api", searchRouter(services));
   app.use("/api/groups", groupsRouter(services));
   app.use("/api", consultRouter(services));
   app.use("/api", noticesRouter(services));

@@ -364,10 +364,13 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
               .slice(0, query.candidates)
               .map((r) => r.rid)
           : titleMatches.slice(0, Math.min(query.candidates, query.fewest ?? query.candidates));
-      if (best.length < query.candidates) {
+      // Beyond the title matches, candidates come newest first. When every one of them has every
+      // word there is little left to rank them by: as many as the page needs is enough.
+      const enough = query.mode === "all" ? (query.fewest ?? query.candidates) : query.candidates;
+      if (best.length < enough) {
         const seen = new Set(best);
         for (const rid of matches) {
-          if (best.length >= query.candidates) break;
+          if (best.length >= enough) break;
           if (!seen.has(rid)) best.push(rid);
         }
       }
