@@ -11,8 +11,8 @@ class Slot {
  * groups) that costs more than SQLite takes to answer. `build` receives stand-ins for the
  * arguments and must use each of them as a value of the query.
  */
-export function prepareQuery<Args extends unknown[], Row>(
-  db: Kysely<never>,
+export function prepareQuery<DB, Args extends unknown[], Row>(
+  db: Kysely<DB>,
   arity: Args["length"],
   build: (...args: Args) => Compilable<Row>,
 ): (...args: Args) => Promise<Row[]> {

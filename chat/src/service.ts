@@ -111,7 +111,7 @@ export function createChatService(options: ChatServiceOptions) {
   };
 
   // Every search and every connecting socket asks which groups a member is in: compiled once.
-  const activeGroupsOf = prepareQuery(db as unknown as Kysely<never>, 1, (userId: number) =>
+  const activeGroupsOf = prepareQuery(db, 1, (userId: number) =>
     db
       .selectFrom("chat_members")
       .select("group_id")

@@ -56,14 +56,10 @@ export function createSearchPool(options: { file: string; workers?: number }) {
     });
     worker.on("error", (err) => settle(slot, { error: err }));
     worker.on("exit", () => {
+      // A new worker takes the place first, so the queue moves on to it.
       const at = slots.indexOf(slot);
-      const job = slot.job;
-      slot.job = undefined;
-      job?.reject(new Error("search worker stopped"));
-      if (at >= 0 && !closed) {
-        slots[at] = spawn();
-        dispatch();
-      }
+      if (at >= 0 && !closed) slots[at] = spawn();
+      settle(slot, { error: new Error("search worker stopped") });
     });
     worker.unref();
     return slot;

@@ -1,6 +1,5 @@
 import { prepareQuery } from "@soskes/chat";
 import session from "express-session";
-import type { Kysely } from "kysely";
 import type { Db } from "../db/database.js";
 
 /**
@@ -31,7 +30,7 @@ export class DatabaseSessionStore extends session.Store {
     private readonly idleMs: number,
   ) {
     super();
-    this.bySid = prepareQuery(db as unknown as Kysely<never>, 1, (sid: string) =>
+    this.bySid = prepareQuery(db, 1, (sid: string) =>
       db.selectFrom("sessions").select(["data", "expires_at"]).where("sid", "=", sid),
     );
   }

@@ -50,6 +50,7 @@ export function searchRouter(services: Services): Router {
       const audiences = await audiencesFor(services, req.user);
       if (audiences.length === 0) throw errors.unauthorized();
       const query = parse(SearchQuerySchema, req.query);
+      const partial = query.partial === "1" || query.partial === "true";
       const result = await services.search.searchJson({
         q: query.q,
         types: query.type,
@@ -57,13 +58,12 @@ export function searchRouter(services: Services): Router {
         serviceArea: query.serviceArea,
         limit: query.limit,
         offset: query.offset,
-        partial: query.partial === "1" || query.partial === "true",
+        partial,
         locale: requestLang(req),
         audiences,
       });
       // A finished search (not a prefix being typed) that found nothing: the usage overview shows
       // what people look for and cannot find.
-      const partial = query.partial === "1" || query.partial === "true";
       if (
         result.total === 0 &&
         !partial &&

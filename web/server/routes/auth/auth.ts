@@ -1,6 +1,5 @@
 import { prepareQuery } from "@soskes/chat";
 import { Router, type Request } from "express";
-import type { Kysely } from "kysely";
 import { Strategy as LocalStrategy } from "passport-local";
 import { endUserSessions, type Services } from "../../app.js";
 import { OIDC_STRATEGY } from "../../auth/oidc.js";
@@ -51,7 +50,7 @@ export function configurePassport(services: Pick<Services, "passport" | "db">): 
   passport.serializeUser((user, done) => done(null, user.id));
   // Every signed-in request reads its member: compiled once, only what a request needs.
   const { db } = services;
-  const signedIn = prepareQuery(db as unknown as Kysely<never>, 1, (id: number) =>
+  const signedIn = prepareQuery(db, 1, (id: number) =>
     db.selectFrom("users").select(["id", "email", "name", "role", "status"]).where("id", "=", id),
   );
   passport.deserializeUser((id: number, done) => {
