@@ -73,6 +73,20 @@ export default tseslint.config(
     },
   },
   {
+    // Routes match exactly: a loose router would let "/api/admin/users/" past the route table.
+    files: ["web/server/**/*.ts"],
+    ignores: ["web/server/validate.ts", "**/*.test.ts", "web/server/test/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.name='Router']",
+          message: "Use strictRouter() from validate.ts: strict, case-sensitive routing.",
+        },
+      ],
+    },
+  },
+  {
     // Module augmentation (express-session, Express.User) needs interface merging.
     files: ["**/*.d.ts"],
     rules: { "@typescript-eslint/consistent-type-definitions": "off" },

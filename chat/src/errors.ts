@@ -1,4 +1,4 @@
-import { HETU_MESSAGE } from "./hetu.js";
+import { HETU_MESSAGE } from "@soskes/config";
 
 export type Lang = "fi" | "sv" | "en";
 type Messages = Record<Lang, string>;
@@ -57,6 +57,17 @@ export const chatErrors = {
       { retryAfterSeconds },
     ),
   hetuDetected: () => new ChatError(422, "hetu_detected", { ...HETU_MESSAGE }),
+  tooManyConnections: (limit: number) =>
+    new ChatError(
+      429,
+      "too_many_connections",
+      {
+        fi: `Sinulla on jo ${limit} avointa yhteyttä SosKesiin. Sulje ylimääräisiä välilehtiä ja yritä uudelleen.`,
+        sv: `Du har redan ${limit} öppna anslutningar till SosKes. Stäng några flikar och försök igen.`,
+        en: `You already have ${limit} open connections to SosKes. Close some tabs and try again.`,
+      },
+      { limit },
+    ),
   archived: () =>
     new ChatError(409, "group_archived", {
       fi: "Ryhmä on arkistoitu: siihen ei voi enää kirjoittaa.",

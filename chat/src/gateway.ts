@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { Server, type Socket } from "socket.io";
 import type { z } from "zod";
+import { containsHetuDeep } from "@soskes/config";
 import { ChatError, chatErrors, isUnavailable, type Lang } from "./errors.js";
 import { isStaff, type Actor } from "./policy.js";
 import { CLIENT_EVENTS, type ClientEvent } from "./protocol.js";
@@ -24,8 +25,10 @@ export type GatewayOptions = {
   /** With Redis, events fan out to every node's sockets. */
   redisUrl?: string;
   logger?: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
-  /** Events per user per 10 seconds before rate_limited (default 50). */
+  /** Events per user per 10 seconds before rate_limited (default 50); unknown events count too. */
   eventsPer10s?: number;
+  /** Sockets one user may hold open on this node (default 20); the next handshake is refused. */
+  socketsPerUser?: number;
 };
 
 export type Gateway = {
@@ -71,6 +74,7 @@ const userRoom = (userId: number) => `u:${userId}`;
  */
 export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
   const { service } = options;
+  const socketsPerUser = options.socketsPerUser ?? 20;
   const allowed = new Set(options.allowedOrigins);
   let redis: { pub: Redis; sub: Redis } | undefined;
   const io = new Server(options.server, {
@@ -133,6 +137,14 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
         code: "unauthorized",
         message: chatErrors.unauthorized().messages[langOf(socket.request)],
       };
+      next(err);
+      return;
+    }
+    const open = io.of("/").adapter.rooms.get(userRoom(actor.id))?.size ?? 0;
+    if (open >= socketsPerUser) {
+      const err = new Error("too_many_connections") as Error & { data: unknown };
+      const refusal = chatErrors.tooManyConnections(socketsPerUser);
+      err.data = { code: refusal.code, message: refusal.messages[langOf(socket.request)], details: refusal.details };
       next(err);
       return;
     }
@@ -228,10 +240,12 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
     const last = args.at(-1);
     const reply: Ack = typeof last === "function" ? (last as Ack) : () => {};
     try {
+      // Every event counts, unknown ones too: a flood of made-up names is still a flood.
+      const known = Object.hasOwn(CLIENT_EVENTS, event);
+      await limiter.consume(socket.data.actor.id, known && (event === "typing" || event === "read") ? 0.2 : 1);
       // Unknown events are answered too, so a client never waits for nothing.
-      if (!Object.hasOwn(CLIENT_EVENTS, event)) throw chatErrors.invalidInput({ event: "unknown_event" });
+      if (!known) throw chatErrors.invalidInput({ event: "unknown_event" });
       const name = event as ClientEvent;
-      await limiter.consume(socket.data.actor.id, name === "typing" || name === "read" ? 0.2 : 1);
       await readyOf.get(socket);
       const parsed = CLIENT_EVENTS[name].safeParse(args[0]);
       if (!parsed.success) {
@@ -239,6 +253,8 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
         for (const issue of parsed.error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
         throw chatErrors.invalidInput(fields);
       }
+      // The henkilötunnus guard over every text of every event, as for REST bodies.
+      if (containsHetuDeep(parsed.data)) throw chatErrors.hetuDetected();
       const handle = handlers[name] as (input: unknown, socket: ChatSocket, actor: Actor) => Promise<unknown>;
       reply({ data: await handle(parsed.data, socket, socket.data.actor) });
     } catch (err) {

@@ -86,6 +86,8 @@ export type ChatUsersTable = {
   email: string;
   name: string;
   unit: string | null;
+  /** The admin-managed directory unit (documentId); the member cannot change it. */
+  org_unit: string | null;
   municipality_code: string | null;
   role: "member" | "expert" | "moderator" | "admin";
   status: "active" | "pending" | "unverified" | "disabled";

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { WireGroup, WireMember, WireMessage } from "./client.js";
 import { chatErrors } from "./errors.js";
-import { findHetu } from "./hetu.js";
+import { findHetu } from "@soskes/config";
 import { prepareQuery } from "./prepared.js";
 import {
   canCreateGroup,
@@ -203,6 +203,16 @@ export function createChatService(options: ChatServiceOptions) {
     if (!canModerate(actor, found.membership)) {
       throw isMember(found.membership) ? chatErrors.forbidden() : chatErrors.notFound();
     }
+    return found;
+  }
+
+  /**
+   * Membership management (adding, inviting, roles, removing, banning) needs a moderator of a
+   * group that staff have approved: a proposal is not yet a group, so its proposer manages no one.
+   */
+  async function asMembershipManager(actor: Actor, groupId: number) {
+    const found = await asModerator(actor, groupId);
+    if (found.group.status === "proposed") throw chatErrors.notActive();
     return found;
   }
 
@@ -642,13 +652,17 @@ export function createChatService(options: ChatServiceOptions) {
       return this.getGroup(actor, groupId);
     },
 
-    /** Add a member (also approves a join request), or invite an existing member by e-mail. */
+    /**
+     * Add a member (also approves a join request), or invite an existing member by e-mail. An
+     * invitation is answered the same whether or not the address has an account, so the form
+     * tells no one who is a member.
+     */
     async addMember(
       actor: Actor,
       groupId: number,
       input: { userId: number; role?: MemberRole } | { email: string },
-    ): Promise<PresentedMember> {
-      const { group } = await asModerator(actor, groupId);
+    ): Promise<PresentedMember | { invited: true }> {
+      const { group } = await asMembershipManager(actor, groupId);
       if (group.status === "archived") throw chatErrors.archived();
       const user =
         "userId" in input
@@ -662,8 +676,8 @@ export function createChatService(options: ChatServiceOptions) {
               .select(["id", "name", "email", "status"])
               .where("email", "=", input.email)
               .executeTakeFirst();
-      if (!user || user.status !== "active")
-        throw "userId" in input ? chatErrors.notFound() : chatErrors.noSuchMember();
+      if (!("userId" in input) && (!user || user.status !== "active")) return { invited: true };
+      if (!user || user.status !== "active") throw chatErrors.notFound();
       const current = await loadMembership(groupId, user.id);
       if ("userId" in input) {
         await setMembership(groupId, user.id, { state: "active", role: input.role, invitedBy: actor.id });
@@ -687,6 +701,7 @@ export function createChatService(options: ChatServiceOptions) {
       }
       if (user.id !== actor.id)
         await hooks.moderated?.({ actorId: actor.id, action: "add_member", groupId, targetId: user.id });
+      if (!("userId" in input)) return { invited: true };
       const after = (await loadMembership(groupId, user.id))!;
       return {
         id: user.id,
@@ -698,7 +713,7 @@ export function createChatService(options: ChatServiceOptions) {
     },
 
     async updateMember(actor: Actor, groupId: number, userId: number, role: MemberRole): Promise<void> {
-      await asModerator(actor, groupId);
+      await asMembershipManager(actor, groupId);
       const target = await loadMembership(groupId, userId);
       if (!isMember(target)) throw chatErrors.notFound();
       if (role === "member" && target.role === "moderator" && (await activeModerators(groupId)).length <= 1)
@@ -723,7 +738,9 @@ export function createChatService(options: ChatServiceOptions) {
       options: { ban?: boolean } = {},
     ): Promise<void> {
       const self = userId === actor.id && !options.ban;
-      const { group, membership } = self ? await listed(actor, groupId) : await asModerator(actor, groupId);
+      const { group, membership } = self
+        ? await listed(actor, groupId)
+        : await asMembershipManager(actor, groupId);
       // One does not leave a consultation's thread; it closes with the consultation.
       if (group.kind !== "group") throw chatErrors.forbidden();
       const target = self ? membership : await loadMembership(groupId, userId);

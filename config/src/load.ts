@@ -25,6 +25,10 @@ export type Config = {
     allowedOrigins: string[];
     /** Sessions end after this much inactivity, and in any case after the absolute limit. */
     session: { idleMs: number; absoluteMs: number };
+    /** Realtime connections one member may hold open on one node at a time. */
+    socketsPerMember: number;
+    /** Ports the portal may reach at addresses members and maintainers supply (the link check). */
+    outboundPorts: number[];
   };
   cms: {
     host: string;
@@ -213,6 +217,8 @@ export function loadConfig(options: LoadOptions = {}): Config {
         idleMs: env.SESSION_IDLE_MINUTES * 60_000,
         absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
       },
+      socketsPerMember: env.SOCKETS_PER_MEMBER,
+      outboundPorts: env.OUTBOUND_PORTS.split(",").map((p) => Number(p.trim())),
     },
     cms: {
       host: env.HOST,

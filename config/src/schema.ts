@@ -157,6 +157,20 @@ export const EnvSchema = z.object({
     .min(1, "must be at least 1 hour")
     .max(24 * 14, "must be at most 336 hours")
     .default(12),
+  SOCKETS_PER_MEMBER: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(500, "must be at most 500")
+    .default(20),
+  OUTBOUND_PORTS: z
+    .string()
+    .trim()
+    .default("80,443")
+    .refine(
+      (v) => v.split(",").every((p) => /^\d{1,5}$/.test(p.trim()) && Number(p) >= 1 && Number(p) <= 65535),
+      { error: "must be a comma-separated list of port numbers such as 80,443" },
+    ),
   CMS_WEBHOOK_URL: optionalHttpUrl,
   DEMO_DATA: z
     .enum(["true", "false", "1", "0", "yes", "no", ""], { error: "must be true or false" })

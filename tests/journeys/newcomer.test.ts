@@ -278,13 +278,15 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     expect(bodies.filter((b) => b.includes("katkon aikana"))).toEqual(during);
     await member.screenshot({ path: path.join(screenshots, "portal-group.png"), fullPage: true });
 
-    // The e-mail (through the real SMTP sink) names the group and links to it, and holds no message text.
+    // The e-mail (through the real SMTP sink) names the group in its text (never in the subject,
+    // which holds nothing anyone wrote) and links to it, and holds no message text.
     const toSanna = () =>
       smtp.received.filter((m) => m.to.includes("sosiaalityontekija@demo.soskes.example"));
     await expect
-      .poll(() => toSanna().some((m) => m.subject.includes("Lastensuojelun kollegat")), { timeout: 15_000 })
+      .poll(() => toSanna().some((m) => m.text.includes("Lastensuojelun kollegat")), { timeout: 15_000 })
       .toBe(true);
-    const notice = toSanna().find((m) => m.subject.includes("Lastensuojelun kollegat"))!;
+    const notice = toSanna().find((m) => m.text.includes("Lastensuojelun kollegat"))!;
+    expect(notice.subject).toBe("Uusia viestejä eKollega-ryhmässäsi");
     expect(notice.text).toContain(groupPath);
     expect(notice.text).not.toContain("katkon aikana");
     expect(notice.text).not.toContain("ohjeen rungon");

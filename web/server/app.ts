@@ -31,6 +31,7 @@ import type { SearchService } from "@soskes/search";
 import {
   ChatError,
   chatErrors,
+  containsHetuDeep,
   createConsultService,
   isUnavailable,
   type ChatService,
@@ -76,6 +77,20 @@ export type Services = {
   /** Realtime connections; set once Socket.IO is attached. */
   realtime: Realtime;
 };
+
+/** Fields never read by the henkilötunnus guard: passwords are not text anyone reads. */
+const NOT_TEXT = new Set(["password", "currentPassword", "newPassword"]);
+
+/**
+ * The henkilötunnus guard at the door: any JSON body of a state-changing request that holds an
+ * identity code anywhere — as a reader would see it — is refused with 422 hetu_detected before
+ * any route runs, so a new route or field is covered without a line of its own.
+ */
+function refuseIdentityCodes(req: Request, _res: Response, next: NextFunction): void {
+  if (req.method !== "GET" && req.method !== "HEAD" && containsHetuDeep(req.body, NOT_TEXT))
+    return next(chatErrors.hetuDetected());
+  next();
+}
 
 export type Realtime = {
   disconnectUser(userId: number): void;
@@ -189,6 +204,9 @@ export function createApp(options: AppOptions): { app: express.Express; services
 
   const app = express();
   app.disable("x-powered-by");
+  // Set before the first app.use: the app's own router reads them once, when it is made.
+  app.set("strict routing", true);
+  app.set("case sensitive routing", true);
   if (config.isProduction) app.set("trust proxy", 1);
 
   const requestId = (req: IncomingMessage, res: ServerResponse) => {
@@ -203,6 +221,15 @@ export function createApp(options: AppOptions): { app: express.Express; services
         genReqId: requestId,
         autoLogging: { ignore: (req) => req.url === "/healthz" },
         redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+        // Paths only: query strings carry what people search for (possibly an identity code)
+        // and one-click tokens; neither belongs in a log.
+        serializers: {
+          req: (req: { url?: string; query?: unknown }) => ({
+            ...req,
+            url: (req.url ?? "").split("?")[0],
+            query: undefined,
+          }),
+        },
       }),
     );
   } else {
@@ -244,11 +271,6 @@ export function createApp(options: AppOptions): { app: express.Express; services
   app.get("/api/openapi.json", (_req, res) => {
     res.type("json").send(openapi);
   });
-  if (!config.isProduction && !config.mail.smtpUrl) {
-    // Development only: mail is written to files and listed here instead of being sent.
-    app.use("/dev/mailbox", devMailboxRouter(config.mail.dir));
-  }
-
   // Strapi's webhook authenticates with its shared secret, not a browser session.
   app.use("/api/cms/webhook", express.json({ limit: "1mb" }), webhookRouter(services));
 
@@ -260,7 +282,14 @@ export function createApp(options: AppOptions): { app: express.Express; services
     next();
   });
   app.use(services.csrf.middleware);
+  if (!config.isProduction && !config.mail.smtpUrl) {
+    // Development only: mail is written to files and listed here instead of being sent. It holds
+    // reset, verification and invitation links, so only a signed-in portal admin may open it.
+    app.use("/dev/mailbox", devMailboxRouter(config.mail.dir));
+  }
   app.use("/api", adminAudit(db, logger, ROUTES));
+  // Every free text of every write, whichever route it is for: no identity code is stored.
+  app.use("/api", refuseIdentityCodes);
 
   // Search first: it answers every key press in the header, the portal's most frequent request.
   app.use("/api", searchRouter(services));

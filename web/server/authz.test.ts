@@ -321,6 +321,11 @@ const TABLE: Record<string, Rule> = {
     act: ADMIN,
     skip: "refusing an account removes it (see admin tests)",
   },
+  "PUT /api/admin/users/{id}/unit": {
+    act: ADMIN,
+    ids: (f) => ({ id: f.erin }),
+    body: () => ({ unitId: null }),
+  },
   "POST /api/admin/invitations": { act: ADMIN, skip: "sends mail; see invitation tests" },
   "POST /api/cms/webhook": { act: [], skip: "Strapi's secret, not a session (see content.test.ts)" },
   // What ends things for good, last.

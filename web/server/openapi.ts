@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AreaQuery } from "./content/editorial-routes.js";
 import { DirectoryQuerySchema } from "./content/routes.js";
-import { ListQuery } from "./routes/admin/users.js";
+import { ListQuery, OrgUnitSchema } from "./routes/admin/users.js";
 import {
   AcceptInvitationSchema,
   ChangePasswordSchema,
@@ -259,10 +259,16 @@ export const ROUTES: Route[] = [
   {
     method: "post",
     path: "/api/groups/{id}/members",
-    summary: "Add a member or approve a request ({userId}), or invite by e-mail ({email})",
+    summary:
+      "Add a member or approve a request ({userId}), or invite by e-mail ({email}: the same answer whether or not the address has an account); not while the group is a proposal",
     access: "member",
     body: protocol.MemberAdd,
-    responses: { "201": "{data: member}", "403": "forbidden", "404": "not_found or no_such_member" },
+    responses: {
+      "201": "{data: member} or, for an e-mail, {data: {invited: true}}",
+      "403": "forbidden",
+      "404": "not_found",
+      "409": "group_not_active (a proposal) or group_archived",
+    },
   },
   {
     method: "patch",
@@ -653,6 +659,15 @@ export const ROUTES: Route[] = [
     path: "/api/admin/users/{id}/refuse",
     summary: "Refuse an access request (the request is deleted)",
     access: "admin",
+  },
+  {
+    method: "put",
+    path: "/api/admin/users/{id}/unit",
+    summary:
+      "Place a member in a directory unit ({unitId}, or null): the unit conflict of interest compares, which the member cannot change",
+    access: "admin",
+    body: OrgUnitSchema,
+    responses: { "200": "{data: {id, orgUnit}}", "400": "invalid_input (unknown_unit)", "404": "not_found" },
   },
   {
     method: "post",

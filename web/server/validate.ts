@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from "express";
+import { Router, type NextFunction, type Request, type Response } from "express";
 import type { z } from "zod";
 import { errors } from "./errors.js";
 
@@ -18,3 +18,10 @@ export const handler =
   (fn: (req: Request, res: Response, next: NextFunction) => Promise<unknown> | void) =>
   (req: Request, res: Response, next: NextFunction) =>
     fn(req, res, next);
+
+/**
+ * Every router of the portal: strict and case-sensitive, so "/api/admin/users/" or
+ * "/api/Admin/users" match no route (404) instead of reaching a handler past the per-route
+ * audit and access table, which match paths exactly.
+ */
+export const strictRouter = (): Router => Router({ strict: true, caseSensitive: true });

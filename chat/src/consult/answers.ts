@@ -3,7 +3,7 @@ import { z } from "zod";
 import { chatErrors, type ChatError } from "../errors.js";
 import { consultErrors } from "./errors.js";
 import type { AnswerDraft, PublishedAnswer } from "./wire.js";
-import { findHetu } from "../hetu.js";
+import { findHetu } from "@soskes/config";
 import { MAX_RICH_TEXT, normaliseRichText, plainText } from "../richtext.js";
 import type { ChatUsersTable } from "../schema.js";
 import { anonymisationFlags } from "./anonymise.js";

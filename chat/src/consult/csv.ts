@@ -1,16 +1,31 @@
 type Cell = string | number | boolean | null | undefined;
 
 /**
- * Rows as CSV (RFC 4180) for spreadsheets: quoted where needed, and a leading =, +, - or @
- * neutralised so that no cell runs as a formula.
+ * What a spreadsheet could read as the start of a formula: =, +, - or @ (or a tab or carriage
+ * return) at the start of a cell or right after any character some spreadsheet splits fields
+ * on — "," (English), ";" (Finnish and Swedish Excel), tab, "|" — or a line break, possibly
+ * after spaces. Opened with the wrong separator, a quoted cell may still be split there.
+ */
+const FORMULA_START = /(^|[,;\t|\r\n])(\s*)([=+\-@\t\r])/g;
+
+/**
+ * One cell, neutralised, and quoted when it holds any character a spreadsheet may split on
+ * (not only the "," this file uses), whichever separator the spreadsheet assumes.
+ */
+export function csvCell(value: Cell): string {
+  const s = value === null || value === undefined ? "" : String(value);
+  const safe = s.replace(FORMULA_START, "$1$2'$3");
+  return /[",;\t|\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * Rows as CSV (RFC 4180) for spreadsheets: anything that could start a formula is neutralised
+ * with a leading apostrophe, so that no cell runs as a formula.
  */
 export function toCsv<K extends string>(header: readonly K[], rows: Array<Partial<Record<K, Cell>>>): string {
-  const cell = (v: Cell) => {
-    const s = v === null || v === undefined ? "" : String(v);
-    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
   return (
-    [header.join(","), ...rows.map((r) => header.map((h) => cell(r[h])).join(","))].join("\r\n") + "\r\n"
+    [header.map(csvCell).join(","), ...rows.map((r) => header.map((h) => csvCell(r[h])).join(","))].join(
+      "\r\n",
+    ) + "\r\n"
   );
 }

@@ -30,6 +30,8 @@ export type ConsultationsTable = {
   /** The requester's municipality and unit when they asked: the unit decides conflicts of interest. */
   municipality_code: string | null;
   requester_unit: string | null;
+  /** The requester's admin-managed directory unit when asking: what conflict of interest compares. */
+  requester_org_unit: string | null;
   service_area: string;
   topic: string;
   question: string;

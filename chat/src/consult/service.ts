@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import { chatErrors } from "../errors.js";
-import { findHetu } from "../hetu.js";
+import { findHetu } from "@soskes/config";
 import { plainText } from "../richtext.js";
 import type { ChatUsersTable } from "../schema.js";
 import { anonymisationFlags } from "./anonymise.js";
@@ -107,10 +107,21 @@ export function createConsultService(options: {
       .where("panel_id", "=", panelId)
       .where("user_id", "=", userId)
       .executeTakeFirst();
-  const unitOf = async (userId: number) =>
-    (await db.selectFrom("users").select("unit").where("id", "=", userId).executeTakeFirst())?.unit ?? null;
-  const sameUnit = (a: string | null, b: string | null) =>
+  type UnitIdentity = { unit: string | null; org_unit: string | null };
+  const unitOf = async (userId: number): Promise<UnitIdentity> =>
+    (await db.selectFrom("users").select(["unit", "org_unit"]).where("id", "=", userId).executeTakeFirst()) ?? {
+      unit: null,
+      org_unit: null,
+    };
+  const same = (a: string | null, b: string | null) =>
     a !== null && b !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
+  /**
+   * Conflict of interest: the expert works in the requester's unit. What decides is the
+   * directory unit an admin placed each of them in, which neither can change; the profile's
+   * free-text unit can only add a conflict (editing it never removes one).
+   */
+  const sameUnit = (expert: UnitIdentity, row: { requester_unit: string | null; requester_org_unit: string | null }) =>
+    same(expert.org_unit, row.requester_org_unit) || same(expert.unit, row.requester_unit);
 
   /** Why the actor may see the request, or null. */
   async function relation(actor: ConsultActor, row: Row) {
@@ -119,7 +130,7 @@ export function createConsultService(options: {
     const member = await seat(row.panel_id, actor.id);
     if (!member) return null;
     if (member.lead) return "lead" as const;
-    return sameUnit(await unitOf(actor.id), row.requester_unit) ? null : ("expert" as const);
+    return sameUnit(await unitOf(actor.id), row) ? null : ("expert" as const);
   }
 
   async function present(rows: Row[], viewer: ConsultActor) {
@@ -182,12 +193,12 @@ export function createConsultService(options: {
     const seats = await db
       .selectFrom("consult_panel_members as m")
       .innerJoin("users as u", "u.id", "m.user_id")
-      .select(["u.id", "u.email", "u.name", "u.unit", "m.lead"])
+      .select(["u.id", "u.email", "u.name", "u.unit", "u.org_unit", "m.lead"])
       .where("m.panel_id", "=", row.panel_id)
       .where("u.status", "=", "active")
       .where("u.id", "!=", row.requester_id)
       .execute();
-    const recipients = seats.filter((s) => s.lead || !sameUnit(s.unit, row.requester_unit));
+    const recipients = seats.filter((s) => s.lead || !sameUnit(s, row));
     const panel = await panelName(row.panel_id);
     options.notify.users(
       recipients.map((r) => r.id),
@@ -308,7 +319,7 @@ export function createConsultService(options: {
       if (!panel) throw consultErrors.noPanel();
       const requester = await db
         .selectFrom("users")
-        .select(["unit", "municipality_code"])
+        .select(["unit", "org_unit", "municipality_code"])
         .where("id", "=", actor.id)
         .executeTakeFirstOrThrow();
       const at = now();
@@ -319,6 +330,7 @@ export function createConsultService(options: {
           requester_id: actor.id,
           municipality_code: requester.municipality_code,
           requester_unit: requester.unit,
+          requester_org_unit: requester.org_unit,
           service_area: input.serviceArea,
           topic: input.topic,
           question: input.question,
@@ -391,7 +403,7 @@ export function createConsultService(options: {
       const lead = new Set(seats.filter((s) => s.lead).map((s) => s.panel_id));
       // Never routed to an expert of the requester's own unit; the lead sees everything of the panel.
       return present(
-        rows.filter((r) => lead.has(r.panel_id) || !sameUnit(unit, r.requester_unit)),
+        rows.filter((r) => lead.has(r.panel_id) || !sameUnit(unit, r)),
         actor,
       );
     },
@@ -409,7 +421,7 @@ export function createConsultService(options: {
         await audit(actor.id, "claim", id, "denied");
         throw chatErrors.forbidden();
       }
-      if (sameUnit(await unitOf(actor.id), row.requester_unit)) {
+      if (sameUnit(await unitOf(actor.id), row)) {
         await audit(actor.id, "claim", id, "denied");
         throw consultErrors.conflictOfInterest();
       }
@@ -442,7 +454,7 @@ export function createConsultService(options: {
       if (row.status !== "new" && row.status !== "claimed") throw consultErrors.wrongState();
       const target = await seat(row.panel_id, userId);
       if (!target || userId === row.requester_id) throw chatErrors.invalidInput({ userId: "not_on_panel" });
-      if (sameUnit(await unitOf(userId), row.requester_unit)) throw consultErrors.conflictOfInterest();
+      if (sameUnit(await unitOf(userId), row)) throw consultErrors.conflictOfInterest();
       const at = now();
       const updated = await db
         .updateTable("consultations")

@@ -3,7 +3,8 @@ import { errors } from "../errors.js";
 
 /**
  * Login throttling: per IP (many attempts over many accounts) and per account (password
- * guessing against one person). Failures count; a success clears the account's counter.
+ * guessing against one person). An attempt takes its slot before the password is verified, so
+ * guesses sent at the same moment cannot all be checked; a success gives the slots back.
  */
 export function createLoginThrottle(options = { perIp: 30, perAccount: 5, windowSeconds: 15 * 60 }) {
   const byIp = new RateLimiterMemory({
@@ -18,24 +19,24 @@ export function createLoginThrottle(options = { perIp: 30, perAccount: 5, window
     blockDuration: options.windowSeconds,
   });
   const accountKey = (email: string) => email.trim().toLowerCase();
-
-  const refusal = (res: RateLimiterRes | null, points: number) =>
-    res && res.consumedPoints > points
-      ? errors.rateLimited(Math.max(1, Math.ceil(res.msBeforeNext / 1000)))
-      : null;
+  const refused = (res: unknown) => {
+    if (res instanceof Error) throw res;
+    return errors.rateLimited(Math.max(1, Math.ceil((res as RateLimiterRes).msBeforeNext / 1000)));
+  };
 
   return {
-    /** Throws 429 when this IP or this account is currently blocked. */
-    async check(ip: string, email: string): Promise<void> {
-      const [ipState, accountState] = await Promise.all([byIp.get(ip), byAccount.get(accountKey(email))]);
-      const refused = refusal(ipState, options.perIp - 1) ?? refusal(accountState, options.perAccount - 1);
-      if (refused) throw refused;
+    /** Takes one attempt's slot for this IP and this account; throws 429 when either is spent. */
+    async attempt(ip: string, email: string): Promise<void> {
+      const [ipTry, accountTry] = await Promise.allSettled([
+        byIp.consume(ip),
+        byAccount.consume(accountKey(email)),
+      ]);
+      if (ipTry.status === "rejected") throw refused(ipTry.reason);
+      if (accountTry.status === "rejected") throw refused(accountTry.reason);
     },
-    async failed(ip: string, email: string): Promise<void> {
-      await Promise.all([byIp.penalty(ip, 1), byAccount.penalty(accountKey(email), 1)]);
-    },
-    async succeeded(email: string): Promise<void> {
-      await byAccount.delete(accountKey(email));
+    /** The right password: the account's counter starts over and the address gets its slot back. */
+    async succeeded(ip: string, email: string): Promise<void> {
+      await Promise.all([byAccount.delete(accountKey(email)), byIp.reward(ip, 1)]);
     },
   };
 }

@@ -145,6 +145,7 @@ export async function attachRealtime(
     allowedOrigins: [...allowedOrigins(services), ...extraOrigins],
     redisUrl: services.config.portal.redisUrl,
     logger: services.logger,
+    socketsPerUser: services.config.portal.socketsPerMember,
   });
   services.realtime.disconnectUser = (userId) => gateway.disconnectUser(userId);
   services.realtime.disconnectSessions = (userId, sids) => gateway.disconnectSessions(userId, sids);

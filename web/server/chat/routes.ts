@@ -3,7 +3,7 @@ import { Router, type Request } from "express";
 import { z } from "zod";
 import type { Services } from "../app.js";
 import { errors } from "../errors.js";
-import { handler, parse } from "../validate.js";
+import { handler, parse, strictRouter } from "../validate.js";
 
 const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
 const MemberParam = IdParam.extend({ userId: z.coerce.number().int("id").positive("id") });
@@ -28,7 +28,7 @@ const actorOf = (req: Request): Actor => {
  */
 export function groupsRouter(services: Services): Router {
   const { chat } = services;
-  const router = Router();
+  const router = strictRouter();
 
   router.get(
     "/",

@@ -4,7 +4,7 @@ import type { Role } from "../db/schema.js";
 import { errors } from "../errors.js";
 import type { Lang } from "../i18n.js";
 import { enqueueMail } from "../mail/outbox.js";
-import { consumeToken, issueToken, TOKEN_TTL } from "./tokens.js";
+import { consumeToken, issueToken, spendTokens, TOKEN_TTL } from "./tokens.js";
 import { createUser, findUserByEmail, findUserById, normaliseEmail } from "./users.js";
 
 export type RegistrationOutcome = "verify_email" | "await_approval";
@@ -94,15 +94,23 @@ export async function requestPasswordReset(services: Services, email: string, la
   services.mail.poke();
 }
 
+/** A new password, and every reset link sent before it spent (a leaked older link takes over nothing). */
+async function setPassword(db: Services["db"], userId: number, passwordHash: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, updated_at: Date.now() })
+      .where("id", "=", userId)
+      .execute();
+    await spendTokens(trx, userId, "reset");
+  });
+}
+
 /** A new password ends every session of the user: whoever knew the old one is logged out. */
 export async function resetPassword(services: Services, token: string, password: string): Promise<void> {
   const userId = await consumeToken(services.db, token, "reset");
   if (userId === null) throw errors.invalidToken();
-  await services.db
-    .updateTable("users")
-    .set({ password_hash: await hashPassword(password), updated_at: Date.now() })
-    .where("id", "=", userId)
-    .execute();
+  await setPassword(services.db, userId, await hashPassword(password));
   await endUserSessions(services, userId);
 }
 
@@ -115,11 +123,7 @@ export async function changePassword(
 ): Promise<void> {
   const user = await findUserById(services.db, userId);
   if (!user || !(await verifyPassword(user.password_hash, current))) throw errors.wrongPassword();
-  await services.db
-    .updateTable("users")
-    .set({ password_hash: await hashPassword(next), updated_at: Date.now() })
-    .where("id", "=", userId)
-    .execute();
+  await setPassword(services.db, userId, await hashPassword(next));
   await endUserSessions(services, userId, keepSid);
 }
 

@@ -37,4 +37,15 @@ export async function consumeToken(db: Db, token: string, kind: TokenKind): Prom
   return row?.user_id ?? null;
 }
 
+/** Spends every unused token of a kind the user holds: a new password voids older reset links. */
+export async function spendTokens(db: Db, userId: number, kind: TokenKind): Promise<void> {
+  await db
+    .updateTable("auth_tokens")
+    .set({ used_at: Date.now() })
+    .where("user_id", "=", userId)
+    .where("kind", "=", kind)
+    .where("used_at", "is", null)
+    .execute();
+}
+
 export const TOKEN_TTL = { verify: 24 * 3_600_000, reset: 3_600_000, invite: 7 * 24 * 3_600_000 } as const;

@@ -6,7 +6,7 @@ import type { Services } from "../app.js";
 import { createActionLimiter } from "../auth/throttle.js";
 import { errors, HttpError } from "../errors.js";
 import { enqueueMail } from "../mail/outbox.js";
-import { handler, parse } from "../validate.js";
+import { handler, parse, strictRouter } from "../validate.js";
 import type { FeedbackTable } from "./schema.js";
 
 type Row = Selectable<FeedbackTable>;
@@ -83,7 +83,7 @@ export function presentFeedback(r: Row, today: string) {
  */
 export function feedbackRouter(services: Services): Router {
   const { db } = services;
-  const router = Router();
+  const router = strictRouter();
   // Ten a day from one address: enough for people, not for a flood.
   const limiter = createActionLimiter(10, 24 * 3600);
   const admin = (req: Request) => {

@@ -15,7 +15,7 @@ import type { Snapshot, Stewardship } from "../content/content-service.js";
 import type { Db } from "../db/database.js";
 import { errors, HttpError } from "../errors.js";
 import { enqueueMail } from "../mail/outbox.js";
-import { handler, parse } from "../validate.js";
+import { handler, parse, strictRouter } from "../validate.js";
 
 /** Reminders go out this many days before a record's check falls due. */
 export const REMINDER_DAYS = 14;
@@ -219,7 +219,7 @@ const TokenBody = z.object({ token: z.string({ error: "required" }).min(10, "lin
  * to mark the record checked today.
  */
 export function freshnessRouter(services: Services): Router {
-  const router = Router();
+  const router = strictRouter();
   const limiter = createActionLimiter(60, 3600);
   const key = freshnessKey(services.config.cms.apiToken);
 

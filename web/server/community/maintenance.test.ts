@@ -12,22 +12,48 @@ const NOW = Date.parse("2026-11-23T10:00:00Z");
 const DAY = 86_400_000;
 const iso = (daysAgo: number) => new Date(NOW - daysAgo * DAY).toISOString();
 
-/** A local site that answers 200, 404, 405 to HEAD (200 to GET), and never answers. */
+/**
+ * A site standing in for the internet, on the loopback alias 127.0.0.2 (which these tests, and
+ * only they, tell the guarded client to treat as public): it answers 200, 404, 405 to HEAD (200
+ * to GET), never answers, and redirects. And a service inside the installation, on 127.0.0.1,
+ * that must never be reached.
+ */
+const PUBLIC = "127.0.0.2";
 let site: http.Server;
 let base: string;
+let internal: http.Server;
+let internalBase: string;
+let internalHits = 0;
+let net: { ports: number[]; allowAddresses: string[] };
 beforeAll(async () => {
+  internal = http.createServer((_req, res) => {
+    internalHits += 1;
+    res.writeHead(200).end("internal admin");
+  });
+  await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
+  internalBase = `http://127.0.0.1:${(internal.address() as AddressInfo).port}`;
   site = http.createServer((req, res) => {
     if (req.url === "/ok") return res.writeHead(200).end("ok");
     if (req.url === "/missing") return res.writeHead(404).end();
     if (req.url === "/get-only") return res.writeHead(req.method === "HEAD" ? 405 : 200).end();
+    if (req.url === "/to-inside") return res.writeHead(302, { Location: `${internalBase}/admin` }).end();
+    if (req.url === "/to-localhost")
+      return res.writeHead(301, { Location: `http://localhost:${internalPort()}/admin` }).end();
+    if (req.url === "/to-ok") return res.writeHead(302, { Location: "/ok" }).end();
+    if (req.url === "/loop") return res.writeHead(302, { Location: "/loop" }).end();
     // /slow: never answers.
   });
-  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => site.listen(0, PUBLIC, resolve));
+  const port = (site.address() as AddressInfo).port;
+  base = `http://${PUBLIC}:${port}`;
+  net = { ports: [port, internalPort()], allowAddresses: [PUBLIC] };
 });
+const internalPort = () => (internal.address() as AddressInfo).port;
 afterAll(() => {
-  site.closeAllConnections();
-  site.close();
+  for (const server of [site, internal]) {
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 const unit = (id: string, values: Record<string, unknown> = {}) => ({
@@ -89,14 +115,50 @@ const snapshot = () =>
 
 describe("the link check", () => {
   it("tells working, missing, HEAD-refusing and silent addresses apart", async () => {
-    expect(await checkLink(`${base}/ok`, 500)).toEqual({ ok: true, status: 200, error: null });
-    expect(await checkLink(`${base}/missing`, 500)).toEqual({ ok: false, status: 404, error: null });
-    expect(await checkLink(`${base}/get-only`, 500)).toEqual({ ok: true, status: 200, error: null });
-    expect(await checkLink(`${base}/slow`, 300)).toEqual({ ok: false, status: null, error: "timeout" });
-    expect(await checkLink("http://127.0.0.1:9/none", 500)).toMatchObject({
+    expect(await checkLink(`${base}/ok`, 500, net)).toEqual({ ok: true, status: 200, error: null });
+    expect(await checkLink(`${base}/missing`, 500, net)).toEqual({ ok: false, status: 404, error: null });
+    expect(await checkLink(`${base}/get-only`, 500, net)).toEqual({ ok: true, status: 200, error: null });
+    expect(await checkLink(`${base}/to-ok`, 500, net)).toEqual({ ok: true, status: 200, error: null });
+    expect(await checkLink(`${base}/slow`, 300, net)).toEqual({ ok: false, status: null, error: "timeout" });
+    expect(await checkLink(`http://${PUBLIC}:9/none`, 500, { ...net, ports: [9] })).toMatchObject({
       ok: false,
       error: "unreachable",
     });
+  });
+
+  it("never reaches the installation's own network, directly, by name or through a redirect", async () => {
+    const refused = { ok: false, status: null, error: "internal_address" };
+    const port = internalPort();
+    for (const url of [
+      `${internalBase}/admin`,
+      `http://localhost:${port}/admin`,
+      `http://[::1]:${port}/`,
+      `http://[::ffff:127.0.0.1]:${port}/`,
+      `http://[::ffff:7f00:1]:${port}/`,
+      `http://0.0.0.0:${port}/`,
+      `http://2130706433:${port}/`,
+      `http://0x7f.1:${port}/`,
+      "http://10.0.0.1/",
+      "http://172.16.5.4/",
+      "http://192.168.1.1/",
+      "http://100.64.0.1/",
+      "http://169.254.169.254/latest/meta-data/",
+      "http://[fe80::1]/",
+      "http://[fc00::1]/",
+      "http://[fd12:3456::1]/",
+      "http://224.0.0.1/",
+      "http://255.255.255.255/",
+      "http://198.18.0.1/",
+      "http://[64:ff9b::a00:1]/",
+      "http://[2002:7f00:1::1]/",
+      `${base}/to-inside`,
+      `${base}/to-localhost`,
+      // Ports other than the configured ones, and redirect loops, are not followed either.
+      `http://${PUBLIC}:22/`,
+      `${base}/loop`,
+    ])
+      expect(await checkLink(url, 1000, net), url).toEqual(refused);
+    expect(internalHits).toBe(0);
   });
 });
 
@@ -111,9 +173,9 @@ describe("the maintainer dashboard", () => {
 
   it("checks each address once a day and remembers the answers", async () => {
     const deps = { db: portal.database.db, logger: pino({ level: "silent" }) };
-    const first = await runLinkCheck(deps, snapshot(), { now: NOW, timeoutMs: 300 });
+    const first = await runLinkCheck(deps, snapshot(), { now: NOW, timeoutMs: 300, net });
     expect(first).toEqual({ checked: 3, broken: 2 });
-    expect(await runLinkCheck(deps, snapshot(), { now: NOW + 3600_000, timeoutMs: 300 })).toEqual({
+    expect(await runLinkCheck(deps, snapshot(), { now: NOW + 3600_000, timeoutMs: 300, net })).toEqual({
       checked: 0,
       broken: 0,
     });

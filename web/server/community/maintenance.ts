@@ -7,7 +7,8 @@ import type { Services } from "../app.js";
 import type { CmsUnit, Snapshot } from "../content/content-service.js";
 import type { Db } from "../db/database.js";
 import { errors } from "../errors.js";
-import { handler, parse } from "../validate.js";
+import { guardedFetch, RefusedRequest } from "../net/guarded-fetch.js";
+import { handler, parse, strictRouter } from "../validate.js";
 import { dueOn, REMINDER_DAYS } from "./freshness.js";
 
 /** The last answer of every external address the content links to. */
@@ -50,24 +51,34 @@ export function externalLinks(snapshot: Snapshot): string[] {
   return [...urls];
 }
 
-/** One address: HEAD, then GET where HEAD is not allowed; an answer below 400 within the time is fine. */
+/** How the link check reaches the internet; tests add a stand-in public address. */
+export type LinkCheckNet = { ports: readonly number[]; allowAddresses?: readonly string[] };
+
+/**
+ * One address: HEAD, then GET where HEAD is not allowed; an answer below 400 within the time is
+ * fine. Through the guarded client only: an address inside the installation's network is not
+ * requested at all and is reported as "internal_address".
+ */
 export async function checkLink(
   url: string,
   timeoutMs: number,
+  net: LinkCheckNet = { ports: [80, 443] },
 ): Promise<{ ok: boolean; status: number | null; error: string | null }> {
   const attempt = (method: "HEAD" | "GET") =>
-    fetch(url, {
+    guardedFetch(url, {
       method,
-      redirect: "follow",
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: { "User-Agent": "SosKes-linkkitarkistus/1.0" },
+      timeoutMs,
+      ports: net.ports,
+      allowAddresses: net.allowAddresses,
+      userAgent: "SosKes-linkkitarkistus/1.0",
+      maxBytes: 0,
     });
   try {
     let res = await attempt("HEAD");
     if (res.status === 405 || res.status === 501) res = await attempt("GET");
-    await res.body?.cancel();
     return { ok: res.status < 400, status: res.status, error: null };
   } catch (err) {
+    if (err instanceof RefusedRequest) return { ok: false, status: null, error: "internal_address" };
     const name = (err as Error).name;
     return {
       ok: false,
@@ -84,7 +95,13 @@ export async function checkLink(
 export async function runLinkCheck(
   deps: { db: Db; logger: Logger },
   snapshot: Snapshot,
-  options: { now?: number; timeoutMs?: number; maxAgeMs?: number; concurrency?: number } = {},
+  options: {
+    now?: number;
+    timeoutMs?: number;
+    maxAgeMs?: number;
+    concurrency?: number;
+    net?: LinkCheckNet;
+  } = {},
 ): Promise<{ checked: number; broken: number }> {
   const now = options.now ?? Date.now();
   const urls = externalLinks(snapshot);
@@ -100,7 +117,7 @@ export async function runLinkCheck(
   const worker = async () => {
     while (next < due.length) {
       const url = due[next++]!;
-      const result = await checkLink(url, options.timeoutMs ?? 10_000);
+      const result = await checkLink(url, options.timeoutMs ?? 10_000, options.net);
       if (!result.ok) broken += 1;
       const values = { ok: result.ok ? 1 : 0, status: result.status, error: result.error, checked_at: now };
       await deps.db
@@ -279,7 +296,7 @@ const Query = z.object({
 
 /** The maintainer dashboard: maintainers see the municipalities they keep; admins the whole region. */
 export function maintenanceRouter(services: Services): Router {
-  const router = Router();
+  const router = strictRouter();
   router.get(
     "/maintenance",
     handler(async (req, res) => {

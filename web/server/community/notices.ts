@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Services } from "../app.js";
 import type { Db } from "../db/database.js";
 import { errors } from "../errors.js";
-import { handler, parse } from "../validate.js";
+import { handler, parse, strictRouter } from "../validate.js";
 import type { NoticesTable } from "./schema.js";
 
 type Row = Selectable<NoticesTable>;
@@ -92,7 +92,7 @@ const staff = (user: Express.User) => user.role === "moderator" || user.role ===
  */
 export function noticesRouter(services: Services): Router {
   const { db, search, logger } = services;
-  const router = Router();
+  const router = strictRouter();
   // Thirty notices an hour per member is plenty for people and stops a runaway script.
   const posting = new RateLimiterMemory({ keyPrefix: "notice_post", points: 30, duration: 3600 });
 

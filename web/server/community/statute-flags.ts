@@ -9,7 +9,7 @@ import type { Snapshot } from "../content/content-service.js";
 import type { Db } from "../db/database.js";
 import { errors } from "../errors.js";
 import { enqueueMail } from "../mail/outbox.js";
-import { handler, parse } from "../validate.js";
+import { handler, parse, strictRouter } from "../validate.js";
 
 /** The amendment date of every statute section, as last seen: a change is what flags citations. */
 export type StatuteAmendmentsTable = {
@@ -258,7 +258,7 @@ const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
 
 /** The flags for maintainers and admins, and resolving one by hand ("checked, nothing to change"). */
 export function reviewFlagsRouter(services: Services): Router {
-  const router = Router();
+  const router = strictRouter();
   const maintainer = (user: Express.User | undefined) => {
     if (!user) throw errors.unauthorized();
     return user;

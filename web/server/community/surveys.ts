@@ -5,7 +5,7 @@ import type { Migration } from "kysely/migration";
 import { z } from "zod";
 import type { Services } from "../app.js";
 import { errors, HttpError } from "../errors.js";
-import { handler, parse } from "../validate.js";
+import { handler, parse, strictRouter } from "../validate.js";
 
 export type SurveysTable = {
   id: Generated<number>;
@@ -131,7 +131,7 @@ export function surveyResults(survey: Survey, responses: Array<{ scores: string;
  */
 export function surveysRouter(services: Services): Router {
   const { db } = services;
-  const router = Router();
+  const router = strictRouter();
   const member = (req: Request) => {
     if (!req.user) throw errors.unauthorized();
     return req.user;

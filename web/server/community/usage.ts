@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Services } from "../app.js";
 import type { Db } from "../db/database.js";
 import { errors } from "../errors.js";
-import { handler, parse } from "../validate.js";
+import { handler, parse, strictRouter } from "../validate.js";
 
 /** The days a member used the portal (one row per member and day: no more detail is kept). */
 export type ActivityDaysTable = { user_id: number; day: string };
@@ -120,8 +120,9 @@ export function createUsageRecorder(db: Db, logger: Logger, flushMs = 30_000) {
     },
     /** A search found nothing. Identity codes are never kept, and nothing says who searched. */
     searchMiss(q: string) {
+      if (findHetu(q)) return;
       const query = q.trim().toLowerCase().replace(/\s+/g, " ").slice(0, 100);
-      if (query.length < 2 || findHetu(query)) return;
+      if (query.length < 2) return;
       roll();
       misses.set(query, (misses.get(query) ?? 0) + 1);
     },
@@ -145,7 +146,7 @@ const UsageQuery = z.object({
 
 /** The usage overview for admins: who uses it where, what people could not find, what they read. */
 export function usageRouter(services: Services): Router {
-  const router = Router();
+  const router = strictRouter();
   router.get(
     "/admin/usage",
     handler(async (req, res) => {

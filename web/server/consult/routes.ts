@@ -15,7 +15,7 @@ import type { Services } from "../app.js";
 import { errors } from "../errors.js";
 import { openFlagsFor } from "../community/statute-flags.js";
 import { requestLang } from "../i18n.js";
-import { handler, parse } from "../validate.js";
+import { handler, parse, strictRouter } from "../validate.js";
 
 const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
 export const ConsultationListQuery = z.object({
@@ -65,7 +65,7 @@ const adminOf = (req: Request): ConsultActor => {
  */
 export function consultRouter(services: Services): Router {
   const { consult } = services;
-  const router = Router();
+  const router = strictRouter();
 
   router.get(
     "/panels",

@@ -18,7 +18,7 @@ import {
   upcoming,
 } from "../presenters/editorial.js";
 import { authorizeRead } from "../policies/content.js";
-import { handler, parse } from "../validate.js";
+import { handler, parse, strictRouter } from "../validate.js";
 
 export const AreaQuery = z.object({
   serviceArea: z
@@ -34,7 +34,7 @@ function requireMember(req: Request): Express.User {
 }
 
 export function editorialRouter(services: Services): Router {
-  const router = Router();
+  const router = strictRouter();
   const { content } = services;
 
   router.get(

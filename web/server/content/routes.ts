@@ -13,7 +13,7 @@ import {
   statuteSlug,
 } from "../presenters/content.js";
 import { authorizeRead } from "../policies/content.js";
-import { handler, parse } from "../validate.js";
+import { handler, parse, strictRouter } from "../validate.js";
 
 export const DirectoryQuerySchema = z.object({
   municipality: z
@@ -50,7 +50,7 @@ function responseMemo(limit = 2000) {
 }
 
 export function contentRouter(services: Services): Router {
-  const router = Router();
+  const router = strictRouter();
   const content = services.content;
   const memo = responseMemo();
   const meta = (stale: boolean) => ({ stale });
@@ -153,7 +153,7 @@ export function contentRouter(services: Services): Router {
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
 export function webhookRouter(services: Services): Router {
-  const router = Router();
+  const router = strictRouter();
   const expected = digest(`Bearer ${services.config.cms.webhookSecret}`);
   router.post("/", (req, res, next) => {
     const given = digest(req.get("authorization") ?? "");

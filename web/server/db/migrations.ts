@@ -143,5 +143,17 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "014_link_checks": linkChecksMigration(dialect),
     "015_surveys": surveysMigration(dialect),
     "016_usage": usageMigration(),
+    "017_org_units": {
+      // The unit a member works in, as an admin chose it from the directory: the conflict-of-
+      // interest rule compares this, never the profile's free-text unit the member edits.
+      async up(db) {
+        await db.schema.alterTable("users").addColumn("org_unit", "varchar(64)").execute();
+        await db.schema.alterTable("consultations").addColumn("requester_org_unit", "varchar(64)").execute();
+      },
+      async down(db) {
+        await db.schema.alterTable("consultations").dropColumn("requester_org_unit").execute();
+        await db.schema.alterTable("users").dropColumn("org_unit").execute();
+      },
+    },
   };
 }

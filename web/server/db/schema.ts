@@ -21,6 +21,8 @@ export type UsersTable = {
   title: string | null;
   organisation: string | null;
   unit: string | null;
+  /** The directory unit (documentId) an admin placed the member in; the member cannot change it. */
+  org_unit: string | null;
   municipality_code: string | null;
   phone: string | null;
   expertise: string | null;

@@ -187,9 +187,9 @@ export const TEMPLATES: Record<string, (lang: Lang, d: Data) => MailContent> = {
   "group-activity": (lang, d) =>
     notice(lang, d, {
       subject: {
-        fi: `Uusia viestejä ryhmässä ${d.group}`,
-        sv: `Nya meddelanden i gruppen ${d.group}`,
-        en: `New messages in ${d.group}`,
+        fi: "Uusia viestejä eKollega-ryhmässäsi",
+        sv: "Nya meddelanden i din eKollega-grupp",
+        en: "New messages in your eKollega group",
       },
       lines: [
         {
@@ -208,9 +208,9 @@ export const TEMPLATES: Record<string, (lang: Lang, d: Data) => MailContent> = {
   "group-invite": (lang, d) =>
     notice(lang, d, {
       subject: {
-        fi: `Kutsu eKollega-ryhmään ${d.group}`,
-        sv: `Inbjudan till eKollega-gruppen ${d.group}`,
-        en: `Invitation to the eKollega group ${d.group}`,
+        fi: "Kutsu eKollega-ryhmään",
+        sv: "Inbjudan till en eKollega-grupp",
+        en: "Invitation to an eKollega group",
       },
       lines: [
         {
@@ -242,9 +242,9 @@ export const TEMPLATES: Record<string, (lang: Lang, d: Data) => MailContent> = {
   "consult-new": (lang, d) =>
     notice(lang, d, {
       subject: {
-        fi: `Uusi konsultaatiopyyntö: ${d.panel}`,
-        sv: `Ny konsultationsbegäran: ${d.panel}`,
-        en: `New consultation request: ${d.panel}`,
+        fi: "Uusi konsultaatiopyyntö paneelillesi",
+        sv: "Ny konsultationsbegäran till din panel",
+        en: "New consultation request for your panel",
       },
       lines: [
         {
@@ -274,9 +274,9 @@ export const TEMPLATES: Record<string, (lang: Lang, d: Data) => MailContent> = {
   "consult-escalation": (lang, d) =>
     notice(lang, d, {
       subject: {
-        fi: `Myöhässä oleva konsultaatio: ${d.panel}`,
-        sv: `Försenad konsultation: ${d.panel}`,
-        en: `Overdue consultation: ${d.panel}`,
+        fi: "Myöhässä oleva konsultaatio",
+        sv: "Försenad konsultation",
+        en: "Overdue consultation",
       },
       lines: [
         {
@@ -290,9 +290,9 @@ export const TEMPLATES: Record<string, (lang: Lang, d: Data) => MailContent> = {
   "consult-assigned": (lang, d) =>
     notice(lang, d, {
       subject: {
-        fi: `Sinulle annettiin konsultaatiopyyntö: ${d.panel}`,
-        sv: `Du fick en konsultationsbegäran: ${d.panel}`,
-        en: `A consultation request was given to you: ${d.panel}`,
+        fi: "Sinulle annettiin konsultaatiopyyntö",
+        sv: "Du fick en konsultationsbegäran",
+        en: "A consultation request was given to you",
       },
       lines: [
         {

@@ -4,11 +4,11 @@ import { findUserById } from "../commands/users.js";
 import { errors } from "../errors.js";
 import { presentMe } from "../presenters/user.js";
 import { changePassword } from "../commands/accounts.js";
-import { handler, parse } from "../validate.js";
+import { handler, parse, strictRouter } from "../validate.js";
 import { ChangePasswordSchema } from "./auth/schema.js";
 
 export function meRouter(services: Services): Router {
-  const router = Router();
+  const router = strictRouter();
   router.get(
     "/",
     handler(async (req, res) => {

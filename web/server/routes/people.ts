@@ -4,7 +4,7 @@ import type { Services } from "../app.js";
 import { findUserById } from "../commands/users.js";
 import { errors } from "../errors.js";
 import { presentColleague, presentMe, VISIBLE_FIELDS } from "../presenters/user.js";
-import { handler, parse } from "../validate.js";
+import { handler, parse, strictRouter } from "../validate.js";
 
 const optionalText = (max: number) => z.string().trim().max(max, "too_long").nullable().optional();
 
@@ -44,7 +44,7 @@ export const PeopleQuery = z.object({
 export const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
 export function peopleRouter(services: Services): Router {
-  const router = Router();
+  const router = strictRouter();
 
   router.patch(
     "/me",

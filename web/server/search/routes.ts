@@ -7,7 +7,7 @@ import { DirectoryQuerySchema } from "../content/routes.js";
 import { errors } from "../errors.js";
 import { requestLang } from "../i18n.js";
 import { canRead } from "../policies/content.js";
-import { handler, parse } from "../validate.js";
+import { handler, parse, strictRouter } from "../validate.js";
 
 const types = z
   .string()
@@ -43,7 +43,7 @@ export async function audiencesFor(services: Services, user: Express.User | unde
 }
 
 export function searchRouter(services: Services): Router {
-  const router = Router();
+  const router = strictRouter();
   router.get(
     "/search",
     handler(async (req, res) => {

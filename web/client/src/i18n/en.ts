@@ -363,7 +363,7 @@ export const en: Resources = {
     refuse: "Refuse",
     inviteEmail: "Invite by e-mail address",
     invite: "Invite",
-    invited: "An invitation was sent to {{email}}.",
+    invited: "If the address has a SosKes account, an invitation was sent to {{email}}.",
     memberList: "Members",
     makeModerator: "Make moderator",
     makeMember: "Remove moderator rights",
@@ -740,7 +740,11 @@ export const en: Resources = {
       swedish: "No Swedish version",
     },
     broken: "The link does not work ({{why}}):",
-    linkErrors: { timeout: "no answer", unreachable: "cannot connect" },
+    linkErrors: {
+      timeout: "no answer",
+      unreachable: "cannot connect",
+      internal_address: "not checked: internal address",
+    },
     editInStrapi: "Edit in Strapi",
   },
   survey: {

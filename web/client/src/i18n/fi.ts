@@ -361,7 +361,7 @@ export const fi = {
     refuse: "Hylkää",
     inviteEmail: "Kutsu sähköpostiosoitteella",
     invite: "Kutsu",
-    invited: "Kutsu lähetetty osoitteeseen {{email}}.",
+    invited: "Jos osoitteella on SosKes-tunnus, kutsu lähetettiin osoitteeseen {{email}}.",
     memberList: "Jäsenet",
     makeModerator: "Tee moderaattoriksi",
     makeMember: "Poista moderaattorin oikeudet",
@@ -738,7 +738,11 @@ export const fi = {
       swedish: "Ruotsinkielinen versio puuttuu",
     },
     broken: "Linkki ei toimi ({{why}}):",
-    linkErrors: { timeout: "ei vastausta", unreachable: "ei yhteyttä" },
+    linkErrors: {
+      timeout: "ei vastausta",
+      unreachable: "ei yhteyttä",
+      internal_address: "ei tarkistettu: sisäinen osoite",
+    },
     editInStrapi: "Muokkaa Strapissa",
   },
   survey: {

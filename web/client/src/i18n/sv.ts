@@ -365,7 +365,7 @@ export const sv: Resources = {
     refuse: "Avslå",
     inviteEmail: "Bjud in med e-postadress",
     invite: "Bjud in",
-    invited: "Inbjudan skickades till {{email}}.",
+    invited: "Om adressen har ett SosKes-konto har en inbjudan skickats till {{email}}.",
     memberList: "Medlemmar",
     makeModerator: "Gör till moderator",
     makeMember: "Ta bort moderatorsrätten",
@@ -746,7 +746,11 @@ export const sv: Resources = {
       swedish: "Svensk version saknas",
     },
     broken: "Länken fungerar inte ({{why}}):",
-    linkErrors: { timeout: "inget svar", unreachable: "ingen förbindelse" },
+    linkErrors: {
+      timeout: "inget svar",
+      unreachable: "ingen förbindelse",
+      internal_address: "inte kontrollerad: intern adress",
+    },
     editInStrapi: "Redigera i Strapi",
   },
   survey: {

@@ -5,11 +5,14 @@ import { decideAccess, invite } from "../../commands/accounts.js";
 import { errors } from "../../errors.js";
 import { requestLang } from "../../i18n.js";
 import { canManageUsers } from "../../policies/user.js";
-import { handler, parse } from "../../validate.js";
+import { handler, parse, strictRouter } from "../../validate.js";
 import { InvitationSchema } from "../auth/schema.js";
 
 export const ListQuery = z.object({
   status: z.enum(["pending", "active", "unverified", "disabled"]).default("pending"),
+});
+export const OrgUnitSchema = z.object({
+  unitId: z.string().trim().min(1, "unitId").max(64, "unitId").nullable(),
 });
 const IdParam = z.object({ id: z.coerce.number({ error: "id" }).int("id").positive("id") });
 
@@ -21,7 +24,7 @@ function authorize(req: Request): Express.User {
 
 /** Access requests and invitations, for admins. */
 export function adminRouter(services: Services): Router {
-  const router = Router();
+  const router = strictRouter();
 
   router.get(
     "/users",
@@ -63,6 +66,30 @@ export function adminRouter(services: Services): Router {
       }),
     );
   }
+
+  // The directory unit a member works in, chosen by an admin: what conflict of interest compares.
+  router.put(
+    "/users/:id/unit",
+    handler(async (req, res) => {
+      authorize(req);
+      const { id } = parse(IdParam, req.params);
+      const { unitId } = parse(OrgUnitSchema, req.body);
+      const user = await services.db.selectFrom("users").select("id").where("id", "=", id).executeTakeFirst();
+      if (!user) throw errors.notFound();
+      let unit: { id: string; name: string } | null = null;
+      if (unitId !== null) {
+        const found = (await services.content.current()).data.units.find((u) => u.documentId === unitId);
+        if (!found) throw errors.invalidInput({ fields: { unitId: "unknown_unit" } });
+        unit = { id: found.documentId, name: found.name };
+      }
+      await services.db
+        .updateTable("users")
+        .set({ org_unit: unitId, updated_at: Date.now() })
+        .where("id", "=", id)
+        .execute();
+      res.json({ data: { id, orgUnit: unit } });
+    }),
+  );
 
   router.post(
     "/invitations",

@@ -7,7 +7,7 @@ import { verifyPassword } from "../../auth/passwords.js";
 import { findUserByEmail, findUserById } from "../../commands/users.js";
 import { errors } from "../../errors.js";
 import { presentMe } from "../../presenters/user.js";
-import { handler, parse } from "../../validate.js";
+import { handler, parse, strictRouter } from "../../validate.js";
 import {
   acceptInvitation,
   register,
@@ -86,21 +86,19 @@ function logIn(req: Request, user: Express.User): Promise<void> {
 }
 
 export function authRouter(services: Services): Router {
-  const router = Router();
+  const router = strictRouter();
 
   router.post(
     "/login",
     handler(async (req, res) => {
       const input = parse(LoginSchema, req.body);
       const ip = req.ip ?? "unknown";
-      await services.loginThrottle.check(ip, input.email);
+      // The slot is taken before the password is checked: parallel guesses cannot race past it.
+      await services.loginThrottle.attempt(ip, input.email);
       const user = await authenticate(services, req);
-      if (!user) {
-        await services.loginThrottle.failed(ip, input.email);
-        throw errors.invalidCredentials();
-      }
+      if (!user) throw errors.invalidCredentials();
       if (user.status !== "active") throw errors.accountUnavailable();
-      await services.loginThrottle.succeeded(input.email);
+      await services.loginThrottle.succeeded(ip, input.email);
       await logIn(req, user);
       req.session.loggedInAt = Date.now();
       services.csrf.reissue(req, res);

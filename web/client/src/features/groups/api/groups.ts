@@ -41,7 +41,7 @@ export const useGroupAction = (id: number) =>
   );
 export const useAddMember = (id: number) =>
   useGroupMutation((input: { userId: number } | { email: string }) =>
-    api.post<GroupMember>(`/api/groups/${id}/members`, input),
+    api.post<GroupMember | { invited: true }>(`/api/groups/${id}/members`, input),
   );
 export const useSetRole = (id: number) =>
   useGroupMutation((input: { userId: number; role: "member" | "moderator" }) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsHetu, findHetu, isValidHetu } from "./hetu.js";
+import { containsHetu, findHetu, isValidHetu } from "./hetu";
 
 // Codes built for these tests with the official check-character rule; no real person is meant.
 const checkChar = (digits: string) => "0123456789ABCDEFHJKLMNPRSTUVWXY"[Number(digits) % 31];
