@@ -7,18 +7,25 @@ import { ensureRoles } from "./bootstrap/roles";
 import { ensurePortalWebhook } from "./bootstrap/webhook";
 import { registerOwnMunicipalityCondition } from "./rbac/condition";
 import { registerMaintainerGuard } from "./rbac/guard";
+import { registerMaintainerReadScope } from "./rbac/read-scope";
+import { registerIdentityCodeGuard } from "./guards/identity-codes";
+import { bindAssignmentsToUsers, bindLegacyAssignmentsOnce } from "./rbac/scope";
 import { hasBeenSeeded, seed } from "./seed/seed";
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerMaintainerGuard(strapi);
+    registerMaintainerReadScope(strapi);
+    registerIdentityCodeGuard(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const config = soskesConfig();
+    bindAssignmentsToUsers(strapi);
     registerOwnMunicipalityCondition(strapi);
     await ensureLocales(strapi);
     await ensureRoles(strapi);
+    await bindLegacyAssignmentsOnce(strapi);
     await ensurePortalWebhook(strapi, config);
     await ensurePortalApiToken(strapi, config);
     await ensureAdminLabels(strapi);

@@ -1,5 +1,6 @@
 import type { Group } from "./analysis/query.js";
 import type { SearchDocument } from "./types.js";
+import type { VocabEntry } from "./vocabulary.js";
 
 /** A document with its analysed fields, as an engine stores it. */
 export type StoredDocument = SearchDocument & {
@@ -55,9 +56,13 @@ export type SearchEngine = {
   /** Small named JSON values kept with the index (the analysis reference, vocabulary). */
   getMeta<T>(name: string): Promise<T | undefined>;
   setMeta(name: string, value: unknown): Promise<void>;
-  /** Words of the index (folded → display form) for typo tolerance and did-you-mean. */
-  vocabulary(): Promise<Map<string, string>>;
-  addVocabulary(words: Map<string, string>): Promise<void>;
+  /**
+   * Words of the index (folded → display form and the audiences they were seen in) for typo
+   * tolerance and did-you-mean. `addVocabulary` writes each entry whole (its audiences replace
+   * the stored ones).
+   */
+  vocabulary(): Promise<Map<string, VocabEntry>>;
+  addVocabulary(words: Map<string, VocabEntry>): Promise<void>;
   clear(): Promise<void>;
   stats(): Promise<{ documents: number; bytes: number | null }>;
   close(): Promise<void>;

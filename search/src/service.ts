@@ -21,7 +21,7 @@ import {
 } from "./analysis/query.js";
 import type { EngineFilter, EngineResult, SearchEngine, StoredDocument } from "./engine.js";
 import type { FacetCounts, Hit, HitType, SearchDocument, SearchRequest, SearchResult } from "./types.js";
-import { maxEdits, sortedHasPrefix, Vocabulary } from "./vocabulary.js";
+import { maxEdits, sortedHasPrefix, Vocabulary, type VocabEntry } from "./vocabulary.js";
 
 type Logger = {
   info(obj: object, msg: string): void;
@@ -65,13 +65,16 @@ export function prepare(doc: SearchDocument): StoredDocument {
   };
 }
 
-function surfaceWords(doc: SearchDocument, into: Map<string, string>): void {
+/** The document's words, each with the document's audience: who may be told the word exists. */
+function surfaceWords(doc: SearchDocument, into: Map<string, VocabEntry>): void {
   for (const text of [doc.title, doc.titleSv, doc.text, doc.textSv, ...doc.keywords]) {
     if (!text) continue;
     for (const { word } of tokenize(text)) {
       if (word.length < 3 || /\d/.test(word)) continue;
       const f = fold(word);
-      if (!into.has(f)) into.set(f, word);
+      const entry = into.get(f);
+      if (!entry) into.set(f, { display: word, audiences: [doc.audience] });
+      else if (!entry.audiences.includes(doc.audience)) entry.audiences.push(doc.audience);
     }
   }
 }
@@ -236,7 +239,7 @@ export function highlight(text: string, groups: Group[], maxLength = 220): strin
 export type ReconcileResult = { added: number; updated: number; removed: number; unchanged: number };
 
 /** What changed in the analysis state, for readers in other threads (see pool.ts). */
-export type AnalysisChange = { reference?: Reference; words?: Array<[string, string]> };
+export type AnalysisChange = { reference?: Reference; words?: Array<[string, VocabEntry]> };
 
 /**
  * A search result serialised once, where it was computed: `head` is the result as JSON without
@@ -314,7 +317,7 @@ export function createSearchService(options: SearchServiceOptions) {
   }
 
   async function write(docs: SearchDocument[]): Promise<void> {
-    const words = new Map<string, string>();
+    const words = new Map<string, VocabEntry>();
     for (const d of docs) surfaceWords(d, words);
     const added = vocabulary.add(words);
     for (let i = 0; i < docs.length; i += 1000) await engine.upsert(docs.slice(i, i + 1000).map(prepare));
@@ -377,6 +380,14 @@ export function createSearchService(options: SearchServiceOptions) {
     return JSON.parse((await searchJson(req)).json) as SearchResult;
   }
 
+  /** Whether a document these audiences may see still holds the word (the vocabulary never forgets). */
+  async function stillVisible(word: string, filter: EngineFilter): Promise<boolean> {
+    const { groups } = parseQuery(word, reference, { partial: false });
+    if (groups.length === 0) return false;
+    const found = await engine.search({ groups, mode: "all", filter, candidates: 1, fewest: 1 });
+    return found.total > 0;
+  }
+
   async function compute(req: SearchRequest, started: number): Promise<SearchResult> {
     await open();
     const limit = Math.min(Math.max(req.limit ?? 20, 1), 100);
@@ -384,28 +395,41 @@ export function createSearchService(options: SearchServiceOptions) {
     const parsed = parseQuery(req.q, reference, { partial: req.partial });
     const corrections = new Map<string, string>();
 
-    // Typo tolerance: a word the index does not know gets the nearest words it does.
-    parsed.groups.forEach((g, i) => {
-      if (g.number || g.folded.includes(" ") || maxEdits(g.folded) === 0) return;
-      const last = i === parsed.groups.length - 1 && req.partial === true;
-      const s = stem(g.text);
-      if (vocabulary.has(g.folded) || vocabulary.hasPrefix(s) || (last && vocabulary.hasPrefix(g.folded)))
-        return;
-      const suggestions = vocabulary.suggest(g.folded, { prefix: last });
-      if (suggestions.length === 0) return;
-      corrections.set(g.text, vocabulary.display(suggestions[0]!) ?? suggestions[0]!);
-      for (const w of suggestions) {
-        g.alternatives.push({ kind: "typo", terms: [{ value: w, prefix: false }] });
-        if (stem(w) !== w) g.alternatives.push({ kind: "typo", terms: [{ value: stem(w), prefix: false }] });
-      }
-    });
-
     const filter: EngineFilter = {
       audiences: req.audiences,
       types: req.types && req.types.length > 0 ? req.types : undefined,
       municipality: req.municipality,
       serviceArea: req.serviceArea,
     };
+
+    // Typo tolerance: a word the index does not know gets the nearest words it does — only words
+    // of documents the asker may see, and only while such a document still holds the word (a
+    // deleted message takes its words out of every suggestion).
+    const audiences = new Set(req.audiences);
+    const seenBy = { audiences: filter.audiences };
+    for (const [i, g] of parsed.groups.entries()) {
+      if (g.number || g.folded.includes(" ") || maxEdits(g.folded) === 0) continue;
+      const last = i === parsed.groups.length - 1 && req.partial === true;
+      const s = stem(g.text);
+      if (
+        vocabulary.has(g.folded, audiences) ||
+        vocabulary.hasPrefix(s, audiences) ||
+        (last && vocabulary.hasPrefix(g.folded, audiences))
+      )
+        continue;
+      const suggestions: string[] = [];
+      for (const w of vocabulary.suggest(g.folded, { prefix: last, audiences, limit: 6 })) {
+        if (suggestions.length === 3) break;
+        if (await stillVisible(w, seenBy)) suggestions.push(w);
+      }
+      if (suggestions.length === 0) continue;
+      corrections.set(g.text, vocabulary.display(suggestions[0]!) ?? suggestions[0]!);
+      for (const w of suggestions) {
+        g.alternatives.push({ kind: "typo", terms: [{ value: w, prefix: false }] });
+        if (stem(w) !== w) g.alternatives.push({ kind: "typo", terms: [{ value: stem(w), prefix: false }] });
+      }
+    }
+
     const wanted = Math.min(offset + limit + 60, 1100);
     const fewest = offset + limit + 20;
     let result: EngineResult = await engine.search({

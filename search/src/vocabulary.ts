@@ -1,15 +1,21 @@
+/** A word of the index: how it is written, and the audiences of the documents it was seen in. */
+export type VocabEntry = { display: string; audiences: string[] };
+
 /**
- * The index's own words (folded → as written), for typo tolerance and "did you mean". Typo
- * candidates share the first letter and are at most one edit away for short words, two for
- * long ones (Damerau: a swap of neighbours is one edit), so a lookup scans a small bucket.
+ * The index's own words (folded → as written, with the audiences they were seen in), for typo
+ * tolerance and "did you mean". A word is suggested, or taken as known, only to someone who
+ * may see a document it came from: a word from a closed group's message never reaches an
+ * outsider as a suggestion. Typo candidates share the first letter and are at most one edit away
+ * for short words, two for long ones (Damerau: a swap of neighbours is one edit), so a lookup
+ * scans a small bucket.
  */
 export class Vocabulary {
-  private words = new Map<string, string>();
+  private words = new Map<string, VocabEntry>();
   private sorted: string[] = [];
   private buckets = new Map<string, string[]>();
   private dirty = false;
 
-  constructor(words?: Map<string, string>) {
+  constructor(words?: Map<string, VocabEntry>) {
     if (words) this.add(words);
   }
 
@@ -17,20 +23,36 @@ export class Vocabulary {
     return this.words.size;
   }
 
-  /** Adds words; returns those that were new. */
-  add(words: Map<string, string>): Map<string, string> {
-    const added = new Map<string, string>();
-    for (const [term, display] of words) {
-      if (this.words.has(term)) continue;
-      this.words.set(term, display);
-      added.set(term, display);
+  /** Adds words and audiences; returns the entries that changed (new words, or seen in a new audience). */
+  add(words: Map<string, VocabEntry>): Map<string, VocabEntry> {
+    const changed = new Map<string, VocabEntry>();
+    for (const [term, entry] of words) {
+      const known = this.words.get(term);
+      if (!known) {
+        const copy = { display: entry.display, audiences: [...new Set(entry.audiences)] };
+        this.words.set(term, copy);
+        changed.set(term, copy);
+        this.dirty = true;
+        continue;
+      }
+      let grew = false;
+      for (const audience of entry.audiences)
+        if (!known.audiences.includes(audience)) {
+          known.audiences.push(audience);
+          grew = true;
+        }
+      if (grew) changed.set(term, known);
     }
-    if (added.size > 0) this.dirty = true;
-    return added;
+    return changed;
   }
 
   display(term: string): string | undefined {
-    return this.words.get(term);
+    return this.words.get(term)?.display;
+  }
+
+  private visible(term: string, audiences: ReadonlySet<string>): boolean {
+    const entry = this.words.get(term);
+    return entry !== undefined && entry.audiences.some((a) => audiences.has(a));
   }
 
   private refresh(): void {
@@ -46,17 +68,30 @@ export class Vocabulary {
     this.dirty = false;
   }
 
-  has(term: string): boolean {
-    return this.words.has(term);
+  /** Whether someone of these audiences may know the word. */
+  has(term: string, audiences: ReadonlySet<string>): boolean {
+    return this.visible(term, audiences);
   }
 
-  hasPrefix(prefix: string): boolean {
+  /** Whether a word these audiences may know begins with `prefix`. */
+  hasPrefix(prefix: string, audiences: ReadonlySet<string>): boolean {
     this.refresh();
-    return sortedHasPrefix(this.sorted, prefix);
+    for (let i = firstAtOrAfter(this.sorted, prefix); i < this.sorted.length; i++) {
+      const word = this.sorted[i]!;
+      if (!word.startsWith(prefix)) return false;
+      if (this.visible(word, audiences)) return true;
+    }
+    return false;
   }
 
-  /** Words within the allowed edits, closest first; prefix = also compare against word starts. */
-  suggest(word: string, options: { limit?: number; prefix?: boolean } = {}): string[] {
+  /**
+   * Words within the allowed edits that these audiences may know, closest first; prefix = also
+   * compare against word starts.
+   */
+  suggest(
+    word: string,
+    options: { limit?: number; prefix?: boolean; audiences: ReadonlySet<string> },
+  ): string[] {
     this.refresh();
     const max = maxEdits(word);
     if (max === 0) return [];
@@ -65,7 +100,7 @@ export class Vocabulary {
     for (let length = word.length - max; length <= word.length + max; length++) {
       for (const candidate of this.buckets.get(`${word[0]}${length}`) ?? []) {
         const d = distance(word, candidate, max);
-        if (d <= max) found.push({ w: candidate, d });
+        if (d <= max && this.visible(candidate, options.audiences)) found.push({ w: candidate, d });
       }
     }
     if (options.prefix && found.length === 0) {
@@ -74,7 +109,7 @@ export class Vocabulary {
         if (key[0] !== word[0] || Number(key.slice(1)) <= word.length + max) continue;
         for (const candidate of bucket) {
           const d = distance(word, candidate.slice(0, word.length), max);
-          if (d <= max) found.push({ w: candidate, d: d + 0.5 });
+          if (d <= max && this.visible(candidate, options.audiences)) found.push({ w: candidate, d: d + 0.5 });
         }
       }
     }
@@ -113,8 +148,8 @@ export function distance(a: string, b: string, max: number): number {
   return prev[n]!;
 }
 
-/** Whether a sorted list holds a word beginning with `prefix` (binary search). */
-export function sortedHasPrefix(sorted: string[], prefix: string): boolean {
+/** The index of the first word not before `prefix` in a sorted list (binary search). */
+function firstAtOrAfter(sorted: string[], prefix: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -122,5 +157,11 @@ export function sortedHasPrefix(sorted: string[], prefix: string): boolean {
     if (sorted[mid]! < prefix) lo = mid + 1;
     else hi = mid;
   }
-  return lo < sorted.length && sorted[lo]!.startsWith(prefix);
+  return lo;
+}
+
+/** Whether a sorted list holds a word beginning with `prefix` (binary search). */
+export function sortedHasPrefix(sorted: string[], prefix: string): boolean {
+  const i = firstAtOrAfter(sorted, prefix);
+  return i < sorted.length && sorted[i]!.startsWith(prefix);
 }

@@ -135,7 +135,16 @@ const BY_TYPE: Record<string, Record<string, Label>> = {
   "api::maintainer-assignment.maintainer-assignment": {
     email: {
       label: "Ylläpitäjän sähköposti",
-      description: "Sama osoite, jolla ylläpitäjä kirjautuu Strapiin.",
+      description:
+        "Osoite, jolla ylläpitäjän Strapi-tunnus luodaan. Määritys sidotaan tunnukseen, kun tunnus luodaan tai kun tallennat tämän määrityksen; ylläpitäjän myöhempi osoitteenmuutos ei muuta sitä.",
+    },
+    adminUserId: {
+      label: "Sidottu tunnus (numero)",
+      description: "Täyttyy itsestään. Tyhjä: tunnusta ei ole vielä luotu.",
+    },
+    boundTo: {
+      label: "Sidottu tunnukseen",
+      description: "Täyttyy itsestään: kenen tunnukseen määritys sidottiin.",
     },
     municipalities: "Kunnat, joita hän ylläpitää",
   },

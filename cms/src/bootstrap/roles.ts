@@ -27,6 +27,14 @@ const UPLOAD_PERMISSIONS: Permission[] = [
   { action: "plugin::upload.assets.copy-link" },
 ];
 
+/**
+ * A municipality maintainer changes, replaces and deletes (Strapi checks "update" for all three)
+ * only the assets they uploaded themselves: another municipality's file is not theirs to swap.
+ */
+const MAINTAINER_UPLOAD_PERMISSIONS: Permission[] = UPLOAD_PERMISSIONS.map((p) =>
+  p.action === "plugin::upload.assets.update" ? { ...p, conditions: ["admin::is-creator"] } : p,
+);
+
 export const ROLE_DEFINITIONS = {
   [EDITOR_ROLE_CODE]: {
     name: "Alueen päätoimittaja",
@@ -103,7 +111,7 @@ export async function ensureRoles(
   const editor = await ensureRole(strapi, EDITOR_ROLE_CODE, [...editorPermissions, ...UPLOAD_PERMISSIONS]);
   const maintainer = await ensureRole(strapi, MAINTAINER_ROLE_CODE, [
     ...maintainerPermissions,
-    ...UPLOAD_PERMISSIONS,
+    ...MAINTAINER_UPLOAD_PERMISSIONS,
   ]);
   return { editorRoleId: editor.id, maintainerRoleId: maintainer.id };
 }

@@ -21,7 +21,7 @@ export function registerOwnMunicipalityCondition(strapi: Core.Strapi): void {
     name,
     category: "SosKes",
     async handler(user: ConditionUser) {
-      const codes = await assignedMunicipalityCodes(strapi, user.email);
+      const codes = await assignedMunicipalityCodes(strapi, user.id);
       if (user.permission?.subject === MUNICIPALITY_UID) {
         return { code: { $in: codes } };
       }

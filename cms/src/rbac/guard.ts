@@ -4,6 +4,7 @@ import {
   ASSIGNMENT_UID,
   MUNICIPALITY_UID,
   assignedMunicipalityCodes,
+  currentAdminUser,
   isRestrictedMaintainer,
   isScoped,
   type AdminUserLike,
@@ -68,13 +69,6 @@ export function relationRefs(value: unknown): RelationInput {
   }
   add(value);
   return { refs, clears: false };
-}
-
-function currentAdminUser(strapi: Core.Strapi): AdminUserLike | undefined {
-  const ctx = strapi.requestContext.get();
-  const state = ctx?.state as { auth?: { strategy?: { name?: string } }; user?: AdminUserLike } | undefined;
-  if (state?.auth?.strategy?.name !== "admin") return undefined;
-  return state.user;
 }
 
 function refWhere(ref: Ref): Record<string, unknown> {
@@ -209,7 +203,7 @@ export function registerMaintainerGuard(strapi: Core.Strapi): void {
     if (!(isScoped(uid) || uid === MUNICIPALITY_UID || uid === ASSIGNMENT_UID)) return next();
     const user = currentAdminUser(strapi);
     if (!user || !isRestrictedMaintainer(user)) return next();
-    const codes = await assignedMunicipalityCodes(strapi, user.email);
+    const codes = await assignedMunicipalityCodes(strapi, user.id);
     await checkMaintainerWrite(strapi, {
       uid,
       action,

@@ -29,17 +29,62 @@ export type AdminUserLike = {
   roles?: Array<{ id: number; code: string }>;
 };
 
-/** Municipality codes assigned to an admin user (by email) in maintainer-assignment records. */
-export async function assignedMunicipalityCodes(
-  strapi: Core.Strapi,
-  email: string | undefined,
-): Promise<string[]> {
-  if (!email) return [];
-  const assignment = (await strapi.db.query(ASSIGNMENT_UID).findOne({
-    where: { email: email.toLowerCase() },
+/**
+ * Municipality codes assigned to an admin user — by the user's id, never by e-mail: a maintainer
+ * who changes their own address to that of a pending assignment gains nothing.
+ */
+export async function assignedMunicipalityCodes(strapi: Core.Strapi, userId: number | undefined): Promise<string[]> {
+  if (userId === undefined) return [];
+  const assignments = (await strapi.db.query(ASSIGNMENT_UID).findMany({
+    where: { adminUserId: userId },
     populate: { municipalities: { select: ["code"] } },
-  })) as { municipalities?: Array<{ code: string }> } | null;
-  return [...new Set((assignment?.municipalities ?? []).map((m) => m.code))].sort();
+  })) as Array<{ municipalities?: Array<{ code: string }> }>;
+  return [...new Set(assignments.flatMap((a) => (a.municipalities ?? []).map((m) => m.code)))].sort();
+}
+
+type AdminUserRow = { id: number; email: string; firstname?: string | null; lastname?: string | null };
+const boundTo = (u: AdminUserRow) => `${[u.firstname, u.lastname].filter(Boolean).join(" ")} <${u.email}>`.trim();
+
+/**
+ * Binds assignments to admin user ids at the two moments someone trusted names the person:
+ * when an editor saves an assignment with an address (bound to the account that has it now),
+ * and when an account is created with the address of an assignment still waiting for one.
+ * A later change of an account's own e-mail binds nothing.
+ */
+export function bindAssignmentsToUsers(strapi: Core.Strapi): void {
+  const userByEmail = async (email: unknown) =>
+    typeof email === "string" && email.trim()
+      ? ((await strapi.db
+          .query("admin::user")
+          .findOne({ where: { email: email.trim().toLowerCase() } })) as AdminUserRow | null)
+      : null;
+  const bind = async (data: Record<string, unknown>) => {
+    if (!("email" in data)) return;
+    if (typeof data.email === "string") data.email = data.email.trim().toLowerCase();
+    const user = await userByEmail(data.email);
+    data.adminUserId = user?.id ?? null;
+    data.boundTo = user ? boundTo(user) : null;
+  };
+  strapi.db.lifecycles.subscribe({
+    models: [ASSIGNMENT_UID],
+    async beforeCreate(event) {
+      await bind(event.params.data as Record<string, unknown>);
+    },
+    async beforeUpdate(event) {
+      await bind(event.params.data as Record<string, unknown>);
+    },
+  });
+  strapi.db.lifecycles.subscribe({
+    models: ["admin::user"],
+    async afterCreate(event) {
+      const user = event.result as AdminUserRow | undefined;
+      if (!user?.email) return;
+      await strapi.db.query(ASSIGNMENT_UID).updateMany({
+        where: { email: user.email.toLowerCase(), adminUserId: { $null: true } },
+        data: { adminUserId: user.id, boundTo: boundTo(user) },
+      });
+    },
+  });
 }
 
 /**
@@ -50,4 +95,35 @@ export function isRestrictedMaintainer(user: AdminUserLike): boolean {
   const codes = (user.roles ?? []).map((r) => r.code);
   if (!codes.includes(MAINTAINER_ROLE_CODE)) return false;
   return !codes.some((c) => c === "strapi-super-admin" || c === EDITOR_ROLE_CODE);
+}
+
+/** The admin user behind the current request, when it came through the admin API. */
+export function currentAdminUser(strapi: Core.Strapi): AdminUserLike | undefined {
+  const ctx = strapi.requestContext.get();
+  const state = ctx?.state as { auth?: { strategy?: { name?: string } }; user?: AdminUserLike } | undefined;
+  if (state?.auth?.strategy?.name !== "admin") return undefined;
+  return state.user;
+}
+
+/**
+ * Once, for an installation that kept assignments by e-mail only: each is bound to the account
+ * that had its address at upgrade. After that, only the moments above bind.
+ */
+export async function bindLegacyAssignmentsOnce(strapi: Core.Strapi): Promise<void> {
+  const flag = { type: "plugin", name: "soskes", key: "assignments-bound-to-ids" } as const;
+  if (await strapi.store.get(flag)) return;
+  const pending = (await strapi.db.query(ASSIGNMENT_UID).findMany({
+    where: { adminUserId: { $null: true } },
+    select: ["id", "email"],
+  })) as Array<{ id: number; email: string }>;
+  for (const a of pending) {
+    const user = (await strapi.db
+      .query("admin::user")
+      .findOne({ where: { email: a.email.toLowerCase() } })) as AdminUserRow | null;
+    if (user)
+      await strapi.db
+        .query(ASSIGNMENT_UID)
+        .update({ where: { id: a.id }, data: { adminUserId: user.id, boundTo: boundTo(user) } });
+  }
+  await strapi.store.set({ ...flag, value: true });
 }

@@ -4,6 +4,7 @@ import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { ftsExpression } from "../analysis/query.js";
 import type { EngineFilter, EngineQuery, EngineResult, SearchEngine, StoredDocument } from "../engine.js";
+import type { VocabEntry } from "../vocabulary.js";
 
 /**
  * Up to this many matches, every match is scored (bm25) and counted exactly. Beyond it, scoring
@@ -14,7 +15,7 @@ import type { EngineFilter, EngineQuery, EngineResult, SearchEngine, StoredDocum
 const SCORE_ALL = 500;
 /** Matches are counted up to this many; beyond it the total is a lower bound (not exhaustive). */
 const COUNT_CAP = 1000;
-const SCHEMA_VERSION = 6;
+const SCHEMA_VERSION = 7;
 
 type Row = { rid: number; score: number; type: string; audience: string; munis: string; areas: string };
 
@@ -144,7 +145,8 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
       t, k, f, detail = column, tokenize = 'unicode61 remove_diacritics 0'
     );
     CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, display TEXT NOT NULL) WITHOUT ROWID;
+    -- Each word with the audiences (JSON array) of the documents it was seen in.
+    CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, display TEXT NOT NULL, audiences TEXT NOT NULL) WITHOUT ROWID;
     -- Every audience with its number of documents, kept in the same transactions as the documents
     -- (and counted again from them whenever the index is opened for writing).
     CREATE TABLE IF NOT EXISTS audiences (name TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
@@ -194,7 +196,9 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
   const setMeta = db.prepare(
     "INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
   );
-  const addWord = db.prepare("INSERT OR IGNORE INTO vocab (term, display) VALUES (?, ?)");
+  const addWord = db.prepare(
+    "INSERT INTO vocab (term, display, audiences) VALUES (?, ?, ?) ON CONFLICT (term) DO UPDATE SET audiences = excluded.audiences",
+  );
   const scored = db.prepare<[string], Row>(
     `SELECT f.rowid AS rid, bm25(fts, 10.0, 6.0, 1.0, 0.0) * d.weight AS score,
             d.type, d.audience, d.munis, d.areas
@@ -315,8 +319,8 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
     }
     counts.write();
   });
-  const addWords = db.transaction((words: Map<string, string>) => {
-    for (const [term, display] of words) addWord.run(term, display);
+  const addWords = db.transaction((words: Map<string, VocabEntry>) => {
+    for (const [term, entry] of words) addWord.run(term, entry.display, JSON.stringify(entry.audiences));
   });
 
   /**
@@ -439,8 +443,12 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
       setMeta.run(name, JSON.stringify(value));
     },
     async vocabulary() {
-      const rows = db.prepare<[], { term: string; display: string }>("SELECT term, display FROM vocab").all();
-      return new Map(rows.map((r) => [r.term, r.display]));
+      const rows = db
+        .prepare<[], { term: string; display: string; audiences: string }>("SELECT term, display, audiences FROM vocab")
+        .all();
+      return new Map(
+        rows.map((r) => [r.term, { display: r.display, audiences: JSON.parse(r.audiences) as string[] }]),
+      );
     },
     async addVocabulary(words) {
       addWords(words);

@@ -80,7 +80,9 @@ export function createMeiliEngine(options: MeiliOptions): SearchEngine {
   const prefix = options.indexPrefix ?? "soskes_";
   const docs: Index<MeiliDoc> = client.index<MeiliDoc>(`${prefix}docs`);
   const meta = client.index<{ id: string; value: string }>(`${prefix}meta`);
-  const vocab = client.index<{ id: string; term: string; display: string }>(`${prefix}vocab`);
+  const vocab = client.index<{ id: string; term: string; display: string; audiences?: string[] }>(
+    `${prefix}vocab`,
+  );
   let ready: Promise<void> | undefined;
 
   const ensure = () =>
@@ -190,12 +192,17 @@ export function createMeiliEngine(options: MeiliOptions): SearchEngine {
     },
     async vocabulary() {
       await ensure();
-      const rows = await allDocuments(vocab, { fields: ["term", "display"] });
-      return new Map(rows.map((r) => [r.term, r.display]));
+      const rows = await allDocuments(vocab, { fields: ["term", "display", "audiences"] });
+      return new Map(rows.map((r) => [r.term, { display: r.display, audiences: r.audiences ?? [] }]));
     },
     async addVocabulary(words) {
       await ensure();
-      const rows = [...words].map(([term, display]) => ({ id: idOf(term), term, display }));
+      const rows = [...words].map(([term, entry]) => ({
+        id: idOf(term),
+        term,
+        display: entry.display,
+        audiences: entry.audiences,
+      }));
       for (let i = 0; i < rows.length; i += 10_000)
         await vocab.addDocuments(rows.slice(i, i + 10_000)).waitTask();
     },
