@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { containsHetu, findHetu, isValidHetu } from "./hetu";
+import { containsHetu, containsHetuDeep, findHetu, isValidHetu, readerText } from "./hetu";
 
 // Codes built for these tests with the official check-character rule; no real person is meant.
 const checkChar = (digits: string) => "0123456789ABCDEFHJKLMNPRSTUVWXY"[Number(digits) % 31];
@@ -47,5 +48,126 @@ describe("henkilötunnus guard", () => {
   it("reports where the code is", () => {
     const c = code("010203", "A", "123");
     expect(findHetu(`Hei ${c}!`)).toEqual({ index: 4, length: c.length });
+  });
+
+  const C = code("131052", "-", "308"); // 131052-308T
+  const digits = (offset: number) => (d: string) => String.fromCodePoint(offset + Number(d));
+
+  it("reads the text as a reader sees it: other digits, dashes, invisible characters, spaces, markup", () => {
+    const [date, rest] = [C.slice(0, 6), C.slice(7)];
+    for (const text of [
+      C.replace(/\d/g, digits(0xff10)), // full-width digits
+      C.replace(/\d/g, digits(0x0660)), // Arabic-Indic digits
+      C.replace(/\d/g, digits(0x0966)), // Devanagari digits
+      C.replace(/\d/g, digits(0x1d7ce)), // mathematical bold digits
+      ...[
+        "\u2010",
+        "\u2011",
+        "\u2012",
+        "\u2013",
+        "\u2014",
+        "\u2015",
+        "\u2212",
+        "\uff0d",
+        "\ufe63",
+        "\u2043",
+      ].map((dash) => `${date}${dash}${rest}`),
+      ...["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u180e"].map(
+        (invisible) =>
+          `${date.slice(0, 3)}${invisible}${date.slice(3)}-${rest.slice(0, 2)}${invisible}${rest.slice(2)}`,
+      ),
+      `${date}  -   ${rest}`,
+      `${date}\u00a0-\u2003${rest}`,
+      `${date}-_${rest}_`,
+      `**${date}**-${rest}`,
+      `${date}-<b>${rest}</b>`,
+      `[${date}-${rest}](https://esimerkki.example)`,
+      `${date}-\`${rest}\``,
+      `Asiakas ${C.toLowerCase()} soitti.`,
+    ])
+      expect(containsHetu(text), JSON.stringify(text)).toBe(true);
+    expect(readerText("１３\u00ad１０\u2014５２")).toBe("1310-52");
+  });
+
+  it("finds a code anywhere in a value: nested fields, lists, rich-text nodes split by formatting", () => {
+    expect(containsHetuDeep({ profile: { title: "Sosiaalityöntekijä", expertise: [`ks. ${C}`] } })).toBe(
+      true,
+    );
+    const blocks = [
+      {
+        type: "paragraph",
+        children: [
+          { type: "text", text: `Tunnus ${C.slice(0, 7)}` },
+          { type: "text", text: C.slice(7), bold: true },
+        ],
+      },
+    ];
+    expect(containsHetuDeep({ body: blocks })).toBe(true);
+    expect(containsHetuDeep({ password: C }, new Set(["password"]))).toBe(false);
+    expect(containsHetuDeep({ title: "Lastensuojelulaki 417/2007 25 §", phone: "040 131 0523" })).toBe(false);
+  });
+
+  // Properties: however a valid code is disguised, it is found; lookalikes never are.
+  const validCode = fc
+    .record({
+      day: fc.integer({ min: 1, max: 28 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      year: fc.integer({ min: 0, max: 99 }),
+      sign: fc.constantFrom("-", "+", "A", "B", "F", "Y", "U"),
+      individual: fc.integer({ min: 2, max: 899 }),
+    })
+    .map(({ day, month, year, sign, individual }) =>
+      code(
+        `${String(day).padStart(2, "0")}${String(month).padStart(2, "0")}${String(year).padStart(2, "0")}`,
+        sign,
+        String(individual).padStart(3, "0"),
+      ),
+    );
+  const invisible = fc.constantFrom("", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "*", "_");
+  const dash = fc.constantFrom(
+    "-",
+    "\u2010",
+    "\u2011",
+    "\u2012",
+    "\u2013",
+    "\u2014",
+    "\u2015",
+    "\u2212",
+    "\uff0d",
+    "\ufe63",
+  );
+  const digitSet = fc.constantFrom(0x30, 0xff10, 0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0x1d7ce, 0x1d7ec);
+  const disguise = (c: string) =>
+    fc
+      .tuple(digitSet, dash, fc.array(invisible, { minLength: c.length, maxLength: c.length }), fc.boolean())
+      .map(([zero, d, gaps, lower]) =>
+        [...c]
+          .map((ch, i) => {
+            const shown = /\d/.test(ch) ? String.fromCodePoint(zero + Number(ch)) : ch === "-" ? d : ch;
+            return (i > 0 ? gaps[i]! : "") + (lower ? shown.toLowerCase() : shown);
+          })
+          .join(""),
+      );
+
+  it("finds every disguised valid code (property)", () => {
+    fc.assert(
+      fc.property(
+        validCode.chain((c) => disguise(c)),
+        fc.string({ maxLength: 20 }).map((s) => s.replace(/[0-9A-Za-z]/g, " ")),
+        (disguised, around) => containsHetu(`${around} ${disguised} ${around}`),
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("never flags a code whose check character is wrong (property)", () => {
+    fc.assert(
+      fc.property(validCode, fc.integer({ min: 1, max: 30 }), (c, shift) => {
+        const right = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+        const wrong = c.slice(0, -1) + right[(right.indexOf(c.at(-1)!) + shift) % 31]!;
+        return !containsHetu(`Tunnus ${wrong}`);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

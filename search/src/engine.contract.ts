@@ -144,6 +144,36 @@ export function engineContract(name: string, create: () => SearchEngine | Promis
       ]);
     });
 
+    it("suggests only words of documents the asker may see, and none once their last document is gone", async () => {
+      // A closed group's message holds a rare word; the directory has a near one.
+      await service.upsert([
+        doc({
+          key: "message:secret",
+          source: "contract-secret",
+          type: "message",
+          audience: "group:7",
+          title: "Viesti",
+          text: "Kokouksessa puhuttiin hankkeesta Kuuskajaskari ja sen rahoituksesta.",
+        }),
+      ]);
+      await service.idle();
+      const misspelt = "kuuskajaskri";
+      const member = await service.search({ q: misspelt, audiences: [...all, "group:7"] });
+      expect(member.didYouMean?.toLowerCase()).toBe("kuuskajaskari");
+      for (const partial of [false, true]) {
+        const outsider = await service.search({ q: misspelt, audiences: all, partial });
+        expect(JSON.stringify(outsider).toLowerCase(), `partial ${partial}`).not.toContain("kuuskajaskari");
+        // Typing the word itself tells nothing either: the same answer as for a word no one wrote.
+        const exact = await service.search({ q: "kuuskajaskari", audiences: all, partial });
+        const none = await service.search({ q: "kuuskajaskarz", audiences: all, partial });
+        expect({ ...exact, tookMs: 0 }).toEqual({ ...none, tookMs: 0 });
+      }
+      // The message is deleted: not even its own group is told the word any more.
+      await service.reconcile("contract-secret", []);
+      const after = await service.search({ q: misspelt, audiences: [...all, "group:7"] });
+      expect(JSON.stringify(after).toLowerCase()).not.toContain("kuuskajaskari");
+    });
+
     it("keeps named values with the index", async () => {
       await engine.setMeta("contract-test", { a: 1 });
       expect(await engine.getMeta("contract-test")).toEqual({ a: 1 });

@@ -646,6 +646,25 @@ describe("authorisation matrix", () => {
       }
   });
 
+  it("search suggests no secret word, as typed or misspelt, to who may not see it", async () => {
+    const misspell = (w: string) => `${w.slice(0, -2)}${w.at(-1)}${w.at(-2)}`;
+    const ask = async (actor: Actor, q: string, partial: boolean) =>
+      (await as[actor].get(`/api/search?q=${encodeURIComponent(q)}${partial ? "&partial=1" : ""}`)).body;
+    // The positive control: a group member is offered the group's word.
+    const control = await eventually(
+      () => ask("alice", misspell(SECRETS.groupMessage.word), false),
+      (r) => JSON.stringify(r).includes(SECRETS.groupMessage.word),
+    );
+    expect(JSON.stringify(control)).toContain(SECRETS.groupMessage.word);
+    for (const [name, secret] of Object.entries(SECRETS))
+      for (const actor of MEMBERS.filter((a) => !secret.seenBy.includes(a)))
+        for (const partial of [false, true])
+          for (const q of [misspell(secret.word), secret.word.slice(0, -1), `${secret.word.slice(0, 6)}x`]) {
+            const body = await ask(actor, q, partial);
+            expect(secretsIn(actor, body), `${actor}, ${name}, ${q}, partial ${partial}`).toEqual([]);
+          }
+  });
+
   it.each(Object.entries(EVENTS))("socket %s", async (event, rule) => {
     const see = rule.see ?? rule.act;
     const ask = async (actor: Actor, payload: unknown) => {

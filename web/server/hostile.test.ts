@@ -34,6 +34,10 @@ const nasty = fc.oneof(
     "😀".repeat(2000),
     "a".repeat(70_000),
     "131052-308T",
+    // The same identity code disguised: refused (422), never a 5xx.
+    "１３１０５２－３０８Ｔ",
+    "13\u00ad1052\u2212308\u200bT",
+    "131052-_308T_",
   ),
 );
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({

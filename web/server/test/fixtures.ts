@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig, type Config } from "@soskes/config";
 import { sql } from "kysely";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import supertest from "supertest";
 import { freePort, freshPostgres } from "../../../tests/helpers/services.js";
 import { STATUTES } from "../../../cms/src/seed/reference.js";
@@ -53,6 +53,8 @@ export async function startTestPortal(
     port?: number;
     /** Send mail through a real SMTP server (smtp-server) instead of the in-memory transport. */
     smtp?: boolean;
+    /** The portal's logger (default: silent, or TEST_LOG_LEVEL). */
+    logger?: Logger;
   } = {},
 ): Promise<TestPortal> {
   const pgDb = kind === "postgres" ? await freshPostgres("soskes_web") : undefined;
@@ -63,7 +65,7 @@ export async function startTestPortal(
     ...(sink ? { SMTP_URL: `smtp://127.0.0.1:${sink.port()}` } : {}),
     ...options.env,
   });
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const content =
     options.content ??
     createContentService({
