@@ -144,7 +144,11 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
     if (open >= socketsPerUser) {
       const err = new Error("too_many_connections") as Error & { data: unknown };
       const refusal = chatErrors.tooManyConnections(socketsPerUser);
-      err.data = { code: refusal.code, message: refusal.messages[langOf(socket.request)], details: refusal.details };
+      err.data = {
+        code: refusal.code,
+        message: refusal.messages[langOf(socket.request)],
+        details: refusal.details,
+      };
       next(err);
       return;
     }
@@ -242,7 +246,10 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
     try {
       // Every event counts, unknown ones too: a flood of made-up names is still a flood.
       const known = Object.hasOwn(CLIENT_EVENTS, event);
-      await limiter.consume(socket.data.actor.id, known && (event === "typing" || event === "read") ? 0.2 : 1);
+      await limiter.consume(
+        socket.data.actor.id,
+        known && (event === "typing" || event === "read") ? 0.2 : 1,
+      );
       // Unknown events are answered too, so a client never waits for nothing.
       if (!known) throw chatErrors.invalidInput({ event: "unknown_event" });
       const name = event as ClientEvent;

@@ -313,6 +313,19 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     expect(insider).toBe(2);
   });
 
+  it("an admin places the expert in their directory unit, which the expert cannot change", async () => {
+    const page = await loginAs("admin@demo.soskes.example");
+    await page.goto(`${portalUrl}/yllapito/kayttajat`);
+    await page.getByRole("heading", { name: "Jäsenten yksiköt" }).waitFor();
+    await page.getByLabel("Hae nimellä tai sähköpostilla").fill("asiantuntija@demo");
+    const unit = page.getByLabel(/^Yksikkö: /);
+    await expect.poll(() => unit.locator("option").count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    await unit.selectOption({ label: "Vammaispalvelut, Jyväskylän seutu" });
+    await page.getByText("Tallennettu.").waitFor();
+    await page.getByText("Asiantuntija · Vammaispalvelut, Jyväskylän seutu").waitFor();
+    await page.close();
+  });
+
   it("a social worker in Saarijärvi asks the disability panel; an expert answers; she closes it with consent; the answer is published and a colleague in Keuruu finds it", async () => {
     const asker = await loginAs("sosiaalityontekija.saarijarvi@demo.soskes.example");
     await asker.goto(`${portalUrl}/konsultaatiot`);

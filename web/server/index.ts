@@ -176,7 +176,9 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
     // External links in the content, each checked once a day.
     content
       .current()
-      .then(({ data }) => runLinkCheck({ db: database.db, logger }, data, { net: { ports: config.portal.outboundPorts } }))
+      .then(({ data }) =>
+        runLinkCheck({ db: database.db, logger }, data, { net: { ports: config.portal.outboundPorts } }),
+      )
       .catch((err: unknown) => logger.warn({ err }, "link check failed"));
     // Owners hear of records falling due (once per record and due date, whichever node runs it).
     runFreshnessReminders(services).catch((err: unknown) =>

@@ -1,7 +1,10 @@
 import { request, newClientId } from "@soskes/chat/client";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pino from "pino";
 import { createUser } from "./commands/users.js";
+import type { CmsClient } from "./content/cms-client.js";
+import { createContentService } from "./content/content-service.js";
 import { TEMPLATES } from "./mail/templates.js";
 import { browser, startTestPortal, storedState, type TestPortal } from "./test/fixtures.js";
 import { codeOf, connected, socketFor } from "./test/sockets.js";
@@ -12,6 +15,26 @@ import { codeOf, connected, socketFor } from "./test/sockets.js";
  * suggestions have their own suites: hetu-guard.test.ts, maintenance.test.ts, search.)
  */
 const PASSWORD = "Testi-salasana-42";
+const UNIT = {
+  nameSv: null,
+  description: null,
+  website: null,
+  alwaysOpen: false,
+  openingNote: null,
+  verifiedAt: null,
+  municipality: null,
+  municipalities: [],
+  serviceAreas: [],
+  parent: null,
+  phones: [],
+  emails: [],
+  visitingAddress: null,
+  postalAddress: null,
+  openingHours: [],
+  openingExceptions: [],
+  languages: [],
+  contactPersons: [],
+};
 
 describe("doors a hostile insider would try", () => {
   let portal: TestPortal;
@@ -31,7 +54,22 @@ describe("doors a hostile insider would try", () => {
   };
 
   beforeAll(async () => {
-    portal = await startTestPortal("sqlite", { env: { SOCKETS_PER_MEMBER: "3" } });
+    // A directory of two units: admins place members in them (conflict of interest compares those).
+    const content = createContentService({
+      logger: pino({ level: "silent" }),
+      cms: {
+        all: <T>(collection: string) =>
+          Promise.resolve(
+            (collection === "service-units"
+              ? [
+                  { documentId: "unit-saarijarvi", name: "Saarijärven sosiaalipalvelut" },
+                  { documentId: "unit-jyvaskyla", name: "Jyväskylän vammaispalvelut" },
+                ].map((u) => ({ ...UNIT, ...u }))
+              : []) as T[],
+          ),
+      } as unknown as CmsClient,
+    });
+    portal = await startTestPortal("sqlite", { env: { SOCKETS_PER_MEMBER: "3" }, content });
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
@@ -152,9 +190,12 @@ describe("doors a hostile insider would try", () => {
 
   it("no e-mail subject carries anything a person wrote", () => {
     for (const [name, template] of Object.entries(TEMPLATES)) {
-      const data = new Proxy({} as Record<string, string>, {
-        get: (_t, key) => (typeof key === "string" ? `WRITTEN-${key}` : undefined),
-      });
+      const data = new Proxy(
+        {},
+        {
+          get: (_t, key) => (typeof key === "string" ? `WRITTEN-${key}` : undefined),
+        },
+      );
       for (const lang of ["fi", "sv", "en"] as const) {
         const { subject } = template(lang, data);
         // Figures the system computes (a count, a date) may stand in a subject; nothing else.
@@ -169,16 +210,16 @@ describe("doors a hostile insider would try", () => {
 
   it("limits one member's sockets, and counts unknown events against the rate limit", async () => {
     const user = await account("sockets");
-    const open = async () => {
+    const open = () => {
       const s = socketFor(portal.url, user.web.sessionCookie());
       sockets.push(s);
       return s;
     };
-    const first = await open();
+    const first = open();
     await connected(first);
-    await connected(await open());
-    await connected(await open());
-    const fourth = await open();
+    await connected(open());
+    await connected(open());
+    const fourth = open();
     const refusal = await connected(fourth).then(
       () => "connected",
       (err: Error & { data?: { code: string; message: string } }) => err.data,
@@ -195,5 +236,52 @@ describe("doors a hostile insider would try", () => {
     expect(
       await codeOf(request(first, "message:create", { groupId: 1, clientId: newClientId(), body: "x" })),
     ).toBe("rate_limited");
+  });
+
+  it("conflict of interest follows the unit an admin chose, whatever the expert writes in their profile", async () => {
+    const admin = await account("unitadmin", "admin");
+    const requester = await account("asker");
+    const expert = await account("colleague", "expert");
+    // Only admins place people in units, and only in units of the directory.
+    expect(
+      (await expert.web.put(`/api/admin/users/${expert.id}/unit`, { unitId: "unit-jyvaskyla" })).status,
+    ).toBe(403);
+    const unknown = await admin.web.put(`/api/admin/users/${expert.id}/unit`, { unitId: "ei-ole" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ error: { details: { fields: { unitId: "unknown_unit" } } } });
+    for (const who of [requester, expert]) {
+      const placed = await admin.web.put(`/api/admin/users/${who.id}/unit`, { unitId: "unit-saarijarvi" });
+      expect(placed.status).toBe(200);
+      expect(placed.body).toEqual({
+        data: { id: who.id, orgUnit: { id: "unit-saarijarvi", name: "Saarijärven sosiaalipalvelut" } },
+      });
+    }
+    const panel = await admin.web.post("/api/panels", {
+      serviceArea: "eturistiriita-testi",
+      name: "Vammaispalvelujen paneeli",
+    });
+    const panelId = (panel.body as { data: { id: number } }).data.id;
+    expect((await admin.web.post(`/api/panels/${panelId}/members`, { userId: expert.id })).status).toBe(204);
+    // The expert writes another unit in their profile: that changes nothing.
+    expect((await expert.web.patch("/api/me", { unit: "Aivan toinen yksikkö" })).status).toBe(200);
+    const asked = await requester.web.post("/api/consultations", {
+      serviceArea: "eturistiriita-testi",
+      topic: "Henkilökohtainen apu",
+      question: "Miten henkilökohtaisen avun tuntimäärä arvioidaan, kun tarve vaihtelee viikoittain?",
+      anonymised: true,
+    });
+    expect(asked.status).toBe(201);
+    const id = (asked.body as { data: { id: number } }).data.id;
+    const inbox = (await expert.web.get("/api/consultations?scope=inbox")).body as {
+      data: Array<{ id: number }>;
+    };
+    expect(inbox.data.map((c) => c.id)).not.toContain(id);
+    expect((await expert.web.get(`/api/consultations/${id}`)).status).toBe(404);
+    expect((await expert.web.post(`/api/consultations/${id}/claim`)).status).toBe(404);
+    // Placed elsewhere by the admin, the same expert may take it.
+    expect(
+      (await admin.web.put(`/api/admin/users/${expert.id}/unit`, { unitId: "unit-jyvaskyla" })).status,
+    ).toBe(200);
+    expect((await expert.web.post(`/api/consultations/${id}/claim`)).status).toBe(200);
   });
 });

@@ -109,7 +109,11 @@ export function createConsultService(options: {
       .executeTakeFirst();
   type UnitIdentity = { unit: string | null; org_unit: string | null };
   const unitOf = async (userId: number): Promise<UnitIdentity> =>
-    (await db.selectFrom("users").select(["unit", "org_unit"]).where("id", "=", userId).executeTakeFirst()) ?? {
+    (await db
+      .selectFrom("users")
+      .select(["unit", "org_unit"])
+      .where("id", "=", userId)
+      .executeTakeFirst()) ?? {
       unit: null,
       org_unit: null,
     };
@@ -120,8 +124,10 @@ export function createConsultService(options: {
    * directory unit an admin placed each of them in, which neither can change; the profile's
    * free-text unit can only add a conflict (editing it never removes one).
    */
-  const sameUnit = (expert: UnitIdentity, row: { requester_unit: string | null; requester_org_unit: string | null }) =>
-    same(expert.org_unit, row.requester_org_unit) || same(expert.unit, row.requester_unit);
+  const sameUnit = (
+    expert: UnitIdentity,
+    row: { requester_unit: string | null; requester_org_unit: string | null },
+  ) => same(expert.org_unit, row.requester_org_unit) || same(expert.unit, row.requester_unit);
 
   /** Why the actor may see the request, or null. */
   async function relation(actor: ConsultActor, row: Row) {

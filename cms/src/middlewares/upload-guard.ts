@@ -70,7 +70,12 @@ async function readAll(file: string, limit: number): Promise<Buffer | null> {
 function isPlainText(bytes: Buffer): boolean {
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text);
+    // No control characters but tab, line feed and carriage return.
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return false;
+    }
+    return true;
   } catch {
     return false;
   }
@@ -79,11 +84,11 @@ function isPlainText(bytes: Buffer): boolean {
 /** What the bytes are, when they are something the media library takes; otherwise null. */
 export async function sniffUpload(filepath: string, name: string): Promise<Sniffed | null> {
   const found = await fileType.fromFile(filepath);
-  if (found) return BINARY[found.ext] ? { ext: found.ext, mime: BINARY[found.ext]! } : null;
+  if (found) return BINARY[found.ext] ? { ext: found.ext, mime: BINARY[found.ext] } : null;
   const ext = path.extname(name).slice(1).toLowerCase();
   if (!TEXT[ext]) return null;
   const bytes = await readAll(filepath, 20 * 1024 * 1024);
-  return bytes && isPlainText(bytes) ? { ext, mime: TEXT[ext]! } : null;
+  return bytes && isPlainText(bytes) ? { ext, mime: TEXT[ext] } : null;
 }
 
 const withExt = (name: string, ext: string) => {
@@ -118,10 +123,11 @@ async function checkFiles(files: unknown): Promise<void> {
   }
 }
 
-const uploadGuard: Core.MiddlewareFactory = (_config, { strapi }) =>
+const uploadGuard: Core.MiddlewareFactory =
+  (_config, { strapi }) =>
   async (ctx, next) => {
     const files = (ctx.request as unknown as { files?: unknown }).files;
-    if (files && Object.keys(files as object).length > 0) {
+    if (files && Object.keys(files).length > 0) {
       try {
         await checkFiles(files);
       } catch (err) {

@@ -7,7 +7,6 @@ import {
   currentAdminUser,
   isRestrictedMaintainer,
   isScoped,
-  type AdminUserLike,
 } from "./scope";
 
 const WRITE_ACTIONS = new Set([

@@ -65,7 +65,7 @@ async function ownIds(strapi: Core.Strapi, found: Found, codes: string[]): Promi
       uid === MUNICIPALITY_UID
         ? { id: { $in: [...ids] }, code: { $in: codes } }
         : { id: { $in: [...ids] }, municipality: { code: { $in: codes } } };
-    const rows = (await strapi.db.query(uid as UID.ContentType).findMany({ where, select: ["id"] })) as Array<{
+    const rows = (await strapi.db.query(uid).findMany({ where, select: ["id"] })) as Array<{
       id: number;
     }>;
     allowed.set(uid, new Set(rows.map((r) => r.id)));
@@ -87,7 +87,7 @@ export async function scrubForMaintainer(
   const roots = Array.isArray(result)
     ? (result as Entity[])
     : result && typeof result === "object"
-      ? "results" in result && Array.isArray((result as { results: unknown }).results)
+      ? "results" in result && Array.isArray(result.results)
         ? ((result as { results: Entity[] }).results ?? [])
         : [result as Entity]
       : [];
@@ -104,7 +104,12 @@ export async function scrubForMaintainer(
   if (found.size === 0) return;
   const allowed = await ownIds(strapi, found, codes);
   for (const root of roots)
-    walk(strapi, uid, root, (target, item) => !owned(target) || Boolean(allowed.get(target)?.has(item.id as number)));
+    walk(
+      strapi,
+      uid,
+      root,
+      (target, item) => !owned(target) || Boolean(allowed.get(target)?.has(item.id as number)),
+    );
 }
 
 /**
@@ -124,7 +129,12 @@ export function registerMaintainerReadScope(strapi: Core.Strapi): void {
     try {
       const result = await next();
       if (level === 0 && result && typeof result === "object") {
-        await scrubForMaintainer(strapi, context.uid, result, await assignedMunicipalityCodes(strapi, user.id));
+        await scrubForMaintainer(
+          strapi,
+          context.uid,
+          result,
+          await assignedMunicipalityCodes(strapi, user.id),
+        );
       }
       return result;
     } finally {

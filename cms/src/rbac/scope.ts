@@ -33,7 +33,10 @@ export type AdminUserLike = {
  * Municipality codes assigned to an admin user — by the user's id, never by e-mail: a maintainer
  * who changes their own address to that of a pending assignment gains nothing.
  */
-export async function assignedMunicipalityCodes(strapi: Core.Strapi, userId: number | undefined): Promise<string[]> {
+export async function assignedMunicipalityCodes(
+  strapi: Core.Strapi,
+  userId: number | undefined,
+): Promise<string[]> {
   if (userId === undefined) return [];
   const assignments = (await strapi.db.query(ASSIGNMENT_UID).findMany({
     where: { adminUserId: userId },
@@ -43,7 +46,8 @@ export async function assignedMunicipalityCodes(strapi: Core.Strapi, userId: num
 }
 
 type AdminUserRow = { id: number; email: string; firstname?: string | null; lastname?: string | null };
-const boundTo = (u: AdminUserRow) => `${[u.firstname, u.lastname].filter(Boolean).join(" ")} <${u.email}>`.trim();
+const boundTo = (u: AdminUserRow) =>
+  `${[u.firstname, u.lastname].filter(Boolean).join(" ")} <${u.email}>`.trim();
 
 /**
  * Binds assignments to admin user ids at the two moments someone trusted names the person:

@@ -444,7 +444,9 @@ export function createEmbeddedEngine(file: string, options: { readonly?: boolean
     },
     async vocabulary() {
       const rows = db
-        .prepare<[], { term: string; display: string; audiences: string }>("SELECT term, display, audiences FROM vocab")
+        .prepare<[], { term: string; display: string; audiences: string }>(
+          "SELECT term, display, audiences FROM vocab",
+        )
         .all();
       return new Map(
         rows.map((r) => [r.term, { display: r.display, audiences: JSON.parse(r.audiences) as string[] }]),

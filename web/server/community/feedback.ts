@@ -1,5 +1,5 @@
 import { chatErrors, findHetu, finnishDate } from "@soskes/chat";
-import { Router, type Request } from "express";
+import { type Router, type Request } from "express";
 import type { Selectable } from "kysely";
 import { z } from "zod";
 import type { Services } from "../app.js";

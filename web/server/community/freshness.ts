@@ -6,7 +6,7 @@ import {
   type FreshnessRecordType,
 } from "@soskes/config";
 import { finnishDate } from "@soskes/chat";
-import { Router } from "express";
+import { type Router } from "express";
 import type { Migration } from "kysely/migration";
 import { z } from "zod";
 import type { Services } from "../app.js";

@@ -1,5 +1,5 @@
 import { finnishDate } from "@soskes/chat";
-import { Router } from "express";
+import { type Router } from "express";
 import type { Migration } from "kysely/migration";
 import type { Logger } from "pino";
 import { z } from "zod";

@@ -1,6 +1,6 @@
 import { chatErrors, findHetu, finnishDate, normaliseRichText, plainText } from "@soskes/chat";
 import type { SearchDocument, SearchService } from "@soskes/search";
-import { Router, type Request } from "express";
+import { type Router, type Request } from "express";
 import type { Selectable } from "kysely";
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";

@@ -1,5 +1,5 @@
 import { chatErrors, findHetu, finnishDate, toCsv } from "@soskes/chat";
-import { Router, type Request } from "express";
+import { type Router, type Request } from "express";
 import type { Generated, Selectable } from "kysely";
 import type { Migration } from "kysely/migration";
 import { z } from "zod";

@@ -1,5 +1,5 @@
 import { findHetu, finnishDate } from "@soskes/chat";
-import { Router } from "express";
+import { type Router } from "express";
 import { sql } from "kysely";
 import type { Migration } from "kysely/migration";
 import type { Logger } from "pino";

@@ -9,7 +9,7 @@ import {
   reportCsv,
   type ConsultActor,
 } from "@soskes/chat";
-import { Router, type Request } from "express";
+import { type Router, type Request } from "express";
 import { z } from "zod";
 import type { Services } from "../app.js";
 import { errors } from "../errors.js";

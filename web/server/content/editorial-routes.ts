@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { Router, type Request } from "express";
+import { type Router, type Request } from "express";
 import ical from "ical-generator";
 import { z } from "zod";
 import type { Services } from "../app.js";

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { Router } from "express";
+import { type Router } from "express";
 import { z } from "zod";
 import type { Services } from "../app.js";
 import { errors } from "../errors.js";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { Router } from "express";
+import { type Router } from "express";
 import { simpleParser } from "mailparser";
 import { canManageUsers } from "../policies/user.js";
 import { strictRouter } from "../validate.js";

@@ -54,7 +54,9 @@ export function isPublicAddress(ip: string, allow: readonly string[] = []): bool
 
 const lookupAll = (host: string) =>
   new Promise<LookupAddress[]>((resolve, reject) =>
-    dnsLookup(host, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+    dnsLookup(host, { all: true, verbatim: true }, (err, addresses) =>
+      err ? reject(err) : resolve(addresses),
+    ),
   );
 
 /** The checked address to connect to: every address the name has must be public. */

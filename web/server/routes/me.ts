@@ -1,4 +1,4 @@
-import { Router } from "express";
+import { type Router } from "express";
 import type { Services } from "../app.js";
 import { findUserById } from "../commands/users.js";
 import { errors } from "../errors.js";

@@ -1,6 +1,6 @@
 import { CONTENT_KINDS } from "@soskes/config";
 import { HIT_TYPES } from "@soskes/search";
-import { Router } from "express";
+import { type Router } from "express";
 import { z } from "zod";
 import type { Services } from "../app.js";
 import { DirectoryQuerySchema } from "../content/routes.js";

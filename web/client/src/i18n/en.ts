@@ -155,6 +155,22 @@ export const en: Resources = {
     invite: "Send invitation",
     invited: "The invitation was sent to {{email}}.",
     roles: { member: "Member", expert: "Expert", moderator: "Moderator", admin: "Administrator" },
+    units: {
+      title: "Members' units",
+      intro:
+        "In eKonsultaatio an expert neither sees nor takes requests from their own unit. An admin chooses the unit from the directory; members cannot change it themselves.",
+      search: "Search by name or e-mail",
+      municipality: "Municipality",
+      unit: "Unit",
+      chooseMunicipality: "Choose a municipality",
+      none: "No unit",
+      loading: "Loading units…",
+      saving: "Saving…",
+      saved: "Saved.",
+      noMatch: "No active members match.",
+      more_one: "{{count}} more match: narrow the search.",
+      more_other: "{{count}} more match: narrow the search.",
+    },
     nav: "Users",
   },
   hubs: {

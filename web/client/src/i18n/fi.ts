@@ -152,6 +152,22 @@ export const fi = {
     invite: "Lähetä kutsu",
     invited: "Kutsu lähetettiin osoitteeseen {{email}}.",
     roles: { member: "Jäsen", expert: "Asiantuntija", moderator: "Moderaattori", admin: "Pääkäyttäjä" },
+    units: {
+      title: "Jäsenten yksiköt",
+      intro:
+        "eKonsultaatiossa asiantuntija ei näe eikä ota pyyntöjä omasta yksiköstään. Yksikön valitsee pääkäyttäjä hakemistosta; jäsen ei voi muuttaa sitä itse.",
+      search: "Hae nimellä tai sähköpostilla",
+      municipality: "Kunta",
+      unit: "Yksikkö",
+      chooseMunicipality: "Valitse kunta",
+      none: "Ei yksikköä",
+      loading: "Ladataan yksiköitä…",
+      saving: "Tallennetaan…",
+      saved: "Tallennettu.",
+      noMatch: "Haulla ei löytynyt aktiivisia jäseniä.",
+      more_one: "Lisäksi {{count}} osuma: tarkenna hakua.",
+      more_other: "Lisäksi {{count}} osumaa: tarkenna hakua.",
+    },
     nav: "Käyttäjät",
   },
   hubs: {

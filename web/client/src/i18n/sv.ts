@@ -155,6 +155,22 @@ export const sv: Resources = {
     invite: "Skicka inbjudan",
     invited: "Inbjudan skickades till {{email}}.",
     roles: { member: "Medlem", expert: "Expert", moderator: "Moderator", admin: "Huvudanvändare" },
+    units: {
+      title: "Medlemmarnas enheter",
+      intro:
+        "I eKonsultation ser och tar en expert inte emot begäranden från sin egen enhet. Enheten väljs av huvudanvändaren ur katalogen; medlemmen kan inte ändra den själv.",
+      search: "Sök med namn eller e-post",
+      municipality: "Kommun",
+      unit: "Enhet",
+      chooseMunicipality: "Välj kommun",
+      none: "Ingen enhet",
+      loading: "Enheterna laddas…",
+      saving: "Sparas…",
+      saved: "Sparat.",
+      noMatch: "Sökningen hittade inga aktiva medlemmar.",
+      more_one: "Ytterligare {{count}} träff: förfina sökningen.",
+      more_other: "Ytterligare {{count}} träffar: förfina sökningen.",
+    },
     nav: "Användare",
   },
   hubs: {

@@ -1,4 +1,4 @@
-import { Router, type Request } from "express";
+import { type Router, type Request } from "express";
 import { z } from "zod";
 import type { Services } from "../../app.js";
 import { decideAccess, invite } from "../../commands/accounts.js";
@@ -33,12 +33,32 @@ export function adminRouter(services: Services): Router {
       const { status } = parse(ListQuery, req.query);
       const users = await services.db
         .selectFrom("users")
-        .select(["id", "email", "name", "organisation", "municipality_code", "role", "status", "created_at"])
+        .select([
+          "id",
+          "email",
+          "name",
+          "organisation",
+          "municipality_code",
+          "org_unit",
+          "role",
+          "status",
+          "created_at",
+        ])
         .where("status", "=", status)
         .orderBy("created_at", "asc")
         .execute();
+      // The unit's name from the directory; a unit since removed from it shows by its id alone.
+      const units = users.some((u) => u.org_unit)
+        ? new Map(
+            (await services.content.current().catch(() => null))?.data.units.map((u) => [
+              u.documentId,
+              u.name,
+            ]) ?? [],
+          )
+        : new Map<string, string>();
       res.json({
         data: users.map((u) => ({
+          orgUnit: u.org_unit ? { id: u.org_unit, name: units.get(u.org_unit) ?? null } : null,
           id: u.id,
           email: u.email,
           name: u.name,

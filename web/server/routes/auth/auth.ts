@@ -1,5 +1,5 @@
 import { prepareQuery } from "@soskes/chat";
-import { Router, type Request } from "express";
+import { type Router, type Request } from "express";
 import { Strategy as LocalStrategy } from "passport-local";
 import { endUserSessions, type Services } from "../../app.js";
 import { OIDC_STRATEGY } from "../../auth/oidc.js";

@@ -30,3 +30,42 @@ export const useInvite = () =>
     mutationFn: (input: { email: string; role: string }) =>
       api.post<{ invited: string }>("/api/admin/invitations", input),
   });
+
+/** An active member as the admin's unit placement lists them. */
+export type ActiveUser = {
+  id: number;
+  email: string;
+  name: string;
+  municipalityCode: string | null;
+  role: "member" | "expert" | "moderator" | "admin";
+  orgUnit: { id: string; name: string | null } | null;
+};
+
+export const useActiveUsers = () =>
+  useQuery({
+    queryKey: ["admin", "users", "active"],
+    queryFn: () => api.get<ActiveUser[]>("/api/admin/users?status=active"),
+  });
+
+/** The directory's units of one municipality, to place a member in. */
+export const useMunicipalityUnits = (municipality: string | null) =>
+  useQuery({
+    queryKey: ["admin", "units", municipality],
+    queryFn: () =>
+      api.get<Array<{ id: string; name: string }>>(
+        `/api/directory/units?municipality=${encodeURIComponent(municipality ?? "")}`,
+      ),
+    enabled: Boolean(municipality),
+    staleTime: 5 * 60_000,
+  });
+
+export function useSetOrgUnit() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, unitId }: { id: number; unitId: string | null }) =>
+      api.put<{ id: number; orgUnit: { id: string; name: string } | null }>(`/api/admin/users/${id}/unit`, {
+        unitId,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["admin", "users", "active"] }),
+  });
+}

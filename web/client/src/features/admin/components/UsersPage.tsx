@@ -4,6 +4,7 @@ import { FormError, Success, TextField, fieldErrors } from "../../../components/
 import { ErrorMessage, Loading } from "../../../components/Status";
 import { formatDate } from "../../../i18n";
 import { useDecide, useInvite, usePendingUsers } from "../api/users";
+import { UnitPlacement } from "./UnitPlacement";
 
 const ROLES = ["member", "expert", "moderator", "admin"] as const;
 
@@ -75,6 +76,7 @@ export function UsersPage() {
           </table>
         )}
       </section>
+      <UnitPlacement />
       <section aria-labelledby="invite" className="auth auth--inline">
         <h2 id="invite">{t("admin.inviteTitle")}</h2>
         {invite.data && <Success>{t("admin.invited", { email: invite.data.invited })}</Success>}
