@@ -1,12 +1,16 @@
 import { request, newClientId } from "@soskes/chat/client";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pino from "pino";
-import { createUser } from "./commands/users.js";
-import type { CmsClient } from "./content/cms-client.js";
-import { createContentService } from "./content/content-service.js";
 import { TEMPLATES } from "./mail/templates.js";
-import { browser, startTestPortal, storedState, type TestPortal } from "./test/fixtures.js";
+import {
+  browser,
+  signedIn,
+  startTestPortal,
+  storedState,
+  stubContent,
+  stubUnit,
+  type TestPortal,
+} from "./test/fixtures.js";
 import { codeOf, connected, socketFor } from "./test/sockets.js";
 
 /**
@@ -15,59 +19,20 @@ import { codeOf, connected, socketFor } from "./test/sockets.js";
  * suggestions have their own suites: hetu-guard.test.ts, maintenance.test.ts, search.)
  */
 const PASSWORD = "Testi-salasana-42";
-const UNIT = {
-  nameSv: null,
-  description: null,
-  website: null,
-  alwaysOpen: false,
-  openingNote: null,
-  verifiedAt: null,
-  municipality: null,
-  municipalities: [],
-  serviceAreas: [],
-  parent: null,
-  phones: [],
-  emails: [],
-  visitingAddress: null,
-  postalAddress: null,
-  openingHours: [],
-  openingExceptions: [],
-  languages: [],
-  contactPersons: [],
-};
 
 describe("doors a hostile insider would try", () => {
   let portal: TestPortal;
   const sockets: Socket[] = [];
-  const account = async (key: string, role: "member" | "moderator" | "admin" | "expert" = "member") => {
-    const email = `${key}@insider.example`;
-    const user = await createUser(portal.database.db, {
-      email,
-      name: `Testi ${key}`,
-      password: PASSWORD,
-      role,
-      emailVerified: true,
-    });
-    const web = browser(portal);
-    expect((await web.login(email, PASSWORD)).status).toBe(200);
-    return { id: user.id, email, web };
-  };
+  const account = (key: string, role: "member" | "moderator" | "admin" | "expert" = "member") =>
+    signedIn(portal, `${key}@insider.example`, role, PASSWORD);
 
   beforeAll(async () => {
     // A directory of two units: admins place members in them (conflict of interest compares those).
-    const content = createContentService({
-      logger: pino({ level: "silent" }),
-      cms: {
-        all: <T>(collection: string) =>
-          Promise.resolve(
-            (collection === "service-units"
-              ? [
-                  { documentId: "unit-saarijarvi", name: "Saarijärven sosiaalipalvelut" },
-                  { documentId: "unit-jyvaskyla", name: "Jyväskylän vammaispalvelut" },
-                ].map((u) => ({ ...UNIT, ...u }))
-              : []) as T[],
-          ),
-      } as unknown as CmsClient,
+    const content = stubContent({
+      "service-units": [
+        stubUnit({ documentId: "unit-saarijarvi", name: "Saarijärven sosiaalipalvelut" }),
+        stubUnit({ documentId: "unit-jyvaskyla", name: "Jyväskylän vammaispalvelut" }),
+      ],
     });
     portal = await startTestPortal("sqlite", { env: { SOCKETS_PER_MEMBER: "3" }, content });
   });

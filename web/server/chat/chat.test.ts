@@ -2,8 +2,7 @@ import { openFeed, request, newClientId, AckError, type WireMessage } from "@sos
 import type { Socket } from "socket.io-client";
 import supertest from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../commands/users.js";
-import { DATABASES, browser, startTestPortal, type TestPortal } from "../test/fixtures.js";
+import { DATABASES, type browser, signedIn, startTestPortal, type TestPortal } from "../test/fixtures.js";
 import { codeOf, connected, socketFor, waitFor } from "../test/sockets.js";
 
 const PASSWORD = "Testi-salasana-42";
@@ -21,16 +20,8 @@ describe.each(DATABASES)("eKollega groups and realtime messages on %s", (kind) =
   const sockets: Socket[] = [];
 
   const member = async (key: string, role: "member" | "moderator" | "admin" = "member") => {
-    const email = `${key}@chat.example`;
-    const user = await createUser(portal.database.db, {
-      email,
-      name: `Testi ${key}`,
-      password: PASSWORD,
-      role,
-      emailVerified: true,
-    });
-    const web = browser(portal);
-    expect((await web.login(email, PASSWORD)).status).toBe(200);
+    const { id, email, web } = await signedIn(portal, `${key}@chat.example`, role, PASSWORD);
+    const user = { id };
     const socket = socketFor(portal.url, web.sessionCookie());
     sockets.push(socket);
     await connected(socket);
@@ -440,7 +431,9 @@ describe.each(DATABASES)("eKollega groups and realtime messages on %s", (kind) =
     await send("alice", "Salainen sisältö jota ei lähetetä");
     await waitFor(() => portal.mailbox.some((m) => m.to === people.bob!.email), "instant mail");
     const mail = portal.mailbox.find((m) => m.to === people.bob!.email)!;
-    expect(mail.subject).toContain("Sijaishuollon kollegat");
+    // The group is named in the text; the subject holds nothing anyone wrote.
+    expect(mail.subject).toBe("Uusia viestejä eKollega-ryhmässäsi");
+    expect(mail.text).toContain("Sijaishuollon kollegat");
     expect(mail.text).toContain(`/ryhmat/${closedId}`);
     expect(mail.text).not.toContain("Salainen");
     // One e-mail per unread streak.

@@ -1,54 +1,35 @@
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../commands/users.js";
-import type { CmsClient } from "../content/cms-client.js";
-import { createContentService } from "../content/content-service.js";
-import { DATABASES, browser, startTestPortal, type TestPortal } from "../test/fixtures.js";
+import {
+  DATABASES,
+  browser,
+  startTestPortal,
+  stubContent,
+  stubUnit,
+  type TestPortal,
+} from "../test/fixtures.js";
 
 const PASSWORD = "Testi-salasana-42";
 type Browser = ReturnType<typeof browser>;
 
 /** Just enough content to name what was viewed. */
 const content = () =>
-  createContentService({
-    logger: pino({ level: "silent" }),
-    cms: {
-      all: <T>(collection: string) =>
-        Promise.resolve(
-          (collection === "service-units"
-            ? [
-                {
-                  documentId: "u-laukaa",
-                  name: "Laukaan lastensuojelu",
-                  nameSv: null,
-                  description: null,
-                  openingNote: null,
-                  municipality: null,
-                  municipalities: [],
-                  serviceAreas: [],
-                  parent: null,
-                  visitingAddress: null,
-                  contactPersons: [],
-                },
-              ]
-            : collection === "pages"
-              ? [
-                  {
-                    documentId: "p1",
-                    slug: "lastensuojelu",
-                    title: "Lastensuojelu",
-                    locale: "fi",
-                    kind: "general",
-                    summary: null,
-                    body: null,
-                    serviceAreas: [],
-                    municipality: null,
-                    statuteReferences: [],
-                  },
-                ]
-              : []) as T[],
-        ),
-    } as unknown as CmsClient,
+  stubContent({
+    "service-units": [stubUnit({ documentId: "u-laukaa", name: "Laukaan lastensuojelu" })],
+    pages: [
+      {
+        documentId: "p1",
+        slug: "lastensuojelu",
+        title: "Lastensuojelu",
+        locale: "fi",
+        kind: "general",
+        summary: null,
+        body: null,
+        serviceAreas: [],
+        municipality: null,
+        statuteReferences: [],
+      },
+    ],
   });
 
 describe.each(DATABASES)("the usage overview on %s", (kind) => {

@@ -9,6 +9,7 @@ import supertest from "supertest";
 import { freePort, freshPostgres } from "../../../tests/helpers/services.js";
 import { STATUTES } from "../../../cms/src/seed/reference.js";
 import { createCmsClient, type CmsClient } from "../content/cms-client.js";
+import { createUser } from "../commands/users.js";
 import { createContentService, type ContentService } from "../content/content-service.js";
 import { startPortal, type Portal } from "../index.js";
 import { smtpSink } from "./smtp.js";
@@ -180,19 +181,61 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
   return value;
 }
 
-/** Strapi as far as API-level suites need it: the law from the CMS's own seed, nothing else. */
-export function lawOnlyContent(): ContentService {
+/** Strapi as far as an API-level suite needs it: the given collections' records, nothing else. */
+export function stubContent(collections: Record<string, unknown[]>): ContentService {
   return createContentService({
     logger: pino({ level: "silent" }),
     cms: {
-      all: <T>(collection: string) =>
-        Promise.resolve(
-          (collection === "statutes"
-            ? STATUTES.map((s) => ({ ...s, aliases: s.aliases.join(", "), serviceAreas: [] }))
-            : []) as T[],
-        ),
+      all: <T>(collection: string) => Promise.resolve((collections[collection] ?? []) as T[]),
     } as unknown as CmsClient,
   });
+}
+
+/** Strapi as far as API-level suites need it: the law from the CMS's own seed, nothing else. */
+export const lawOnlyContent = (): ContentService =>
+  stubContent({ statutes: STATUTES.map((s) => ({ ...s, aliases: s.aliases.join(", "), serviceAreas: [] })) });
+
+/** A directory unit with every field the content service and the indexer read, empty but for `values`. */
+export const stubUnit = (values: { documentId: string; name: string } & Record<string, unknown>) => ({
+  nameSv: null,
+  description: null,
+  website: null,
+  alwaysOpen: false,
+  openingNote: null,
+  verifiedAt: null,
+  municipality: null,
+  municipalities: [],
+  serviceAreas: [],
+  parent: null,
+  phones: [],
+  emails: [],
+  visitingAddress: null,
+  postalAddress: null,
+  openingHours: [],
+  openingExceptions: [],
+  languages: [],
+  contactPersons: [],
+  ...values,
+});
+
+/** A new account of the given role, signed in through the login route, in a browser-like client. */
+export async function signedIn(
+  portal: Portal,
+  email: string,
+  role: "member" | "expert" | "moderator" | "admin" = "member",
+  password = "Testi-salasana-42",
+): Promise<{ id: number; email: string; web: ReturnType<typeof browser> }> {
+  const user = await createUser(portal.database.db, {
+    email,
+    name: `Testi ${email.split("@")[0]}`,
+    password,
+    role,
+    emailVerified: true,
+  });
+  const web = browser(portal);
+  const res = await web.login(email, password);
+  if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status}`);
+  return { id: user.id, email, web };
 }
 
 /**
