@@ -380,7 +380,10 @@ export function createSearchService(options: SearchServiceOptions) {
     return JSON.parse((await searchJson(req)).json) as SearchResult;
   }
 
-  /** Whether a document these audiences may see still holds the word (the vocabulary never forgets). */
+  /**
+   * Whether a document these audiences may see still holds the word: the vocabulary keeps words
+   * once seen, so a word only private documents held is checked before it is offered.
+   */
   async function stillVisible(word: string, filter: EngineFilter): Promise<boolean> {
     const { groups } = parseQuery(word, reference, { partial: false });
     if (groups.length === 0) return false;
@@ -420,7 +423,9 @@ export function createSearchService(options: SearchServiceOptions) {
       const suggestions: string[] = [];
       for (const w of vocabulary.suggest(g.folded, { prefix: last, audiences, limit: 6 })) {
         if (suggestions.length === 3) break;
-        if (await stillVisible(w, seenBy)) suggestions.push(w);
+        // A word only a group's or thread's own documents held may have gone with them.
+        if (vocabulary.visibility(w, audiences) === "broad" || (await stillVisible(w, seenBy)))
+          suggestions.push(w);
       }
       if (suggestions.length === 0) continue;
       corrections.set(g.text, vocabulary.display(suggestions[0]!) ?? suggestions[0]!);

@@ -1,6 +1,18 @@
 /** A word of the index: how it is written, and the audiences of the documents it was seen in. */
 export type VocabEntry = { display: string; audiences: string[] };
 
+type Entry = { display: string; audiences: Set<string> };
+
+/**
+ * Whether an audience is one person or group's own (a closed group, a consultation's thread):
+ * "group:12". Words seen only there may be gone with the message they came from, so a
+ * suggestion of such a word is checked against the index first.
+ */
+export const isNarrowAudience = (audience: string) => audience.includes(":");
+
+/** How a word stands to someone with these audiences. */
+export type Visibility = "hidden" | "broad" | "narrow";
+
 /**
  * The index's own words (folded → as written, with the audiences they were seen in), for typo
  * tolerance and "did you mean". A word is suggested, or taken as known, only to someone who
@@ -10,7 +22,7 @@ export type VocabEntry = { display: string; audiences: string[] };
  * scans a small bucket.
  */
 export class Vocabulary {
-  private words = new Map<string, VocabEntry>();
+  private words = new Map<string, Entry>();
   private sorted: string[] = [];
   private buckets = new Map<string, string[]>();
   private dirty = false;
@@ -29,19 +41,16 @@ export class Vocabulary {
     for (const [term, entry] of words) {
       const known = this.words.get(term);
       if (!known) {
-        const copy = { display: entry.display, audiences: [...new Set(entry.audiences)] };
-        this.words.set(term, copy);
-        changed.set(term, copy);
+        const audiences = new Set(entry.audiences);
+        this.words.set(term, { display: entry.display, audiences });
+        changed.set(term, { display: entry.display, audiences: [...audiences] });
         this.dirty = true;
         continue;
       }
-      let grew = false;
-      for (const audience of entry.audiences)
-        if (!known.audiences.includes(audience)) {
-          known.audiences.push(audience);
-          grew = true;
-        }
-      if (grew) changed.set(term, known);
+      const before = known.audiences.size;
+      for (const audience of entry.audiences) known.audiences.add(audience);
+      if (known.audiences.size !== before)
+        changed.set(term, { display: known.display, audiences: [...known.audiences] });
     }
     return changed;
   }
@@ -50,9 +59,27 @@ export class Vocabulary {
     return this.words.get(term)?.display;
   }
 
-  private visible(term: string, audiences: ReadonlySet<string>): boolean {
+  /**
+   * "broad" when a document of an audience everyone of its kind shares holds the word (content,
+   * members), "narrow" when only a group's or thread's own documents do, "hidden" when none the
+   * asker may see.
+   */
+  visibility(term: string, audiences: ReadonlySet<string>): Visibility {
     const entry = this.words.get(term);
-    return entry !== undefined && entry.audiences.some((a) => audiences.has(a));
+    if (!entry) return "hidden";
+    let narrow = false;
+    const [small, large] =
+      entry.audiences.size <= audiences.size ? [entry.audiences, audiences] : [audiences, entry.audiences];
+    for (const a of small)
+      if (large.has(a)) {
+        if (!isNarrowAudience(a)) return "broad";
+        narrow = true;
+      }
+    return narrow ? "narrow" : "hidden";
+  }
+
+  private visible(term: string, audiences: ReadonlySet<string>): boolean {
+    return this.visibility(term, audiences) !== "hidden";
   }
 
   private refresh(): void {
@@ -109,8 +136,7 @@ export class Vocabulary {
         if (key[0] !== word[0] || Number(key.slice(1)) <= word.length + max) continue;
         for (const candidate of bucket) {
           const d = distance(word, candidate.slice(0, word.length), max);
-          if (d <= max && this.visible(candidate, options.audiences))
-            found.push({ w: candidate, d: d + 0.5 });
+          if (d <= max && this.visible(candidate, options.audiences)) found.push({ w: candidate, d: d + 0.5 });
         }
       }
     }
