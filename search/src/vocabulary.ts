@@ -136,7 +136,8 @@ export class Vocabulary {
         if (key[0] !== word[0] || Number(key.slice(1)) <= word.length + max) continue;
         for (const candidate of bucket) {
           const d = distance(word, candidate.slice(0, word.length), max);
-          if (d <= max && this.visible(candidate, options.audiences)) found.push({ w: candidate, d: d + 0.5 });
+          if (d <= max && this.visible(candidate, options.audiences))
+            found.push({ w: candidate, d: d + 0.5 });
         }
       }
     }
