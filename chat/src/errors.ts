@@ -92,12 +92,6 @@ export const chatErrors = {
       sv: "Gruppens enda moderator kan inte lämna den. Utse först en annan moderator.",
       en: "The group's only moderator cannot leave. Appoint another moderator first.",
     }),
-  noSuchMember: () =>
-    new ChatError(404, "no_such_member", {
-      fi: "Osoitteella ei ole SosKes-tunnusta. Pyydä ylläpitoa kutsumaan henkilö portaaliin.",
-      sv: "Adressen har inget SosKes-konto. Be administratörerna bjuda in personen till portalen.",
-      en: "This address has no SosKes account. Ask the administrators to invite the person to the portal.",
-    }),
   /** A store (database, Redis) restarting or out of reach: the same request works in a moment. */
   unavailable: () =>
     new ChatError(

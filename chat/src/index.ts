@@ -1,11 +1,3 @@
-export {
-  containsHetu,
-  containsHetuDeep,
-  findHetu,
-  isValidHetu,
-  HETU_MESSAGE,
-  type HetuMatch,
-} from "@soskes/config";
 export { ChatError, chatErrors, isUnavailable, type Lang } from "./errors.js";
 export { prepareQuery } from "./prepared.js";
 export { chatMigration, threadsMigration, type ChatDatabase, type NotifyMode } from "./schema.js";

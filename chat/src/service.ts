@@ -1,7 +1,6 @@
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { WireGroup, WireMember, WireMessage } from "./client.js";
 import { chatErrors } from "./errors.js";
-import { findHetu } from "@soskes/config";
 import { prepareQuery } from "./prepared.js";
 import {
   canCreateGroup,
@@ -553,8 +552,6 @@ export function createChatService(options: ChatServiceOptions) {
     },
 
     async createGroup(actor: Actor, input: GroupCreateInput): Promise<PresentedGroup> {
-      for (const field of [input.name, input.description, input.rules])
-        if (findHetu(field)) throw chatErrors.hetuDetected();
       const clash = await db
         .selectFrom("chat_groups")
         .select("id")
@@ -589,8 +586,6 @@ export function createChatService(options: ChatServiceOptions) {
     ): Promise<PresentedGroup> {
       const { group } = await asModerator(actor, groupId);
       if (group.status === "archived") throw chatErrors.archived();
-      for (const field of [input.name, input.description, input.rules])
-        if (field && findHetu(field)) throw chatErrors.hetuDetected();
       await db
         .updateTable("chat_groups")
         .set({ ...input, updated_at: Date.now() })
@@ -830,7 +825,6 @@ export function createChatService(options: ChatServiceOptions) {
       actor: Actor,
       input: MessageCreateInput,
     ): Promise<{ message: PresentedMessage; duplicate: boolean }> {
-      if (findHetu(input.body)) throw chatErrors.hetuDetected();
       const { group } = await asMember(actor, input.groupId);
       const existing = () =>
         db
@@ -916,7 +910,6 @@ export function createChatService(options: ChatServiceOptions) {
       actor: Actor,
       input: { messageId: number; body: string; mentions?: number[] },
     ): Promise<PresentedMessage> {
-      if (findHetu(input.body)) throw chatErrors.hetuDetected();
       const { group, message } = await messageIn(actor, input.messageId);
       if (message.author_id !== actor.id) throw chatErrors.forbidden();
       if (message.deleted_at) throw chatErrors.notFound();

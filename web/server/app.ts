@@ -12,6 +12,7 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { adminAudit } from "./routes/admin/audit.js";
 import { csrfProtection } from "./auth/csrf.js";
+import { refuseIdentityCodes } from "./validate.js";
 import { OIDC_STRATEGY } from "./auth/oidc.js";
 import { DatabaseSessionStore, type SessionStore } from "./auth/session-store.js";
 import {
@@ -31,7 +32,6 @@ import type { SearchService } from "@soskes/search";
 import {
   ChatError,
   chatErrors,
-  containsHetuDeep,
   createConsultService,
   isUnavailable,
   type ChatService,
@@ -77,20 +77,6 @@ export type Services = {
   /** Realtime connections; set once Socket.IO is attached. */
   realtime: Realtime;
 };
-
-/** Fields never read by the henkilötunnus guard: passwords are not text anyone reads. */
-const NOT_TEXT = new Set(["password", "currentPassword", "newPassword"]);
-
-/**
- * The henkilötunnus guard at the door: any JSON body of a state-changing request that holds an
- * identity code anywhere — as a reader would see it — is refused with 422 hetu_detected before
- * any route runs, so a new route or field is covered without a line of its own.
- */
-function refuseIdentityCodes(req: Request, _res: Response, next: NextFunction): void {
-  if (req.method !== "GET" && req.method !== "HEAD" && containsHetuDeep(req.body, NOT_TEXT))
-    return next(chatErrors.hetuDetected());
-  next();
-}
 
 export type Realtime = {
   disconnectUser(userId: number): void;

@@ -1,5 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from "express";
 import type { z } from "zod";
+import { chatErrors } from "@soskes/chat";
+import { containsHetuDeep } from "@soskes/config";
 import { errors } from "./errors.js";
 
 /** Parses a request part with a zod schema; on failure answers 400 with each field's problem. */
@@ -11,6 +13,21 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T
     throw errors.invalidInput({ fields });
   }
   return result.data;
+}
+
+/** Fields never read by the henkilötunnus guard: passwords are not text anyone reads. */
+const NOT_TEXT = new Set(["password", "currentPassword", "newPassword"]);
+
+/**
+ * The henkilötunnus guard at the door, the only place the portal's REST writes meet it: any JSON
+ * body of a state-changing request that holds an identity code anywhere — as a reader would see
+ * it — is refused with 422 hetu_detected before any route runs, so a new route or field is
+ * covered without a line of its own. (Socket events meet the same guard in chat's gateway.)
+ */
+export function refuseIdentityCodes(req: Request, _res: Response, next: NextFunction): void {
+  if (req.method !== "GET" && req.method !== "HEAD" && containsHetuDeep(req.body, NOT_TEXT))
+    return next(chatErrors.hetuDetected());
+  next();
 }
 
 /** Express 5 forwards rejected promises to the error handler; this keeps handlers typed. */

@@ -1,7 +1,8 @@
 /**
  * What a requester is asked to remove before a consultation is sent: things that may identify a
  * client. Never changed silently — the requester sees each flag with its reason and edits the text
- * (or confirms that a flag is not about a person). Identity codes are refused outright (hetu.ts).
+ * (or confirms that a flag is not about a person). Identity codes are refused outright, at the portal's doors
+ * (`@soskes/config`'s henkilötunnus guard).
  */
 
 export type AnonymisationFlag = { kind: "name" | "address" | "birth_date"; text: string; index: number };

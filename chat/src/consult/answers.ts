@@ -3,7 +3,6 @@ import { z } from "zod";
 import { chatErrors, type ChatError } from "../errors.js";
 import { consultErrors } from "./errors.js";
 import type { AnswerDraft, PublishedAnswer } from "./wire.js";
-import { findHetu } from "@soskes/config";
 import { MAX_RICH_TEXT, normaliseRichText, plainText } from "../richtext.js";
 import type { ChatUsersTable } from "../schema.js";
 import { anonymisationFlags } from "./anonymise.js";
@@ -178,12 +177,11 @@ export function createAnswerBank(deps: {
         return deny(actor, "write_answer", id, chatErrors.forbidden());
       if (row.status !== "closed" || row.consent_at === null)
         return deny(actor, "write_answer", id, consultErrors.noConsent());
-      const texts = [input.title, plainText(input.question), plainText(input.answer)];
-      if (texts.some((t) => findHetu(t))) return deny(actor, "write_answer", id, chatErrors.hetuDetected());
       const today = finnishDate(now());
       const limit = `${Number(today.slice(0, 4)) + 5}${today.slice(4)}`;
       if (input.reviewOn <= today || input.reviewOn > limit || Number.isNaN(Date.parse(input.reviewOn)))
         throw consultErrors.reviewDate();
+      const texts = [input.title, plainText(input.question), plainText(input.answer)];
       const flags = texts.flatMap(anonymisationFlags);
       if (flags.length > 0 && !input.acknowledgeFlags) throw consultErrors.flagged(flags);
       const existing = await answerOf(id);

@@ -12,7 +12,7 @@ const FORMULA_START = /(^|[,;\t|\r\n])(\s*)([=+\-@\t\r])/g;
  * One cell, neutralised, and quoted when it holds any character a spreadsheet may split on
  * (not only the "," this file uses), whichever separator the spreadsheet assumes.
  */
-export function csvCell(value: Cell): string {
+function csvCell(value: Cell): string {
   const s = value === null || value === undefined ? "" : String(value);
   const safe = s.replace(FORMULA_START, "$1$2'$3");
   return /[",;\t|\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

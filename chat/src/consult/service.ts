@@ -1,7 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import { chatErrors } from "../errors.js";
-import { findHetu } from "@soskes/config";
 import { plainText } from "../richtext.js";
 import type { ChatUsersTable } from "../schema.js";
 import { anonymisationFlags } from "./anonymise.js";
@@ -314,7 +313,6 @@ export function createConsultService(options: {
      */
     async create(actor: ConsultActor, input: z.infer<typeof ConsultationCreate>): Promise<Presented> {
       const words = plainText(input.question);
-      if (findHetu(input.topic) || findHetu(words)) throw chatErrors.hetuDetected();
       const flags = [...anonymisationFlags(input.topic), ...anonymisationFlags(words)];
       if (flags.length > 0 && !input.acknowledgeFlags) throw consultErrors.flagged(flags);
       const panel = await db

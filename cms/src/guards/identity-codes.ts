@@ -4,7 +4,7 @@ import { errors } from "@strapi/utils";
 
 const WRITES = new Set(["create", "update", "clone"]);
 
-export const HETU_REFUSED =
+const HETU_REFUSED =
   "Tekstissä on henkilötunnus. Asiakkaan tai muun henkilön tunnistetietoja ei saa tallentaa SosKesiin: poista tunnus ja tallenna uudelleen.";
 
 /**

@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Core } from "@strapi/strapi";
 import { errors } from "@strapi/utils";
@@ -37,7 +37,7 @@ const BINARY: Record<string, string> = {
 const TEXT: Record<string, string> = { txt: "text/plain", csv: "text/csv" };
 const IMAGE_EXT = /\.(png|jpe?g|webp|gif)$/i;
 
-export const UPLOAD_REFUSED =
+const UPLOAD_REFUSED =
   "Tiedostoa ei voi tallentaa: mediakirjastoon voi ladata vain kuvia (PNG, JPEG, WebP, GIF), PDF-tiedostoja, Office- ja OpenDocument-asiakirjoja (docx, xlsx, pptx, odt, ods, odp) sekä tekstitiedostoja (txt, csv). Tiedoston sisältö ratkaisee, ei sen nimi.";
 
 type FileLike = {
@@ -53,42 +53,23 @@ type FileLike = {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fileType = require("file-type") as { fromFile(path: string): Promise<Sniffed | undefined> };
 
-async function readAll(file: string, limit: number): Promise<Buffer | null> {
-  const handle = await open(file, "r");
-  try {
-    const { size } = await handle.stat();
-    if (size > limit) return null;
-    const buffer = Buffer.alloc(size);
-    await handle.read(buffer, 0, size, 0);
-    return buffer;
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Plain UTF-8 text: decodes strictly, and holds no control characters but tab and line ends. */
 function isPlainText(bytes: Buffer): boolean {
   try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    // No control characters but tab, line feed and carriage return.
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return false;
-    }
-    return true;
+    return !/(?![\t\n\r])\p{Cc}/u.test(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     return false;
   }
 }
 
 /** What the bytes are, when they are something the media library takes; otherwise null. */
-export async function sniffUpload(filepath: string, name: string): Promise<Sniffed | null> {
+async function sniffUpload(filepath: string, name: string): Promise<Sniffed | null> {
   const found = await fileType.fromFile(filepath);
   if (found) return BINARY[found.ext] ? { ext: found.ext, mime: BINARY[found.ext] } : null;
   const ext = path.extname(name).slice(1).toLowerCase();
   if (!TEXT[ext]) return null;
-  const bytes = await readAll(filepath, 20 * 1024 * 1024);
-  return bytes && isPlainText(bytes) ? { ext, mime: TEXT[ext] } : null;
+  if ((await stat(filepath)).size > 20 * 1024 * 1024) return null;
+  return isPlainText(await readFile(filepath)) ? { ext, mime: TEXT[ext] } : null;
 }
 
 const withExt = (name: string, ext: string) => {

@@ -25,7 +25,7 @@ const attributesOf = (strapi: Core.Strapi, uid: string): Record<string, Attribut
 
 const owned = (uid: string) => uid === MUNICIPALITY_UID || isScoped(uid);
 
-/** Calls `visit(targetUid, item, holder, key)` for every related record at any depth, components included. */
+/** Calls `visit(target, item)` for every related record at any depth, components included; a record it answers false for is taken out. */
 function walk(
   strapi: Core.Strapi,
   uid: string,

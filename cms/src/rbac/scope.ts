@@ -46,8 +46,20 @@ export async function assignedMunicipalityCodes(
 }
 
 type AdminUserRow = { id: number; email: string; firstname?: string | null; lastname?: string | null };
-const boundTo = (u: AdminUserRow) =>
-  `${[u.firstname, u.lastname].filter(Boolean).join(" ")} <${u.email}>`.trim();
+
+/** The admin account that has this address now, if any. */
+const adminUserByEmail = async (strapi: Core.Strapi, email: unknown) =>
+  typeof email === "string" && email.trim()
+    ? ((await strapi.db
+        .query("admin::user")
+        .findOne({ where: { email: email.trim().toLowerCase() } })) as AdminUserRow | null)
+    : null;
+
+/** An assignment's binding to an account: its id, and whom it is (shown to the editor). */
+const bindingTo = (u: AdminUserRow | null) => ({
+  adminUserId: u?.id ?? null,
+  boundTo: u ? `${[u.firstname, u.lastname].filter(Boolean).join(" ")} <${u.email}>`.trim() : null,
+});
 
 /**
  * Binds assignments to admin user ids at the two moments someone trusted names the person:
@@ -56,18 +68,10 @@ const boundTo = (u: AdminUserRow) =>
  * A later change of an account's own e-mail binds nothing.
  */
 export function bindAssignmentsToUsers(strapi: Core.Strapi): void {
-  const userByEmail = async (email: unknown) =>
-    typeof email === "string" && email.trim()
-      ? ((await strapi.db
-          .query("admin::user")
-          .findOne({ where: { email: email.trim().toLowerCase() } })) as AdminUserRow | null)
-      : null;
   const bind = async (data: Record<string, unknown>) => {
     if (!("email" in data)) return;
     if (typeof data.email === "string") data.email = data.email.trim().toLowerCase();
-    const user = await userByEmail(data.email);
-    data.adminUserId = user?.id ?? null;
-    data.boundTo = user ? boundTo(user) : null;
+    Object.assign(data, bindingTo(await adminUserByEmail(strapi, data.email)));
   };
   strapi.db.lifecycles.subscribe({
     models: [ASSIGNMENT_UID],
@@ -85,7 +89,7 @@ export function bindAssignmentsToUsers(strapi: Core.Strapi): void {
       if (!user?.email) return;
       await strapi.db.query(ASSIGNMENT_UID).updateMany({
         where: { email: user.email.toLowerCase(), adminUserId: { $null: true } },
-        data: { adminUserId: user.id, boundTo: boundTo(user) },
+        data: bindingTo(user),
       });
     },
   });
@@ -121,13 +125,8 @@ export async function bindLegacyAssignmentsOnce(strapi: Core.Strapi): Promise<vo
     select: ["id", "email"],
   })) as Array<{ id: number; email: string }>;
   for (const a of pending) {
-    const user = (await strapi.db
-      .query("admin::user")
-      .findOne({ where: { email: a.email.toLowerCase() } })) as AdminUserRow | null;
-    if (user)
-      await strapi.db
-        .query(ASSIGNMENT_UID)
-        .update({ where: { id: a.id }, data: { adminUserId: user.id, boundTo: boundTo(user) } });
+    const user = await adminUserByEmail(strapi, a.email);
+    if (user) await strapi.db.query(ASSIGNMENT_UID).update({ where: { id: a.id }, data: bindingTo(user) });
   }
   await strapi.store.set({ ...flag, value: true });
 }

@@ -1,4 +1,4 @@
-import { chatErrors, findHetu, finnishDate } from "@soskes/chat";
+import { finnishDate } from "@soskes/chat";
 import { type Router, type Request } from "express";
 import type { Selectable } from "kysely";
 import { z } from "zod";
@@ -96,7 +96,6 @@ export function feedbackRouter(services: Services): Router {
     "/feedback",
     handler(async (req, res) => {
       const input = parse(FeedbackInput, req.body);
-      if (findHetu(input.message)) throw chatErrors.hetuDetected();
       await limiter.consume(req.ip ?? "unknown");
       const signer =
         input.signed && req.user

@@ -1,4 +1,4 @@
-import { chatErrors, findHetu, finnishDate, normaliseRichText, plainText } from "@soskes/chat";
+import { finnishDate, normaliseRichText, plainText } from "@soskes/chat";
 import type { SearchDocument, SearchService } from "@soskes/search";
 import { type Router, type Request } from "express";
 import type { Selectable } from "kysely";
@@ -146,9 +146,6 @@ export function noticesRouter(services: Services): Router {
     return row;
   }
 
-  const checkText = (title: string | undefined, body: string | undefined) => {
-    if ((title && findHetu(title)) || (body && findHetu(plainText(body)))) throw chatErrors.hetuDetected();
-  };
   const checkExpiry = (expiresOn: string) => {
     const today = finnishDate(Date.now());
     if (expiresOn < today || expiresOn > addDays(today, MAX_NOTICE_DAYS))
@@ -200,7 +197,6 @@ export function noticesRouter(services: Services): Router {
     handler(async (req, res) => {
       const author = member(req);
       const input = parse(NoticeInput, req.body);
-      checkText(input.title, input.body);
       const expiresOn = input.expiresOn ?? addDays(finnishDate(Date.now()), 30);
       checkExpiry(expiresOn);
       await posting.consume(String(author.id)).catch((limit: RateLimiterRes) => {
@@ -240,7 +236,6 @@ export function noticesRouter(services: Services): Router {
       const row = await visible(viewer, parse(IdParam, req.params).id);
       if (row.author_id !== viewer.id) throw errors.forbidden();
       const input = parse(NoticeUpdate, req.body);
-      checkText(input.title, input.body);
       if (input.expiresOn) checkExpiry(input.expiresOn);
       const updated = await db
         .updateTable("notices")

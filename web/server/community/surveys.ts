@@ -1,4 +1,4 @@
-import { chatErrors, findHetu, finnishDate, toCsv } from "@soskes/chat";
+import { finnishDate, toCsv } from "@soskes/chat";
 import { type Router, type Request } from "express";
 import type { Generated, Selectable } from "kysely";
 import type { Migration } from "kysely/migration";
@@ -177,7 +177,6 @@ export function surveysRouter(services: Services): Router {
       if (!survey) throw errors.notFound();
       if (input.scores.length !== (JSON.parse(survey.questions) as string[]).length)
         throw errors.invalidInput({ fields: { scores: "scores" } });
-      if (input.comment && findHetu(input.comment)) throw chatErrors.hetuDetected();
       const row = await db
         .insertInto("survey_responses")
         .values({

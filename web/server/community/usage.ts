@@ -1,4 +1,5 @@
-import { findHetu, finnishDate } from "@soskes/chat";
+import { findHetu } from "@soskes/config";
+import { finnishDate } from "@soskes/chat";
 import { type Router } from "express";
 import { sql } from "kysely";
 import type { Migration } from "kysely/migration";
