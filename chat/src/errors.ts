@@ -56,7 +56,14 @@ export const chatErrors = {
       },
       { retryAfterSeconds },
     ),
-  hetuDetected: () => new ChatError(422, "hetu_detected", { ...HETU_MESSAGE }),
+  /** `field`: where the code is (a dotted path into the body), when known. */
+  hetuDetected: (field?: string) =>
+    new ChatError(
+      422,
+      "hetu_detected",
+      { ...HETU_MESSAGE },
+      field ? { fields: { [field]: "hetu_detected" } } : {},
+    ),
   tooManyConnections: (limit: number) =>
     new ChatError(
       429,

@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { Server, type Socket } from "socket.io";
 import type { z } from "zod";
-import { containsHetuDeep } from "@soskes/config";
+import { findHetuDeep } from "@soskes/config";
 import { ChatError, chatErrors, isUnavailable, type Lang } from "./errors.js";
 import { isStaff, type Actor } from "./policy.js";
 import { CLIENT_EVENTS, type ClientEvent } from "./protocol.js";
@@ -261,7 +261,8 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
         throw chatErrors.invalidInput(fields);
       }
       // The henkilötunnus guard over every text of every event, as for REST bodies.
-      if (containsHetuDeep(parsed.data)) throw chatErrors.hetuDetected();
+      const field = findHetuDeep(parsed.data);
+      if (field !== null) throw chatErrors.hetuDetected(field);
       const handle = handlers[name] as (input: unknown, socket: ChatSocket, actor: Actor) => Promise<unknown>;
       reply({ data: await handle(parsed.data, socket, socket.data.actor) });
     } catch (err) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { containsHetu, containsHetuDeep, findHetu, isValidHetu, readerText } from "./hetu";
+import { containsHetu, containsHetuDeep, findHetu, findHetuDeep, isValidHetu, readerText } from "./hetu";
 
 // Codes built for these tests with the official check-character rule; no real person is meant.
 const checkChar = (digits: string) => "0123456789ABCDEFHJKLMNPRSTUVWXY"[Number(digits) % 31];
@@ -94,6 +94,8 @@ describe("henkilötunnus guard", () => {
     ];
     expect(containsHetuDeep({ body: blocks })).toBe(true);
     expect(containsHetuDeep({ password: C }, new Set(["password"]))).toBe(false);
+    expect(findHetuDeep({ title: "ok", body: ["ok", { text: `ks. ${C}` }] })).toBe("body.1.text");
+    expect(findHetuDeep({ body: blocks })).toBe("body.0");
     expect(containsHetuDeep({ title: "Lastensuojelulaki 417/2007 25 §", phone: "040 131 0523" })).toBe(false);
   });
 

@@ -118,24 +118,34 @@ export const containsHetu = (...texts: Array<string | null | undefined>) =>
   texts.some((t) => typeof t === "string" && findHetu(t) !== null);
 
 /**
- * Whether any text anywhere in a value (a request body, a socket payload, CMS data) holds a code:
- * every string, and the words of every rich-text node (`children` with `text`) read together, so
- * a code split across bold and plain parts is still one code. Keys in `skip` (passwords) are not
- * read. Depth and size are bounded by the callers' body limits.
+ * Where in a value (a request body, a socket payload, CMS data) a text holds a code, as a dotted
+ * path ("profile.title", "body.0"; "" for the value itself), or null: every string, and the
+ * words of every rich-text node (`children` with `text`) read together, so a code split across
+ * bold and plain parts is still one code. Keys in `skip` (passwords) are not read. Depth and size
+ * are bounded by the callers' body limits.
  */
-export function containsHetuDeep(value: unknown, skip: ReadonlySet<string> = NO_KEYS): boolean {
+export function findHetuDeep(value: unknown, skip: ReadonlySet<string> = NO_KEYS): string | null {
   const seen = new Set<unknown>();
-  const visit = (v: unknown, depth: number): boolean => {
-    if (typeof v === "string") return findHetu(v) !== null;
-    if (typeof v !== "object" || v === null || depth > 64 || seen.has(v)) return false;
+  const visit = (v: unknown, path: string[]): string | null => {
+    if (typeof v === "string") return findHetu(v) !== null ? path.join(".") : null;
+    if (typeof v !== "object" || v === null || path.length > 64 || seen.has(v)) return null;
     seen.add(v);
-    if (Array.isArray(v)) return v.some((item) => visit(item, depth + 1));
     const record = v as Record<string, unknown>;
-    if (Array.isArray(record.children) && findHetu(nodeText(record)) !== null) return true;
-    return Object.entries(record).some(([key, item]) => !skip.has(key) && visit(item, depth + 1));
+    if (!Array.isArray(v) && Array.isArray(record.children) && findHetu(nodeText(record)) !== null)
+      return path.join(".");
+    for (const [key, item] of Object.entries(record)) {
+      if (skip.has(key)) continue;
+      const found = visit(item, [...path, key]);
+      if (found !== null) return found;
+    }
+    return null;
   };
-  return visit(value, 0);
+  return visit(value, []);
 }
+
+/** Whether any text anywhere in a value holds a code (see findHetuDeep). */
+export const containsHetuDeep = (value: unknown, skip?: ReadonlySet<string>): boolean =>
+  findHetuDeep(value, skip) !== null;
 
 const NO_KEYS: ReadonlySet<string> = new Set();
 

@@ -17,5 +17,13 @@ export {
   verifyFreshnessToken,
 } from "./freshness-token";
 export type { FreshnessCheck, FreshnessClaim, FreshnessRecordType } from "./freshness-token";
-export { HETU_MESSAGE, containsHetu, containsHetuDeep, findHetu, isValidHetu, readerText } from "./hetu";
+export {
+  HETU_MESSAGE,
+  containsHetu,
+  containsHetuDeep,
+  findHetu,
+  findHetuDeep,
+  isValidHetu,
+  readerText,
+} from "./hetu";
 export type { HetuMatch } from "./hetu";

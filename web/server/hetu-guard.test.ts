@@ -82,6 +82,9 @@ describe("the henkilötunnus guard in the portal", () => {
         expect(res.body, path).toMatchObject({ error: { name: "hetu_detected" } });
       }
     expect(await storedState(portal)).toBe(before);
+    // The answer says which field holds it, for the form to point at.
+    const where = await member.patch("/api/me", { name: "Sanna", expertise: `Kokemus ${HETU}` });
+    expect(where.body).toMatchObject({ error: { details: { fields: { expertise: "hetu_detected" } } } });
   });
 
   it("refuses a disguised code in a socket event, with an ack error", async () => {

@@ -1,7 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from "express";
 import type { z } from "zod";
 import { chatErrors } from "@soskes/chat";
-import { containsHetuDeep } from "@soskes/config";
+import { findHetuDeep } from "@soskes/config";
 import { errors } from "./errors.js";
 
 /** Parses a request part with a zod schema; on failure answers 400 with each field's problem. */
@@ -25,9 +25,8 @@ const NOT_TEXT = new Set(["password", "currentPassword", "newPassword"]);
  * covered without a line of its own. (Socket events meet the same guard in chat's gateway.)
  */
 export function refuseIdentityCodes(req: Request, _res: Response, next: NextFunction): void {
-  if (req.method !== "GET" && req.method !== "HEAD" && containsHetuDeep(req.body, NOT_TEXT))
-    return next(chatErrors.hetuDetected());
-  next();
+  const field = req.method === "GET" || req.method === "HEAD" ? null : findHetuDeep(req.body, NOT_TEXT);
+  next(field === null ? undefined : chatErrors.hetuDetected(field));
 }
 
 /** Express 5 forwards rejected promises to the error handler; this keeps handlers typed. */
