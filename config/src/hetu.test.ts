@@ -74,6 +74,8 @@ describe("henkilötunnus guard", () => {
       `[${date}-${rest}](https://esimerkki.example)`,
       `${date}-\`${rest}\``,
       `Asiakas ${C.toLowerCase()} soitti.`,
+      `< ${date}-${rest.slice(0, 3)}*${rest.slice(3)} >`, // angle brackets that are not a tag
+      `<b>${date}</b>-${rest}`,
     ])
       expect(containsHetu(text), JSON.stringify(text)).toBe(true);
     expect(readerText("１３\u00ad１０\u2014５２")).toBe("1310-52");

@@ -67,13 +67,12 @@ export function readerText(text: string): string {
     .replace(SPACES, " ");
 }
 
-/** Light markup and HTML taken out: `**`, `_`, `~`, backticks, `\` escapes, tags; links as their words and address. */
-function withoutMarkup(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, "")
-    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, "$1 $2")
-    .replace(/[*_~`\\]/g, "");
-}
+/** Light markup taken out: `**`, `_`, `~`, backticks, `\` escapes; links as their words and address. */
+const withoutMarkup = (text: string) =>
+  text.replace(/\[([^\]]*)\]\(([^)]*)\)/g, "$1 $2").replace(/[*_~`\\]/g, "");
+
+/** HTML tags taken out too (CMS rich text); a lone "<" or ">" is text, not a tag. */
+const withoutTags = (text: string) => text.replace(/<\/?[A-Za-z][^<>]*>/g, "");
 
 export type HetuMatch = { index: number; length: number };
 
@@ -99,11 +98,13 @@ function scan(text: string): HetuMatch | null {
 
 /**
  * The first valid identity code in `text` as a reader sees it, or null. The position is in the
- * folded text (`readerText`), with and then without markup.
+ * folded text (`readerText`): as typed, then without markup, then without tags too.
  */
 export function findHetu(text: string): HetuMatch | null {
-  const plain = readerText(text);
-  return scan(plain) ?? scan(readerText(withoutMarkup(text)));
+  // Read three ways: as typed, without light markup, and without tags as well — whichever way a
+  // reader would see it, a code split by formatting is still found.
+  const bare = withoutMarkup(text);
+  return scan(readerText(text)) ?? scan(readerText(bare)) ?? scan(readerText(withoutTags(bare)));
 }
 
 /** Whether one code (without surrounding text) is a valid henkilötunnus. */
