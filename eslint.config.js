@@ -13,6 +13,7 @@ export default tseslint.config(
       "cms/.strapi/**",
       "cms/types/generated/**",
       "cms/public/**",
+      ".dependency-cruiser.cjs",
     ],
   },
   js.configs.recommended,

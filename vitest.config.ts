@@ -45,6 +45,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: "domain",
+          root: "domain",
+          include: ["src/**/*.test.ts"],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: "search",
           root: "search",
           include: ["src/**/*.test.ts"],

@@ -46,7 +46,9 @@ type Ack = (
   answer: { data: unknown } | { error: { code: string; message: string; details?: unknown } },
 ) => void;
 
-declare module "node:http" {
+// "http", the module "node:http" re-exports: augmenting the alias would hide other augmentations
+// (pino-http's) depending on the order files are read.
+declare module "http" {
   // Module augmentation needs an interface.
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface IncomingMessage {

@@ -1,3 +1,4 @@
+import type { EventsDatabase } from "@soskes/domain";
 import type { Generated } from "kysely";
 import type { Migration } from "kysely/migration";
 import { dialectColumns } from "./columns.js";
@@ -93,7 +94,7 @@ export type ChatUsersTable = {
   status: "active" | "pending" | "unverified" | "disabled";
 };
 
-export type ChatDatabase = {
+export type ChatDatabase = EventsDatabase & {
   users: ChatUsersTable;
   chat_groups: ChatGroupsTable;
   chat_members: ChatMembersTable;

@@ -2,192 +2,44 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Config } from "@soskes/config";
 import express, { type NextFunction, type Request, type Response } from "express";
-import session from "express-session";
 import helmet from "helmet";
-import { Passport } from "passport";
-import type { Strategy as OidcStrategy } from "openid-client/passport";
-import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { adminAudit } from "./routes/admin/audit.js";
-import { csrfProtection } from "./auth/csrf.js";
 import { refuseIdentityCodes } from "./validate.js";
-import { OIDC_STRATEGY } from "./auth/oidc.js";
-import { DatabaseSessionStore, type SessionStore } from "./auth/session-store.js";
-import {
-  createActionLimiter,
-  createLoginThrottle,
-  type ActionLimiter,
-  type LoginThrottle,
-} from "./auth/throttle.js";
-import { enqueueMail, type MailWorker } from "./mail/outbox.js";
 import { adminRouter } from "./routes/admin/users.js";
 import { devMailboxRouter } from "./mail/dev-mailbox.js";
-import type { ContentService } from "./content/content-service.js";
 import { editorialRouter } from "./content/editorial-routes.js";
 import { contentRouter, webhookRouter } from "./content/routes.js";
 import { searchRouter } from "./search/routes.js";
-import type { SearchService } from "@soskes/search";
-import {
-  ChatError,
-  chatErrors,
-  createConsultService,
-  isUnavailable,
-  type ChatService,
-  type ConsultService,
-} from "@soskes/chat";
+import { ChatError, chatErrors, isUnavailable } from "@soskes/chat";
 import { consultRouter } from "./consult/routes.js";
 import { feedbackRouter } from "./community/feedback.js";
 import { freshnessRouter } from "./community/freshness.js";
 import { reviewFlagsRouter } from "./community/statute-flags.js";
 import { maintenanceRouter } from "./community/maintenance.js";
 import { surveysRouter } from "./community/surveys.js";
-import { createUsageRecorder, usageRouter, type UsageRecorder } from "./community/usage.js";
+import { usageRouter } from "./community/usage.js";
 import { noticesRouter } from "./community/notices.js";
-import { answerIndexing } from "./consult/search.js";
 import { groupsRouter } from "./chat/routes.js";
-import type { Db } from "./db/database.js";
 import { HttpError, errors } from "./errors.js";
 import { requestLang } from "./i18n.js";
-import { authRouter, configurePassport } from "./routes/auth/auth.js";
+import { authRouter } from "./routes/auth/auth.js";
+import { sessionMiddleware } from "./auth/session.js";
+import type { Services } from "./services.js";
 import { ROUTES, openApiDocument } from "./openapi.js";
 import { meRouter } from "./routes/me.js";
 import { peopleRouter } from "./routes/people.js";
 
-export type Services = {
-  config: Config;
-  db: Db;
-  logger: Logger;
-  sessions: SessionStore;
-  sessionCookieName: string;
-  loginThrottle: LoginThrottle;
-  actionLimiter: ActionLimiter;
-  mail: MailWorker;
-  /** Single sign-on is configured and its provider answered at start. */
-  oidc: boolean;
-  /** This app's own authenticator: passport's default export is shared by the whole process. */
-  passport: InstanceType<typeof Passport>;
-  csrf: ReturnType<typeof csrfProtection>;
-  content: ContentService;
-  search: SearchService;
-  chat: ChatService;
-  consult: ConsultService;
-  usage: UsageRecorder;
-  /** Realtime connections; set once Socket.IO is attached. */
-  realtime: Realtime;
-};
-
-export type Realtime = {
-  disconnectUser(userId: number): void;
-  disconnectSessions(userId: number, sessionIds: string[]): void;
-};
-
-/** Ends the user's sessions (all, or all but one) and the sockets opened with them. */
-export async function endUserSessions(services: Services, userId: number, exceptSid?: string): Promise<void> {
-  const ended = await services.sessions.destroyUserSessions(userId, exceptSid);
-  if (exceptSid === undefined) services.realtime.disconnectUser(userId);
-  else services.realtime.disconnectSessions(userId, ended);
-}
-
-/**
- * The session cookie, the absolute session limit and passport: the same steps authenticate a
- * page request and a Socket.IO handshake.
- */
-export function sessionMiddleware(
-  services: Pick<Services, "config" | "sessions" | "sessionCookieName" | "passport">,
-): express.RequestHandler[] {
-  const { config } = services;
-  const steps: express.RequestHandler[] = [
-    // @types/express-session still describes Express 4's handler type.
-    session({
-      name: services.sessionCookieName,
-      secret: config.session.secret,
-      store: services.sessions,
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: {
-        httpOnly: true,
-        sameSite: "lax",
-        secure: config.isProduction,
-        maxAge: config.portal.session.idleMs,
-      },
-    }) as unknown as express.RequestHandler,
-    (req, _res, next) => {
-      const loggedInAt = req.session?.loggedInAt;
-      if (loggedInAt && Date.now() - loggedInAt > config.portal.session.absoluteMs) {
-        // The absolute limit: re-authenticate however active the session has been.
-        req.session.regenerate((err) => next(err));
-        return;
-      }
-      next();
-    },
-    // @types/passport, like @types/express-session, still describes Express 4's handler type.
-    services.passport.initialize() as unknown as express.RequestHandler,
-    services.passport.session() as express.RequestHandler,
-  ];
-  return steps;
-}
-
 export type AppOptions = {
-  config: Config;
-  db: Db;
-  logger: Logger;
-  content: ContentService;
-  search: SearchService;
-  chat: ChatService;
-  mail: MailWorker;
   /** Directory of the built client (index.html); served at / when present. */
   clientDir?: string;
-  loginThrottle?: LoginThrottle;
-  /** Defaults to the portal database. */
-  sessions?: SessionStore;
-  /** The single sign-on strategy, when configured and its provider answered. */
-  oidcStrategy?: OidcStrategy;
 };
 
-export function createApp(options: AppOptions): { app: express.Express; services: Services } {
-  const { config, db, logger } = options;
+/** The Express app over services built by compose.ts: middleware chain, routers, error handler. */
+export function createApp(services: Services, options: AppOptions = {}): express.Express {
+  const { config, db, logger } = services;
   const secure = config.isProduction;
-  const sessions = options.sessions ?? new DatabaseSessionStore(db, config.portal.session.idleMs);
-  const services: Services = {
-    config,
-    db,
-    logger,
-    sessions,
-    sessionCookieName: "soskes.sid",
-    loginThrottle: options.loginThrottle ?? createLoginThrottle(),
-    actionLimiter: createActionLimiter(),
-    mail: options.mail,
-    oidc: Boolean(options.oidcStrategy),
-    passport: new Passport(),
-    csrf: csrfProtection(config.session.secret, secure),
-    content: options.content,
-    search: options.search,
-    chat: options.chat,
-    consult: createConsultService({
-      db: db as unknown as Parameters<typeof createConsultService>[0]["db"],
-      // The conversation runs on chat's message store: realtime, catch-up, search by participants.
-      threads: {
-        createThread: (name, ownerId, memberIds) => options.chat.createThread(name, ownerId, memberIds),
-        addThreadMember: (groupId, userId) => options.chat.addThreadMember(groupId, userId),
-        setThreadOpen: (groupId, open) => options.chat.setThreadOpen(groupId, open),
-      },
-      autoCloseDays: config.consult.autoCloseDays,
-      publicUrl: config.portal.publicUrl,
-      answerHooks: answerIndexing(options.search, logger),
-      notify: {
-        users: (userIds, payload) => options.chat.notifyUsers(userIds, payload),
-        mail: (mail) => enqueueMail(db, { ...mail, locale: "fi" }),
-      },
-    }),
-    usage: createUsageRecorder(db, logger),
-    realtime: { disconnectUser() {}, disconnectSessions() {} },
-  };
-  configurePassport(services);
-  if (options.oidcStrategy) services.passport.use(OIDC_STRATEGY, options.oidcStrategy);
-
   const app = express();
   app.disable("x-powered-by");
   // Set before the first app.use: the app's own router reads them once, when it is made.
@@ -348,5 +200,5 @@ export function createApp(options: AppOptions): { app: express.Express; services
     });
   });
 
-  return { app, services };
+  return app;
 }

@@ -1,91 +1,8 @@
 import { ServerResponse, type IncomingMessage, type Server } from "node:http";
-import {
-  attachGateway,
-  createChatService,
-  type ChatDatabase,
-  type ChatService,
-  type Gateway,
-  type PresentedMessage,
-} from "@soskes/chat";
-import type { Config } from "@soskes/config";
-import type { SearchDocument, SearchService } from "@soskes/search";
+import { attachGateway, type Gateway } from "@soskes/chat";
 import type { Request } from "express";
-import type { Kysely } from "kysely";
-import type { Logger } from "pino";
-import { sessionMiddleware, type Services } from "../app.js";
-import type { Db } from "../db/database.js";
-import { enqueueMail } from "../mail/outbox.js";
-import { auditModeration } from "../routes/admin/audit.js";
-
-export const MESSAGE_SOURCE = "messages";
-
-/** A group message as a search document: findable only by the group's current members. */
-export function messageDocument(
-  message: PresentedMessage,
-  group: { id: number; name: string },
-): SearchDocument {
-  return {
-    key: `message:${message.id}`,
-    source: MESSAGE_SOURCE,
-    type: "message",
-    id: String(message.id),
-    audience: `group:${group.id}`,
-    title: group.name,
-    keywords: [message.author.name],
-    text: message.body ?? "",
-    url: `/ryhmat/${group.id}#viesti-${message.seq}`,
-    municipalityCodes: [],
-    serviceAreas: [],
-    statute: null,
-    section: null,
-  };
-}
-
-/**
- * The chat service as every node runs it: messages indexed for search as they change, e-mail
- * through the outbox (any portal node's mail worker sends it).
- */
-export function createPortalChat(options: {
-  config: Config;
-  db: Db;
-  dialect: "sqlite" | "postgres";
-  search: SearchService;
-  logger: Logger;
-}): ChatService {
-  const { search, logger } = options;
-  // Messages reach the index in small batches: one write per quarter second, not one per message.
-  let pending = new Map<string, SearchDocument>();
-  let timer: NodeJS.Timeout | undefined;
-  const flush = () => {
-    timer = undefined;
-    const docs = [...pending.values()];
-    pending = new Map();
-    // A write that fails for good (the index closing) is repaired by the reconcile at the next start.
-    if (docs.length > 0)
-      search.upsert(docs).catch((err: unknown) => logger.warn({ err }, "indexing messages failed"));
-  };
-  const index = (doc: SearchDocument) => {
-    pending.set(doc.key, doc);
-    timer ??= setTimeout(flush, 250).unref();
-  };
-  return createChatService({
-    // The chat package reads the users table as the portal writes it.
-    db: options.db as unknown as Kysely<ChatDatabase>,
-    dialect: options.dialect,
-    publicUrl: options.config.portal.publicUrl,
-    hooks: {
-      indexMessage: (message, group) => index(messageDocument(message, group)),
-      unindexMessage: (id) => {
-        // A deletion goes at once, and a pending write of the same message never lands after it.
-        pending.delete(`message:${id}`);
-        void search.remove([`message:${id}`]);
-      },
-      mail: (mail) => enqueueMail(options.db, { ...mail, locale: "fi" }),
-      onError: (err, what) => logger.error({ err }, `${what} failed`),
-      moderated: auditModeration(options.db),
-    },
-  });
-}
+import { sessionMiddleware } from "../auth/session.js";
+import type { Services } from "../services.js";
 
 type RealtimeServices = Pick<
   Services,
@@ -147,7 +64,6 @@ export async function attachRealtime(
     logger: services.logger,
     socketsPerUser: services.config.portal.socketsPerMember,
   });
-  services.realtime.disconnectUser = (userId) => gateway.disconnectUser(userId);
-  services.realtime.disconnectSessions = (userId, sids) => gateway.disconnectSessions(userId, sids);
+  services.realtime.attach(gateway);
   return gateway;
 }

@@ -1,7 +1,7 @@
 import { protocol, type Actor } from "@soskes/chat";
 import { type Router, type Request } from "express";
 import { z } from "zod";
-import type { Services } from "../app.js";
+import type { Services } from "../services.js";
 import { errors } from "../errors.js";
 import { handler, parse, strictRouter } from "../validate.js";
 

@@ -1,4 +1,5 @@
-import { endUserSessions, type Services } from "../app.js";
+import { endUserSessions } from "../auth/session.js";
+import type { Services } from "../services.js";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
 import type { Role } from "../db/schema.js";
 import { errors } from "../errors.js";

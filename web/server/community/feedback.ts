@@ -2,12 +2,12 @@ import { finnishDate } from "@soskes/chat";
 import { type Router, type Request } from "express";
 import type { Selectable } from "kysely";
 import { z } from "zod";
-import type { Services } from "../app.js";
+import type { Services } from "../services.js";
 import { createActionLimiter } from "../auth/throttle.js";
 import { errors, HttpError } from "../errors.js";
 import { enqueueMail } from "../mail/outbox.js";
 import { handler, parse, strictRouter } from "../validate.js";
-import type { FeedbackTable } from "./schema.js";
+import type { FeedbackTable } from "../db/schema.js";
 
 type Row = Selectable<FeedbackTable>;
 export const FEEDBACK_TOPICS = ["portal", "content", "accessibility"] as const;

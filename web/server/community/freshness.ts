@@ -7,9 +7,8 @@ import {
 } from "@soskes/config";
 import { finnishDate } from "@soskes/chat";
 import { type Router } from "express";
-import type { Migration } from "kysely/migration";
 import { z } from "zod";
-import type { Services } from "../app.js";
+import type { Services } from "../services.js";
 import { createActionLimiter } from "../auth/throttle.js";
 import type { Snapshot, Stewardship } from "../content/content-service.js";
 import type { Db } from "../db/database.js";
@@ -32,34 +31,6 @@ export type FreshnessRecord = {
   overdue: boolean;
   municipalityCode: string | null;
 };
-
-export type FreshnessRemindersTable = {
-  /** `${type}:${documentId}`. */
-  record_key: string;
-  /** The due date the reminder was about: a later due date gets its own reminder. */
-  due_on: string;
-  owner: string;
-  sent_at: number;
-};
-
-export function freshnessMigration(dialect: "sqlite" | "postgres"): Migration {
-  const millis = dialect === "postgres" ? "bigint" : "integer";
-  return {
-    async up(db) {
-      await db.schema
-        .createTable("freshness_reminders")
-        .addColumn("record_key", "varchar(120)", (c) => c.notNull())
-        .addColumn("due_on", "varchar(10)", (c) => c.notNull())
-        .addColumn("owner", "varchar(320)", (c) => c.notNull())
-        .addColumn("sent_at", millis, (c) => c.notNull())
-        .addPrimaryKeyConstraint("freshness_reminders_pk", ["record_key", "due_on"])
-        .execute();
-    },
-    async down(db) {
-      await db.schema.dropTable("freshness_reminders").execute();
-    },
-  };
-}
 
 /** The day a check falls due: verifiedAt plus the record's interval; today for a record never checked. */
 export function dueOn(record: Stewardship, now: number): string {

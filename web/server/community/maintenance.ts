@@ -1,43 +1,14 @@
 import { finnishDate } from "@soskes/chat";
 import { type Router } from "express";
-import type { Migration } from "kysely/migration";
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { Services } from "../app.js";
+import type { Services } from "../services.js";
 import type { CmsUnit, Snapshot } from "../content/content-service.js";
 import type { Db } from "../db/database.js";
 import { errors } from "../errors.js";
 import { guardedFetch, RefusedRequest } from "../net/guarded-fetch.js";
 import { handler, parse, strictRouter } from "../validate.js";
 import { dueOn, REMINDER_DAYS } from "./freshness.js";
-
-/** The last answer of every external address the content links to. */
-export type LinkChecksTable = {
-  url: string;
-  ok: number;
-  status: number | null;
-  error: string | null;
-  checked_at: number;
-};
-
-export function linkChecksMigration(dialect: "sqlite" | "postgres"): Migration {
-  const millis = dialect === "postgres" ? "bigint" : "integer";
-  return {
-    async up(db) {
-      await db.schema
-        .createTable("link_checks")
-        .addColumn("url", "varchar(2000)", (c) => c.primaryKey())
-        .addColumn("ok", "integer", (c) => c.notNull())
-        .addColumn("status", "integer")
-        .addColumn("error", "varchar(200)")
-        .addColumn("checked_at", millis, (c) => c.notNull())
-        .execute();
-    },
-    async down(db) {
-      await db.schema.dropTable("link_checks").execute();
-    },
-  };
-}
 
 /** Every external address in published content: unit websites, page links, link records. */
 export function externalLinks(snapshot: Snapshot): string[] {

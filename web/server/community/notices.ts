@@ -4,11 +4,11 @@ import { type Router, type Request } from "express";
 import type { Selectable } from "kysely";
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
-import type { Services } from "../app.js";
+import type { Services } from "../services.js";
 import type { Db } from "../db/database.js";
 import { errors } from "../errors.js";
 import { handler, parse, strictRouter } from "../validate.js";
-import type { NoticesTable } from "./schema.js";
+import type { NoticesTable } from "../db/schema.js";
 
 type Row = Selectable<NoticesTable>;
 export const NOTICE_SOURCE = "notices";

@@ -1,87 +1,14 @@
 import { finnishDate } from "@soskes/chat";
 import { type Router } from "express";
-import type { Generated } from "kysely";
-import type { Migration } from "kysely/migration";
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { Services } from "../app.js";
+import type { Services } from "../services.js";
 import type { Snapshot } from "../content/content-service.js";
 import type { Db } from "../db/database.js";
+import type { ReviewFlagTarget } from "../db/schema.js";
 import { errors } from "../errors.js";
 import { enqueueMail } from "../mail/outbox.js";
 import { handler, parse, strictRouter } from "../validate.js";
-
-/** The amendment date of every statute section, as last seen: a change is what flags citations. */
-export type StatuteAmendmentsTable = {
-  statute: string;
-  section: string;
-  amended_on: string | null;
-};
-
-export type ReviewFlagTarget = "page" | "answer";
-
-/** "Needs review": a page or an answer cites a section whose amendment date changed. */
-export type ReviewFlagsTable = {
-  id: Generated<number>;
-  target_type: ReviewFlagTarget;
-  /** The page's documentId or the answer's id. */
-  target_id: string;
-  /** A name for people: the page's or the answer's title. */
-  title: string;
-  url: string;
-  statute: string;
-  section: string;
-  amended_on: string | null;
-  /** Who was told: the page's owner, or the answer's author. */
-  owner: string | null;
-  created_at: number;
-  resolved_at: number | null;
-  resolved_by: number | null;
-};
-
-export function statuteFlagsMigration(dialect: "sqlite" | "postgres"): Migration {
-  const millis = dialect === "postgres" ? "bigint" : "integer";
-  return {
-    async up(db) {
-      await db.schema
-        .createTable("statute_amendments")
-        .addColumn("statute", "varchar(20)", (c) => c.notNull())
-        .addColumn("section", "varchar(20)", (c) => c.notNull())
-        .addColumn("amended_on", "varchar(10)")
-        .addPrimaryKeyConstraint("statute_amendments_pk", ["statute", "section"])
-        .execute();
-      const table = db.schema.createTable("review_flags");
-      await (
-        dialect === "postgres"
-          ? table.addColumn("id", "serial", (c) => c.primaryKey())
-          : table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-      )
-        .addColumn("target_type", "varchar(10)", (c) => c.notNull())
-        .addColumn("target_id", "varchar(60)", (c) => c.notNull())
-        .addColumn("title", "varchar(300)", (c) => c.notNull())
-        .addColumn("url", "varchar(300)", (c) => c.notNull())
-        .addColumn("statute", "varchar(20)", (c) => c.notNull())
-        .addColumn("section", "varchar(20)", (c) => c.notNull())
-        .addColumn("amended_on", "varchar(10)")
-        .addColumn("owner", "varchar(320)")
-        .addColumn("created_at", millis, (c) => c.notNull())
-        .addColumn("resolved_at", millis)
-        .addColumn("resolved_by", "integer")
-        .addUniqueConstraint("review_flags_once", [
-          "target_type",
-          "target_id",
-          "statute",
-          "section",
-          "amended_on",
-        ])
-        .execute();
-    },
-    async down(db) {
-      await db.schema.dropTable("review_flags").execute();
-      await db.schema.dropTable("statute_amendments").execute();
-    },
-  };
-}
 
 type Deps = {
   db: Db;

@@ -1,68 +1,11 @@
 import { finnishDate, toCsv } from "@soskes/chat";
 import { type Router, type Request } from "express";
-import type { Generated, Selectable } from "kysely";
-import type { Migration } from "kysely/migration";
+import type { Selectable } from "kysely";
 import { z } from "zod";
-import type { Services } from "../app.js";
+import type { Services } from "../services.js";
+import type { SurveysTable } from "../db/schema.js";
 import { errors, HttpError } from "../errors.js";
 import { handler, parse, strictRouter } from "../validate.js";
-
-export type SurveysTable = {
-  id: Generated<number>;
-  title: string;
-  /** JSON array of the 1–5 questions. */
-  questions: string;
-  /** The free-text question, when there is one. */
-  free_text: string | null;
-  opens_on: string;
-  closes_on: string;
-  created_by: number;
-  created_at: number;
-};
-
-/** One member's answer. The member is kept only so nobody answers twice; results never show who. */
-export type SurveyResponsesTable = {
-  id: Generated<number>;
-  survey_id: number;
-  user_id: number;
-  /** JSON array of 1–5 scores, in the order of the questions. */
-  scores: string;
-  comment: string | null;
-  created_at: number;
-};
-
-export function surveysMigration(dialect: "sqlite" | "postgres"): Migration {
-  const millis = dialect === "postgres" ? "bigint" : "integer";
-  const withId = (db: Parameters<Migration["up"]>[0], table: string) =>
-    dialect === "postgres"
-      ? db.schema.createTable(table).addColumn("id", "serial", (c) => c.primaryKey())
-      : db.schema.createTable(table).addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
-  return {
-    async up(db) {
-      await withId(db, "surveys")
-        .addColumn("title", "varchar(200)", (c) => c.notNull())
-        .addColumn("questions", "text", (c) => c.notNull())
-        .addColumn("free_text", "varchar(300)")
-        .addColumn("opens_on", "varchar(10)", (c) => c.notNull())
-        .addColumn("closes_on", "varchar(10)", (c) => c.notNull())
-        .addColumn("created_by", "integer", (c) => c.notNull().references("users.id"))
-        .addColumn("created_at", millis, (c) => c.notNull())
-        .execute();
-      await withId(db, "survey_responses")
-        .addColumn("survey_id", "integer", (c) => c.notNull().references("surveys.id").onDelete("cascade"))
-        .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
-        .addColumn("scores", "varchar(100)", (c) => c.notNull())
-        .addColumn("comment", "text")
-        .addColumn("created_at", millis, (c) => c.notNull())
-        .addUniqueConstraint("survey_responses_once", ["survey_id", "user_id"])
-        .execute();
-    },
-    async down(db) {
-      await db.schema.dropTable("survey_responses").execute();
-      await db.schema.dropTable("surveys").execute();
-    },
-  };
-}
 
 const day = z
   .string({ error: "required" })

@@ -11,7 +11,7 @@ import {
 } from "@soskes/chat";
 import { type Router, type Request } from "express";
 import { z } from "zod";
-import type { Services } from "../app.js";
+import type { Services } from "../services.js";
 import { errors } from "../errors.js";
 import { openFlagsFor } from "../community/statute-flags.js";
 import { requestLang } from "../i18n.js";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type Router, type Request } from "express";
 import ical from "ical-generator";
 import { z } from "zod";
-import type { Services } from "../app.js";
+import type { Services } from "../services.js";
 import { findUserById } from "../commands/users.js";
 import { errors } from "../errors.js";
 import { openFlagsFor } from "../community/statute-flags.js";

@@ -5,7 +5,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import { Migrator, type MigrationResultSet } from "kysely/migration";
 import pg from "pg";
-import { migrations, type Dialect } from "./migrations.js";
+import { migrations, type Dialect } from "./migrations/index.js";
 import type { Database } from "./schema.js";
 
 // int8 columns hold epoch milliseconds, well inside Number's exact range.
@@ -32,15 +32,43 @@ export function openDatabase(config: DatabaseConfig): PortalDatabase {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
-  mkdirSync(path.dirname(config.filename), { recursive: true });
-  const sqlite = new SQLite(config.filename);
-  // WAL lets readers continue while a write commits; busy_timeout waits instead of failing.
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("foreign_keys = ON");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: "sqlite", close: () => db.destroy() };
+  // One connection per file in a process, shared by the nodes a test or script starts in it:
+  // better-sqlite3 waits for a lock synchronously, so a second connection in the same process
+  // would freeze the event loop that the first needs to finish its transaction.
+  const key = path.resolve(config.filename);
+  let shared = sqliteFiles.get(key);
+  if (!shared) {
+    mkdirSync(path.dirname(config.filename), { recursive: true });
+    const sqlite = new SQLite(config.filename);
+    // WAL lets readers continue while a write commits; busy_timeout waits instead of failing
+    // (another process writing).
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("foreign_keys = ON");
+    const opened = {
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
+      users: 0,
+    };
+    sqliteFiles.set(key, opened);
+    shared = opened;
+  }
+  const file = shared;
+  file.users++;
+  let closed = false;
+  return {
+    db: file.db,
+    dialect: "sqlite",
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      if (--file.users > 0) return;
+      sqliteFiles.delete(key);
+      await file.db.destroy();
+    },
+  };
 }
+
+const sqliteFiles = new Map<string, { db: Kysely<Database>; users: number }>();
 
 export async function migrate(database: PortalDatabase): Promise<MigrationResultSet> {
   const migrator = new Migrator({

@@ -1,9 +1,3 @@
-import type { ActivityDaysTable, ContentViewsTable, SearchMissesTable } from "../community/usage.js";
-import type { SurveyResponsesTable, SurveysTable } from "../community/surveys.js";
-import type { LinkChecksTable } from "../community/maintenance.js";
-import type { ReviewFlagsTable, StatuteAmendmentsTable } from "../community/statute-flags.js";
-import type { FreshnessRemindersTable } from "../community/freshness.js";
-import type { CommunityDatabase } from "../community/schema.js";
 import type { ChatDatabase, ConsultDatabase } from "@soskes/chat";
 import type { Generated } from "kysely";
 
@@ -86,8 +80,9 @@ export type OutboxTable = {
 
 /** The portal's own tables and the chat package's (which reads users as they are here). */
 export type Database = Omit<ChatDatabase, "users"> &
-  ConsultDatabase &
-  CommunityDatabase & {
+  ConsultDatabase & {
+    notices: NoticesTable;
+    feedback: FeedbackTable;
     users: UsersTable;
     sessions: SessionsTable;
     auth_tokens: AuthTokensTable;
@@ -102,3 +97,121 @@ export type Database = Omit<ChatDatabase, "users"> &
     search_misses: SearchMissesTable;
     content_views: ContentViewsTable;
   };
+
+export type NoticeKind = "giving" | "seeking" | "announcement";
+
+/** The notice board (kirpputori): members' notices, each with an expiry date. */
+export type NoticesTable = {
+  id: Generated<number>;
+  author_id: number;
+  kind: NoticeKind;
+  title: string;
+  /** Light markup, like eKonsultaatio's questions. */
+  body: string;
+  /** The author's municipality when they posted: notices are local by nature. */
+  municipality_code: string | null;
+  /** The last day it shows (YYYY-MM-DD, Finnish time). */
+  expires_on: string;
+  removed_at: Millis | null;
+  /** A moderator who took it down (null when its author deleted it). */
+  removed_by: number | null;
+  created_at: Millis;
+  updated_at: Millis;
+};
+
+export type FeedbackTopic = "portal" | "content" | "accessibility";
+
+/** Feedback: anonymous (no name or address kept) or signed, and the admin's answer. */
+export type FeedbackTable = {
+  id: Generated<number>;
+  user_id: number | null;
+  name: string | null;
+  email: string | null;
+  topic: FeedbackTopic;
+  message: string;
+  /** The page it was sent from, when the sender gave it. */
+  page: string | null;
+  /** Accessibility feedback must be answered within 14 days (306/2019): the last day. */
+  due_on: string | null;
+  answer: string | null;
+  answered_at: Millis | null;
+  answered_by: number | null;
+  created_at: Millis;
+};
+
+export type FreshnessRemindersTable = {
+  /** `${type}:${documentId}`. */
+  record_key: string;
+  /** The due date the reminder was about: a later due date gets its own reminder. */
+  due_on: string;
+  owner: string;
+  sent_at: number;
+};
+
+/** The amendment date of every statute section, as last seen: a change is what flags citations. */
+export type StatuteAmendmentsTable = {
+  statute: string;
+  section: string;
+  amended_on: string | null;
+};
+
+export type ReviewFlagTarget = "page" | "answer";
+
+/** "Needs review": a page or an answer cites a section whose amendment date changed. */
+export type ReviewFlagsTable = {
+  id: Generated<number>;
+  target_type: ReviewFlagTarget;
+  /** The page's documentId or the answer's id. */
+  target_id: string;
+  /** A name for people: the page's or the answer's title. */
+  title: string;
+  url: string;
+  statute: string;
+  section: string;
+  amended_on: string | null;
+  /** Who was told: the page's owner, or the answer's author. */
+  owner: string | null;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by: number | null;
+};
+
+/** The last answer of every external address the content links to. */
+export type LinkChecksTable = {
+  url: string;
+  ok: number;
+  status: number | null;
+  error: string | null;
+  checked_at: number;
+};
+
+export type SurveysTable = {
+  id: Generated<number>;
+  title: string;
+  /** JSON array of the 1–5 questions. */
+  questions: string;
+  /** The free-text question, when there is one. */
+  free_text: string | null;
+  opens_on: string;
+  closes_on: string;
+  created_by: number;
+  created_at: number;
+};
+
+/** One member's answer. The member is kept only so nobody answers twice; results never show who. */
+export type SurveyResponsesTable = {
+  id: Generated<number>;
+  survey_id: number;
+  user_id: number;
+  /** JSON array of 1–5 scores, in the order of the questions. */
+  scores: string;
+  comment: string | null;
+  created_at: number;
+};
+
+/** The days a member used the portal (one row per member and day: no more detail is kept). */
+export type ActivityDaysTable = { user_id: number; day: string };
+/** Searches that found nothing, per wording and day, without who searched. */
+export type SearchMissesTable = { query: string; day: string; count: number };
+/** Views of units and pages per day. */
+export type ContentViewsTable = { kind: string; ref: string; day: string; count: number };

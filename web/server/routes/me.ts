@@ -1,5 +1,5 @@
 import { type Router } from "express";
-import type { Services } from "../app.js";
+import type { Services } from "../services.js";
 import { findUserById } from "../commands/users.js";
 import { errors } from "../errors.js";
 import { presentMe } from "../presenters/user.js";

@@ -1,6 +1,6 @@
 import { type Router } from "express";
 import { z } from "zod";
-import type { Services } from "../app.js";
+import type { Services } from "../services.js";
 import { findUserById } from "../commands/users.js";
 import { errors } from "../errors.js";
 import { presentColleague, presentMe, VISIBLE_FIELDS } from "../presenters/user.js";

@@ -22,14 +22,10 @@ import {
   type SearchService,
 } from "@soskes/search";
 import pino from "pino";
-import { createChatService, createConsultService, type ChatDatabase } from "@soskes/chat";
-import type { Kysely } from "kysely";
-import { migrate, openDatabase } from "../db/database.js";
+import { compose } from "../compose.js";
 import { reindexNotices } from "../community/notices.js";
 import { reindexAnswers } from "../consult/search.js";
 import { reindexMessages } from "../index.js";
-import { createCmsClient } from "../content/cms-client.js";
-import { createContentService } from "../content/content-service.js";
 
 const ALL = ["*"];
 
@@ -55,41 +51,29 @@ function bar(done: number, total: number): void {
 
 async function reindex(): Promise<void> {
   const config = loadConfigOrExit();
-  const content = createContentService({
-    cms: createCmsClient({ url: config.cms.url, token: config.cms.apiToken }),
-    logger: pino({ level: "warn" }, process.stderr),
-  });
   const started = Date.now();
+  const composition = await compose({ config, role: "cli", logger: pino({ level: "warn" }, process.stderr) });
+  const { services } = composition;
+  const { search } = services;
   process.stderr.write("▸ Reading published content from the CMS\n");
-  const { data } = await content.current();
+  const { data } = await services.content.current();
   const docs = contentDocuments(data);
-  const search = open(false);
   process.stderr.write(`▸ Indexing ${docs.length} documents (${search.engine.name})\n`);
   await search.setReference(contentReference(data));
   const result = await search.reconcile(CONTENT_SOURCE, docs, bar, { force: true });
   process.stderr.write("▸ Indexing group messages from the portal database\n");
-  const database = openDatabase(config.portal.database);
-  await migrate(database);
-  const chat = createChatService({
-    db: database.db as unknown as Kysely<ChatDatabase>,
-    publicUrl: config.portal.publicUrl,
-  });
-  const messages = await reindexMessages({ chat, search }, bar, { force: true });
+  const messages = await reindexMessages(services, bar, { force: true });
   process.stderr.write("▸ Indexing the answer bank from the portal database\n");
-  const consult = createConsultService({
-    db: database.db as unknown as Parameters<typeof createConsultService>[0]["db"],
-  });
-  const answers = await reindexAnswers({ consult, search }, bar, { force: true });
+  const answers = await reindexAnswers(services, bar, { force: true });
   process.stderr.write("▸ Indexing the notice board from the portal database\n");
-  const notices = await reindexNotices({ db: database.db, search }, bar, { force: true });
-  await database.close();
+  const notices = await reindexNotices(services, bar, { force: true });
   for (const more of [messages, answers, notices]) {
     result.added += more.added;
     result.updated += more.updated;
     result.removed += more.removed;
   }
   const stats = await search.engine.stats();
-  await search.close();
+  await composition.close();
   process.stderr.write(
     `✓ ${result.added + result.updated} written, ${result.removed} removed; ${stats.documents} documents` +
       (stats.bytes !== null ? `, ${(stats.bytes / 1e6).toFixed(1)} MB` : "") +

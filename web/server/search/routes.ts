@@ -2,7 +2,7 @@ import { CONTENT_KINDS } from "@soskes/config";
 import { HIT_TYPES } from "@soskes/search";
 import { type Router } from "express";
 import { z } from "zod";
-import type { Services } from "../app.js";
+import type { Services } from "../services.js";
 import { DirectoryQuerySchema } from "../content/routes.js";
 import { errors } from "../errors.js";
 import { requestLang } from "../i18n.js";

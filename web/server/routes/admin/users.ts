@@ -1,6 +1,6 @@
 import { type Router, type Request } from "express";
 import { z } from "zod";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import { decideAccess, invite } from "../../commands/accounts.js";
 import { errors } from "../../errors.js";
 import { requestLang } from "../../i18n.js";

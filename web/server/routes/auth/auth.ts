@@ -1,10 +1,8 @@
-import { prepareQuery } from "@soskes/chat";
 import { type Router, type Request } from "express";
-import { Strategy as LocalStrategy } from "passport-local";
-import { endUserSessions, type Services } from "../../app.js";
+import { endUserSessions } from "../../auth/session.js";
+import type { Services } from "../../services.js";
 import { OIDC_STRATEGY } from "../../auth/oidc.js";
-import { verifyPassword } from "../../auth/passwords.js";
-import { findUserByEmail, findUserById } from "../../commands/users.js";
+import { findUserById } from "../../commands/users.js";
 import { errors } from "../../errors.js";
 import { presentMe } from "../../presenters/user.js";
 import { handler, parse, strictRouter } from "../../validate.js";
@@ -24,49 +22,6 @@ import {
   ResetRequestSchema,
   TokenSchema,
 } from "./schema.js";
-
-export function configurePassport(services: Pick<Services, "passport" | "db">): void {
-  const { passport } = services;
-  passport.use(
-    new LocalStrategy(
-      { usernameField: "email", passwordField: "password", session: true },
-      (email, password, done) => {
-        findUserByEmail(services.db, email)
-          .then(async (user) => {
-            const ok = await verifyPassword(user?.password_hash, password);
-            if (!user || !ok) return done(null, false);
-            return done(null, {
-              id: user.id,
-              email: user.email,
-              name: user.name,
-              role: user.role,
-              status: user.status,
-            });
-          })
-          .catch(done);
-      },
-    ),
-  );
-  passport.serializeUser((user, done) => done(null, user.id));
-  // Every signed-in request reads its member: compiled once, only what a request needs.
-  const { db } = services;
-  const signedIn = prepareQuery(db, 1, (id: number) =>
-    db.selectFrom("users").select(["id", "email", "name", "role", "status"]).where("id", "=", id),
-  );
-  passport.deserializeUser((id: number, done) => {
-    signedIn(id)
-      .then(([user]) =>
-        // A disabled account's session stops working at once, even before it is deleted.
-        done(
-          null,
-          user && user.status === "active"
-            ? { id: user.id, email: user.email, name: user.name, role: user.role, status: user.status }
-            : false,
-        ),
-      )
-      .catch(done);
-  });
-}
 
 function authenticate(services: Services, req: Request): Promise<Express.User | false> {
   return new Promise((resolve, reject) => {

@@ -1,54 +1,6 @@
-import type { Generated } from "kysely";
 import type { Migration } from "kysely/migration";
 
-type Millis = number;
-
-export type NoticeKind = "giving" | "seeking" | "announcement";
-
-/** The notice board (kirpputori): members' notices, each with an expiry date. */
-export type NoticesTable = {
-  id: Generated<number>;
-  author_id: number;
-  kind: NoticeKind;
-  title: string;
-  /** Light markup, like eKonsultaatio's questions. */
-  body: string;
-  /** The author's municipality when they posted: notices are local by nature. */
-  municipality_code: string | null;
-  /** The last day it shows (YYYY-MM-DD, Finnish time). */
-  expires_on: string;
-  removed_at: Millis | null;
-  /** A moderator who took it down (null when its author deleted it). */
-  removed_by: number | null;
-  created_at: Millis;
-  updated_at: Millis;
-};
-
-export type FeedbackTopic = "portal" | "content" | "accessibility";
-
-/** Feedback: anonymous (no name or address kept) or signed, and the admin's answer. */
-export type FeedbackTable = {
-  id: Generated<number>;
-  user_id: number | null;
-  name: string | null;
-  email: string | null;
-  topic: FeedbackTopic;
-  message: string;
-  /** The page it was sent from, when the sender gave it. */
-  page: string | null;
-  /** Accessibility feedback must be answered within 14 days (306/2019): the last day. */
-  due_on: string | null;
-  answer: string | null;
-  answered_at: Millis | null;
-  answered_by: number | null;
-  created_at: Millis;
-};
-
-export type CommunityDatabase = {
-  notices: NoticesTable;
-  feedback: FeedbackTable;
-};
-
+/** 011: the notice board and feedback. */
 export function communityMigration(dialect: "sqlite" | "postgres"): Migration {
   const millis = dialect === "postgres" ? "bigint" : "integer";
   const idTable = (db: Parameters<Migration["up"]>[0], table: string) =>

@@ -6,13 +6,14 @@ import {
   consultStatesMigration,
   threadsMigration,
 } from "@soskes/chat";
+import { eventsMigration } from "@soskes/domain";
 import type { Kysely } from "kysely";
-import { freshnessMigration } from "../community/freshness.js";
-import { communityMigration } from "../community/schema.js";
-import { linkChecksMigration } from "../community/maintenance.js";
-import { surveysMigration } from "../community/surveys.js";
-import { usageMigration } from "../community/usage.js";
-import { statuteFlagsMigration } from "../community/statute-flags.js";
+import { communityMigration } from "./community.js";
+import { freshnessMigration } from "./freshness.js";
+import { linkChecksMigration } from "./link-checks.js";
+import { statuteFlagsMigration } from "./statute-flags.js";
+import { surveysMigration } from "./surveys.js";
+import { usageMigration } from "./usage.js";
 import type { Migration } from "kysely/migration";
 
 export type Dialect = "sqlite" | "postgres";
@@ -155,5 +156,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable("users").dropColumn("org_unit").execute();
       },
     },
+    "018_events": eventsMigration(dialect),
   };
 }

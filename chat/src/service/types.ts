@@ -1,0 +1,84 @@
+import type { Kysely, Selectable } from "kysely";
+import type { WireGroup, WireMember, WireMessage } from "../client.js";
+import type { ChatDatabase, ChatMessagesTable } from "../schema.js";
+
+export type MessageRow = Selectable<ChatMessagesTable>;
+
+/** How events reach sockets, on this node and (with Redis) every other. */
+export type Fanout = {
+  toGroup(groupId: number, event: string, payload: unknown): void;
+  toUser(userId: number, event: string, payload: unknown): void;
+  /** The user's sockets, wherever they are connected, start or stop receiving the group's events. */
+  join(userId: number, groupId: number): void;
+  leave(userId: number, groupId: number): void;
+};
+
+export type ChatMail = { to: string; template: string; data: Record<string, string> };
+
+/**
+ * What the portal plugs in: mail and audit for the membership changes and digests. Messages'
+ * side effects (sockets, search, mention mail, moderation audit) follow their events instead.
+ */
+export type ChatHooks = {
+  mail?: (mail: ChatMail) => Promise<void>;
+  onError?: (err: unknown, what: string) => void;
+  /**
+   * A moderator's or staff member's act on a group or on someone else's membership or message —
+   * for the audit log. Awaited, so that a request whose entry cannot be written fails visibly.
+   */
+  moderated?: (entry: ModerationEntry) => Promise<void>;
+};
+
+export type ModerationEntry = {
+  actorId: number;
+  action:
+    | "edit_group"
+    | "approve_group"
+    | "archive_group"
+    | "add_member"
+    | "set_role"
+    | "remove_member"
+    | "ban_member"
+    | "delete_message"
+    | "pin_message";
+  groupId: number;
+  /** The member or message acted on. */
+  targetId?: number;
+};
+
+/** A message as it leaves the server: the wire format the client library reads. */
+export type PresentedMessage = WireMessage;
+
+export type PresentedGroup = WireGroup;
+
+export type PresentedMember = WireMember;
+
+export const encodeMentions = (ids: number[]) => (ids.length ? `,${[...new Set(ids)].join(",")},` : "");
+export const decodeMentions = (s: string) => s.split(",").filter(Boolean).map(Number);
+
+export const FINNISH_DAY_HOUR = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Helsinki",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The calendar day in Finland, for the daily digest. */
+export function finnishDay(now: number): { day: string; hour: number } {
+  const parts = FINNISH_DAY_HOUR.formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return { day: `${get("year")}-${get("month")}-${get("day")}`, hour: Number(get("hour")) };
+}
+
+export type ChatServiceOptions = {
+  db: Kysely<ChatDatabase>;
+  /** PostgreSQL takes a message in one statement; SQLite in a transaction. */
+  dialect?: "sqlite" | "postgres";
+  /** Where links in e-mails point: the portal's public address. */
+  publicUrl: string;
+  hooks?: ChatHooks;
+  /** The hour (Finnish time) from which the daily digest goes out. */
+  digestHour?: number;
+};

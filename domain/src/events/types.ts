@@ -1,0 +1,22 @@
+/**
+ * Every domain event, by type, with its payload. Payloads carry ids and small facts only: a
+ * processor reads the rows as they are when it runs (a message deleted since is seen deleted).
+ */
+export type EventMap = {
+  /** A group message was written. */
+  "message.created": { groupId: number; messageId: number; authorId: number };
+  /** Its text, reactions or pin changed. `moderation` is set when a moderator acted on another's. */
+  "message.updated": { groupId: number; messageId: number; actorId: number; moderation?: "pin_message" };
+  "message.deleted": { groupId: number; messageId: number; actorId: number; moderation?: "delete_message" };
+};
+
+export type EventType = keyof EventMap;
+
+/** An event to record: its stream orders it among the events of the same thing. */
+export type NewEvent = { [K in EventType]: { type: K; stream: string; payload: EventMap[K] } }[EventType];
+
+/** A recorded event, as processors receive it. */
+export type DomainEvent = NewEvent & { id: number; createdAt: number };
+
+/** The stream of a group's events (messages, members, reads). */
+export const groupStream = (groupId: number) => `group:${groupId}`;

@@ -1,0 +1,21 @@
+import type { Processor } from "@soskes/domain";
+import type { Database } from "../db/schema.js";
+import type { Services } from "../services.js";
+import { auditProcessor } from "./audit.js";
+import { fanOutProcessor } from "./fan-out.js";
+import { mailProcessor } from "./mail.js";
+import { notificationsProcessor } from "./notifications.js";
+import { searchProcessor } from "./search.js";
+
+/**
+ * The processors a node runs. Every node with sockets can fan out; a realtime-only node leaves
+ * the index, mail and audit to the portal nodes.
+ */
+export function processorsFor(
+  services: Pick<Services, "chat" | "search" | "config">,
+  role: "portal" | "realtime",
+): Processor<Database>[] {
+  const live = [fanOutProcessor(services), notificationsProcessor(services)];
+  if (role === "realtime") return live;
+  return [...live, searchProcessor(services), mailProcessor(services), auditProcessor()];
+}

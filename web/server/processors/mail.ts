@@ -1,0 +1,61 @@
+import type { Processor } from "@soskes/domain";
+import type { Database } from "../db/schema.js";
+import { enqueueMail } from "../mail/outbox.js";
+import type { Services } from "../services.js";
+import { messageEvents } from "./messages.js";
+
+/**
+ * E-mail about new messages, for members who asked for it at once: queued in the transaction
+ * that moves this processor on, so each message is mailed about exactly once. One e-mail per
+ * unread streak: nothing more until the member has read the group again.
+ */
+export function mailProcessor(services: Pick<Services, "config">): Processor<Database> {
+  const groupUrl = (groupId: number) => `${services.config.portal.publicUrl}/ryhmat/${groupId}`;
+  return {
+    name: "mail",
+    scope: "claimed",
+    transactional: true,
+    types: ["message.created"],
+    async handle(batch, trx) {
+      const { ids } = messageEvents(batch);
+      if (ids.length === 0) return;
+      const messages = await trx
+        .selectFrom("chat_messages as m")
+        .innerJoin("chat_groups as g", "g.id", "m.group_id")
+        .select(["m.id", "m.seq", "m.author_id", "m.deleted_at", "g.id as group_id", "g.name as group_name"])
+        .where("m.id", "in", ids)
+        .orderBy("m.id")
+        .execute();
+      for (const message of messages) {
+        if (message.deleted_at) continue;
+        // Recipients now, from current membership: someone removed a moment ago gets nothing.
+        const recipients = await trx
+          .selectFrom("chat_members as cm")
+          .innerJoin("users as u", "u.id", "cm.user_id")
+          .select(["u.id", "u.email", "u.name"])
+          .where("cm.group_id", "=", message.group_id)
+          .where("cm.state", "=", "active")
+          .where("cm.notify", "=", "instant")
+          .where("u.status", "=", "active")
+          .where("u.id", "!=", message.author_id)
+          .whereRef("cm.notified_seq", "<=", "cm.last_read_seq")
+          .where("cm.last_read_seq", "<", message.seq)
+          .execute();
+        for (const r of recipients) {
+          await trx
+            .updateTable("chat_members")
+            .set({ notified_seq: message.seq })
+            .where("group_id", "=", message.group_id)
+            .where("user_id", "=", r.id)
+            .execute();
+          await enqueueMail(trx, {
+            to: r.email,
+            template: "group-activity",
+            locale: "fi",
+            data: { name: r.name, group: message.group_name, url: groupUrl(message.group_id) },
+          });
+        }
+      }
+    },
+  };
+}
