@@ -67,7 +67,7 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
   const owner = `${options.nodeId}#${randomUUID().slice(0, 8)}`;
   const pollMs = options.pollMs ?? 1000;
   const batchSize = options.batchSize ?? 100;
-  const leaseMs = options.leaseMs ?? 30_000;
+  const leaseMs = options.leaseMs ?? 5000;
   const backoff = options.backoff ?? { baseMs: 500, maxMs: 5 * 60_000 };
   let stopped = true;
   let stopCommitted: (() => void) | undefined;
