@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createConsultService } from "@soskes/chat";
+import { createConsultService, type ChatService } from "@soskes/chat";
 import type { Config } from "@soskes/config";
 import { createEventRunner, onEventsCommitted, type EventRunner } from "@soskes/domain";
 import {
@@ -26,7 +26,7 @@ import { createUsageRecorder } from "./community/usage-recorder.js";
 import { createCmsClient } from "./content/cms-client.js";
 import { createContentService, type ContentService } from "./content/content-service.js";
 import { answerIndexing } from "./consult/search.js";
-import { migrate, openDatabase, type PortalDatabase } from "./db/database.js";
+import { migrate, openDatabase, type Db, type PortalDatabase } from "./db/database.js";
 import { createMailWorker, createTransport, enqueueMail, type MailTransport } from "./mail/outbox.js";
 import { processorsFor } from "./processors/index.js";
 import { createRealtimeRegistry, type Services } from "./services.js";
@@ -68,32 +68,13 @@ export async function compose(options: ComposeOptions): Promise<Composition> {
   const { db } = database;
 
   let redis: RedisClientType | undefined;
-  let subscriber: RedisClientType | undefined;
   if (config.portal.redisUrl && role !== "cli") {
     redis = createClient({ url: config.portal.redisUrl });
     redis.on("error", (err: unknown) => logger.error({ err }, "redis error"));
     await redis.connect();
   }
 
-  const indexFile = path.join(config.search.dir, "index.sqlite");
-  const pool =
-    role !== "portal" || options.search || config.search.meili || config.search.workers === 0
-      ? undefined
-      : createSearchPool({ file: indexFile, workers: config.search.workers });
-  const search =
-    options.search ??
-    createSearchService({
-      engine: config.search.meili
-        ? createMeiliEngine({
-            host: config.search.meili.url,
-            apiKey: config.search.meili.apiKey,
-            indexPrefix: config.search.meili.indexPrefix,
-          })
-        : createEmbeddedEngine(indexFile),
-      logger,
-      reader: pool,
-      onChange: (change) => pool?.notify(change),
-    });
+  const { search, pool } = buildSearch(options, logger);
   const content =
     options.content ??
     createContentService({
@@ -110,22 +91,7 @@ export async function compose(options: ComposeOptions): Promise<Composition> {
     hostname: new URL(config.portal.publicUrl).hostname,
   });
   const chat = createPortalChat({ config, db, dialect: database.dialect });
-  const consult = createConsultService({
-    db: db as unknown as Parameters<typeof createConsultService>[0]["db"],
-    // The conversation runs on chat's message store: realtime, catch-up, search by participants.
-    threads: {
-      createThread: (name, ownerId, memberIds) => chat.createThread(name, ownerId, memberIds),
-      addThreadMember: (groupId, userId) => chat.addThreadMember(groupId, userId),
-      setThreadOpen: (groupId, open) => chat.setThreadOpen(groupId, open),
-    },
-    autoCloseDays: config.consult.autoCloseDays,
-    publicUrl: config.portal.publicUrl,
-    answerHooks: answerIndexing(search, logger),
-    notify: {
-      users: (userIds, payload) => chat.notifyUsers(userIds, payload),
-      mail: (message) => enqueueMail(db, { ...message, locale: "fi" }),
-    },
-  });
+  const consult = buildConsult(config, db, chat, search, logger);
 
   const nodeId = nodeIdentity(config, role);
   const realtime = createRealtimeRegistry();
@@ -180,26 +146,11 @@ export async function compose(options: ComposeOptions): Promise<Composition> {
   });
   const services: Services = { ...base, events };
 
-  // Other nodes hear of this node's commits through Redis; without Redis a short poll finds them.
-  const channel = "soskes:events";
-  let stopPublishing: (() => void) | undefined;
+  let stopWakeUps: (() => Promise<void>) | undefined;
   const start = () => {
     if (role === "portal") mail.start();
     events.start();
-    if (redis) {
-      const publisher = redis;
-      stopPublishing = onEventsCommitted(() => {
-        publisher
-          .publish(channel, nodeId)
-          .catch((err: unknown) => logger.warn({ err }, "event wake-up not published"));
-      });
-      subscriber = publisher.duplicate();
-      subscriber.on("error", (err: unknown) => logger.error({ err }, "redis error"));
-      void subscriber
-        .connect()
-        .then(() => subscriber?.subscribe(channel, (from) => from !== nodeId && events.wake()))
-        .catch((err: unknown) => logger.error({ err }, "event wake-ups unavailable: polling"));
-    }
+    if (redis) stopWakeUps = wakeAcrossNodes(redis, events, nodeId, logger);
   };
 
   let closing: Promise<void> | undefined;
@@ -210,9 +161,8 @@ export async function compose(options: ComposeOptions): Promise<Composition> {
     start,
     close: () =>
       (closing ??= (async () => {
-        stopPublishing?.();
+        await stopWakeUps?.();
         await events.stop();
-        await subscriber?.quit().catch(() => undefined);
         await pool?.close();
         await search.close();
         await mail.stop();
@@ -238,4 +188,71 @@ function nodeIdentity(config: Config, role: NodeRole): string {
     writeFileSync(file, id);
     return id;
   }
+}
+
+/** The search service: Meilisearch when configured, else the embedded index (searched by threads on a portal node). */
+function buildSearch(options: ComposeOptions, logger: Logger) {
+  const { config, role } = options;
+  const indexFile = path.join(config.search.dir, "index.sqlite");
+  const pool =
+    role !== "portal" || options.search || config.search.meili || config.search.workers === 0
+      ? undefined
+      : createSearchPool({ file: indexFile, workers: config.search.workers });
+  const search =
+    options.search ??
+    createSearchService({
+      engine: config.search.meili
+        ? createMeiliEngine({
+            host: config.search.meili.url,
+            apiKey: config.search.meili.apiKey,
+            indexPrefix: config.search.meili.indexPrefix,
+          })
+        : createEmbeddedEngine(indexFile),
+      logger,
+      reader: pool,
+      onChange: (change) => pool?.notify(change),
+    });
+  return { search, pool };
+}
+
+/** eKonsultaatio, its conversations on chat's message store (realtime, catch-up, search). */
+function buildConsult(config: Config, db: Db, chat: ChatService, search: SearchService, logger: Logger) {
+  return createConsultService({
+    db: db as unknown as Parameters<typeof createConsultService>[0]["db"],
+    threads: {
+      createThread: (name, ownerId, memberIds) => chat.createThread(name, ownerId, memberIds),
+      addThreadMember: (groupId, userId) => chat.addThreadMember(groupId, userId),
+      setThreadOpen: (groupId, open) => chat.setThreadOpen(groupId, open),
+    },
+    autoCloseDays: config.consult.autoCloseDays,
+    publicUrl: config.portal.publicUrl,
+    answerHooks: answerIndexing(search, logger),
+    notify: {
+      users: (userIds, payload) => chat.notifyUsers(userIds, payload),
+      mail: (message) => enqueueMail(db, { ...message, locale: "fi" }),
+    },
+  });
+}
+
+/**
+ * Other nodes hear of this node's commits through Redis (and this node of theirs); without Redis
+ * a short poll finds them. Returns how to stop.
+ */
+function wakeAcrossNodes(redis: RedisClientType, events: EventRunner, nodeId: string, logger: Logger) {
+  const channel = "soskes:events";
+  const stopPublishing = onEventsCommitted(() => {
+    redis
+      .publish(channel, nodeId)
+      .catch((err: unknown) => logger.warn({ err }, "event wake-up not published"));
+  });
+  const subscriber = redis.duplicate();
+  subscriber.on("error", (err: unknown) => logger.error({ err }, "redis error"));
+  void subscriber
+    .connect()
+    .then(() => subscriber.subscribe(channel, (from) => from !== nodeId && events.wake()))
+    .catch((err: unknown) => logger.error({ err }, "event wake-ups unavailable: polling"));
+  return async () => {
+    stopPublishing();
+    await subscriber.quit().catch(() => undefined);
+  };
 }

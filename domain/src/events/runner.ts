@@ -60,53 +60,52 @@ export type EventRunner = {
 
 class LeaseLost extends Error {}
 
-/** Runs processors over the event log until stopped; one loop per processor. */
-export function createEventRunner<DB extends EventsDatabase>(options: RunnerOptions<DB>): EventRunner {
-  const db = options.db as unknown as Kysely<EventsDatabase>;
-  // Leases belong to this process: two processes sharing a data directory never both hold one.
-  const owner = `${options.nodeId}#${randomUUID().slice(0, 8)}`;
-  const pollMs = options.pollMs ?? 1000;
-  const batchSize = options.batchSize ?? 100;
-  const leaseMs = options.leaseMs ?? 5000;
-  const backoff = options.backoff ?? { baseMs: 500, maxMs: 5 * 60_000 };
-  let stopped = true;
-  let stopCommitted: (() => void) | undefined;
-  const wakers = new Set<() => void>();
-  const loops: Promise<void>[] = [];
-  const memory = new Map<
-    string,
-    { position: number; attempts: number; retryAt: number; lastError: string | null }
-  >();
-  const claimed = new Map<
-    string,
-    { position: number; attempts: number; retryAt: number; leaseUntil: number }
-  >();
+/** Where a processor is: its position, and its failures at that position. */
+type State = { position: number; attempts: number; retryAt: number; lastError: string | null };
 
-  const keyOf = (p: Processor<DB>) =>
-    p.scope === "node" || p.ephemeral ? `${p.name}@${options.nodeId}` : p.name;
+/** How a processor's position is kept: in memory (live-only) or in `event_processors`. */
+type Track = {
+  /** The state to go on from, or how long to wait (another node holds the lease). */
+  hold(now: number): Promise<State | number>;
+  /** Moves the position, in the handler's transaction when it has one. */
+  advance(handle: Kysely<EventsDatabase>, position: number): Promise<void>;
+  failed(state: State, now: number): Promise<void>;
+  /** Forget what is held (the lease was lost). */
+  release(): void;
+};
 
-  const wake = () => {
-    for (const w of [...wakers]) w();
+type Shared = {
+  db: Kysely<EventsDatabase>;
+  owner: string;
+  leaseMs: number;
+};
+
+function memoryTrack(db: Kysely<EventsDatabase>): Track {
+  let state: State | undefined;
+  return {
+    async hold() {
+      state ??= { position: await headPosition(db), attempts: 0, retryAt: 0, lastError: null };
+      return state;
+    },
+    advance() {
+      return Promise.resolve();
+    },
+    failed() {
+      return Promise.resolve();
+    },
+    release() {},
   };
+}
 
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        wakers.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      wakers.add(done);
-    });
+/**
+ * A position stored in `event_processors`. The row is read when the lease is (re)taken; while this
+ * runner holds it the state is also kept here, so a batch costs one read and one update.
+ */
+function storedTrack(shared: Shared, key: string, p: Pick<Processor, "scope" | "from">): Track {
+  const { db, owner, leaseMs } = shared;
+  let held: (State & { leaseUntil: number }) | undefined;
 
-  async function ensureRow(p: Processor<DB>, key: string, now: number) {
-    const existing = await db
-      .selectFrom("event_processors")
-      .selectAll()
-      .where("name", "=", key)
-      .executeTakeFirst();
-    if (existing) return existing;
+  async function ensureRow(now: number) {
     const position = p.from === "head" ? await headPosition(db) : 0;
     await db
       .insertInto("event_processors")
@@ -122,11 +121,10 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
       })
       .onConflict((oc) => oc.column("name").doNothing())
       .execute();
-    return db.selectFrom("event_processors").selectAll().where("name", "=", key).executeTakeFirstOrThrow();
   }
 
   /** Takes or renews the lease; false when another live node holds it. */
-  async function claim(key: string, now: number): Promise<boolean> {
+  async function claim(now: number): Promise<boolean> {
     // Look before writing: the nodes that wait must not contend for SQLite's write lock.
     const current = await db
       .selectFrom("event_processors")
@@ -143,58 +141,20 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
     return Number(result.numUpdatedRows) > 0;
   }
 
-  async function advance(handle: Kysely<EventsDatabase>, p: Processor<DB>, key: string, position: number) {
-    let query = handle
-      .updateTable("event_processors")
-      .set({ position, attempts: 0, retry_at: null, last_error: null, updated_at: Date.now() })
-      .where("name", "=", key);
-    if (p.scope === "claimed") query = query.where("owner", "=", owner);
-    const result = await query.executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new LeaseLost(`${key}: lease lost`);
-  }
-
-  const delay = (attempts: number) => Math.min(backoff.baseMs * 2 ** (attempts - 1), backoff.maxMs);
-
-  /** One batch. Returns how long to wait before the next try (0: go on at once). */
-  async function step(p: Processor<DB>): Promise<number> {
-    const key = keyOf(p);
-    const now = Date.now();
-    if (p.ephemeral) {
-      let state = memory.get(key);
-      if (!state) {
-        state = { position: await headPosition(db), attempts: 0, retryAt: 0, lastError: null };
-        memory.set(key, state);
+  return {
+    async hold(now) {
+      if (held && (p.scope === "node" || now <= held.leaseUntil - leaseMs / 2)) return held;
+      if (!held) {
+        const exists = await db
+          .selectFrom("event_processors")
+          .select("name")
+          .where("name", "=", key)
+          .executeTakeFirst();
+        if (!exists) await ensureRow(now);
       }
-      if (state.retryAt > now) return state.retryAt - now;
-      const events = await readEvents(db, state.position, batchSize);
-      if (events.length === 0) return pollMs;
-      const relevant = events.filter((e) => p.types.includes(e.type));
-      try {
-        if (relevant.length > 0) await p.handle(relevant, options.db);
-        state.position = events[events.length - 1]!.id;
-        state.attempts = 0;
-        state.lastError = null;
-      } catch (err) {
-        state.attempts++;
-        state.retryAt = now + delay(state.attempts);
-        state.lastError = err instanceof Error ? err.message : String(err);
-        options.logger.warn(
-          { err, processor: p.name, attempts: state.attempts },
-          "event processor failed; retrying",
-        );
-        return state.retryAt - now;
-      }
-      return 0;
-    }
-
-    // The stored row is read when the lease is (re)taken; while this runner holds it, the
-    // position and failures are also kept here, so a batch costs a read and one update.
-    let held = claimed.get(key);
-    if (!held || (p.scope === "claimed" && now > held.leaseUntil - leaseMs / 2)) {
-      if (!held) await ensureRow(p, key, now);
-      if (p.scope === "claimed" && !(await claim(key, now))) {
-        claimed.delete(key);
-        return Math.min(pollMs, leaseMs);
+      if (p.scope === "claimed" && !(await claim(now))) {
+        held = undefined;
+        return leaseMs;
       }
       const row = await db
         .selectFrom("event_processors")
@@ -205,11 +165,85 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
         position: Number(row.position),
         attempts: row.attempts,
         retryAt: row.retry_at === null ? 0 : Number(row.retry_at),
+        lastError: row.last_error,
         leaseUntil: now + leaseMs,
       };
-      claimed.set(key, held);
-    }
-    const state = held;
+      return held;
+    },
+    async advance(handle, position) {
+      let query = handle
+        .updateTable("event_processors")
+        .set({ position, attempts: 0, retry_at: null, last_error: null, updated_at: Date.now() })
+        .where("name", "=", key);
+      if (p.scope === "claimed") query = query.where("owner", "=", owner);
+      const result = await query.executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new LeaseLost(`${key}: lease lost`);
+    },
+    async failed(state, now) {
+      await db
+        .updateTable("event_processors")
+        .set({
+          attempts: state.attempts,
+          retry_at: state.retryAt,
+          last_error: state.lastError,
+          updated_at: now,
+        })
+        .where("name", "=", key)
+        .execute();
+    },
+    release() {
+      held = undefined;
+    },
+  };
+}
+
+/** Pauses that a wake-up ends early. */
+function createWaker() {
+  const waiting = new Set<() => void>();
+  const wake = () => {
+    for (const w of [...waiting]) w();
+  };
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        waiting.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      waiting.add(done);
+    });
+  return { wake, pause };
+}
+
+/** Runs processors over the event log until stopped; one loop per processor. */
+export function createEventRunner<DB extends EventsDatabase>(options: RunnerOptions<DB>): EventRunner {
+  const db = options.db as unknown as Kysely<EventsDatabase>;
+  // Leases belong to this process: two processes sharing a data directory never both hold one.
+  const shared: Shared = {
+    db,
+    owner: `${options.nodeId}#${randomUUID().slice(0, 8)}`,
+    leaseMs: options.leaseMs ?? 5000,
+  };
+  const pollMs = options.pollMs ?? 1000;
+  const batchSize = options.batchSize ?? 100;
+  const backoff = options.backoff ?? { baseMs: 500, maxMs: 5 * 60_000 };
+  const delay = (attempts: number) => Math.min(backoff.baseMs * 2 ** (attempts - 1), backoff.maxMs);
+  const waker = createWaker();
+  const keyOf = (p: Processor<DB>) =>
+    p.scope === "node" || p.ephemeral ? `${p.name}@${options.nodeId}` : p.name;
+  const tracks = new Map(
+    options.processors.map((p) => [p, p.ephemeral ? memoryTrack(db) : storedTrack(shared, keyOf(p), p)]),
+  );
+  let stopped = true;
+  let stopCommitted: (() => void) | undefined;
+  const loops: Promise<void>[] = [];
+
+  /** One batch. Returns how long to wait before the next try (0: go on at once). */
+  async function step(p: Processor<DB>, track: Track): Promise<number> {
+    const now = Date.now();
+    const state = await track.hold(now);
+    if (typeof state === "number") return Math.min(pollMs, state);
     if (state.retryAt > now) return state.retryAt - now;
     const events = await readEvents(db, state.position, batchSize);
     if (events.length === 0) return pollMs;
@@ -219,123 +253,108 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
       if (p.transactional) {
         await db.transaction().execute(async (trx) => {
           if (relevant.length > 0) await p.handle(relevant, trx as unknown as Kysely<DB>);
-          await advance(trx, p, key, last);
+          await track.advance(trx, last);
         });
       } else {
         if (relevant.length > 0) await p.handle(relevant, options.db);
-        await advance(db, p, key, last);
+        await track.advance(db, last);
       }
-      state.position = last;
-      state.attempts = 0;
-      state.retryAt = 0;
+      Object.assign(state, { position: last, attempts: 0, retryAt: 0, lastError: null });
+      return 0;
     } catch (err) {
       if (err instanceof LeaseLost) {
-        claimed.delete(key);
+        track.release();
         return 0;
       }
       state.attempts++;
       state.retryAt = now + delay(state.attempts);
-      const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-      await db
-        .updateTable("event_processors")
-        .set({ attempts: state.attempts, retry_at: state.retryAt, last_error: message, updated_at: now })
-        .where("name", "=", key)
-        .execute();
+      state.lastError = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      await track.failed(state, now);
       const detail = { err, processor: p.name, attempts: state.attempts, position: state.position };
       // A few failures are an outage passing by; more need someone to look.
       if (state.attempts >= 5) options.logger.error(detail, "event processor failed; retrying");
       else options.logger.warn(detail, "event processor failed; retrying");
       return delay(state.attempts);
     }
-    return 0;
   }
 
-  async function run(p: Processor<DB>) {
+  async function run(p: Processor<DB>, track: Track) {
     while (!stopped) {
       let wait: number;
       try {
-        wait = await step(p);
+        wait = await step(p, track);
       } catch (err) {
         // The log itself is unreachable (database restarting): try again shortly.
         if (stopped) return;
         options.logger.warn({ err, processor: p.name }, "event log unavailable");
         wait = pollMs;
       }
-      if (wait > 0 && !stopped) await pause(wait);
+      if (wait > 0 && !stopped) await waker.pause(wait);
     }
   }
 
-  async function positionOf(p: Processor<DB>): Promise<number> {
-    const key = keyOf(p);
-    if (p.ephemeral) return memory.get(key)?.position ?? -1;
-    const row = await db
-      .selectFrom("event_processors")
-      .select("position")
-      .where("name", "=", key)
-      .executeTakeFirst();
-    return row ? Number(row.position) : -1;
+  async function positions() {
+    const out = [];
+    for (const [p, track] of tracks) {
+      const name = keyOf(p);
+      if (p.ephemeral) {
+        const s = await track.hold(Date.now());
+        const state = typeof s === "number" ? undefined : s;
+        out.push({
+          name,
+          position: state?.position ?? 0,
+          attempts: state?.attempts ?? 0,
+          lastError: state?.lastError ?? null,
+        });
+        continue;
+      }
+      const row = await db
+        .selectFrom("event_processors")
+        .selectAll()
+        .where("name", "=", name)
+        .executeTakeFirst();
+      out.push({
+        name,
+        position: Number(row?.position ?? -1),
+        attempts: row?.attempts ?? 0,
+        lastError: row?.last_error ?? null,
+      });
+    }
+    return out;
   }
 
   return {
     start() {
       if (!stopped) return;
       stopped = false;
-      stopCommitted = onEventsCommitted(wake);
-      for (const p of options.processors) loops.push(run(p));
+      stopCommitted = onEventsCommitted(waker.wake);
+      for (const [p, track] of tracks) loops.push(run(p, track));
     },
-    wake,
+    wake: waker.wake,
     async settled(timeoutMs = 10_000) {
       const head = await headPosition(db);
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const behind = [];
-        for (const p of options.processors) if ((await positionOf(p)) < head) behind.push(p.name);
+        const behind = (await positions()).filter((p) => p.position < head).map((p) => p.name);
         if (behind.length === 0) return;
         if (Date.now() > deadline) throw new Error(`event processors behind: ${behind.join(", ")}`);
-        wake();
+        waker.wake();
         await new Promise((r) => setTimeout(r, 10));
       }
     },
-    async positions() {
-      const out = [];
-      for (const p of options.processors) {
-        const key = keyOf(p);
-        if (p.ephemeral) {
-          const s = memory.get(key);
-          out.push({
-            name: key,
-            position: s?.position ?? 0,
-            attempts: s?.attempts ?? 0,
-            lastError: s?.lastError ?? null,
-          });
-          continue;
-        }
-        const row = await db
-          .selectFrom("event_processors")
-          .selectAll()
-          .where("name", "=", key)
-          .executeTakeFirst();
-        out.push({
-          name: key,
-          position: Number(row?.position ?? 0),
-          attempts: row?.attempts ?? 0,
-          lastError: row?.last_error ?? null,
-        });
-      }
-      return out;
-    },
+    positions,
     async stop() {
       if (stopped) return;
       stopped = true;
       stopCommitted?.();
-      wake();
+      waker.wake();
       await Promise.all(loops.splice(0));
-      claimed.clear();
+      for (const track of tracks.values()) track.release();
       // Hand claimed processors over at once instead of after the lease runs out.
       await db
         .updateTable("event_processors")
         .set({ owner: null, lease_until: null })
-        .where("owner", "=", owner)
+        .where("owner", "=", shared.owner)
         .execute()
         .catch(() => undefined);
     },

@@ -245,7 +245,17 @@ export async function signedIn(
  */
 export async function storedState(portal: Portal): Promise<string> {
   const db = portal.database.db;
-  const skip = new Set(["sessions", "audit_log", "activity_days", "search_misses", "content_views"]);
+  // Event processors' positions and leases move on their own; the events themselves count (a
+  // refused request records none).
+  const skip = new Set([
+    "sessions",
+    "audit_log",
+    "activity_days",
+    "search_misses",
+    "content_views",
+    "event_processors",
+    "leases",
+  ]);
   const tables = (
     await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db)
   ).rows
