@@ -79,6 +79,8 @@ export async function startPortal(options: StartOptions): Promise<Portal> {
       (closing ??= (async () => {
         await jobs.stop();
         await stopFlagging();
+        // Processors first: none may emit through a socket adapter that is closing.
+        await services.events.stop();
         await gateway.close();
         indexer.stop();
         server.closeAllConnections();

@@ -36,6 +36,8 @@ export async function startRealtimeNode(options: {
     server,
     url: `http://${config.portal.host === "0.0.0.0" ? "127.0.0.1" : config.portal.host}:${port}`,
     close: async () => {
+      // Processors first: none may emit through a socket adapter that is closing.
+      await composition.services.events.stop();
       await gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
