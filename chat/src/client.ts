@@ -57,7 +57,8 @@ export type WireGroup = {
   lastReadSeq: number | null;
   unread: number;
   mentions: number;
-  canModerate: boolean;
+  /** What the asker may do in the group now (see policy.ts). */
+  abilities: { moderate: boolean; post: boolean };
 };
 
 export type WireMember = {
@@ -223,4 +224,11 @@ export {
   type StatuteName,
 } from "./richtext.js";
 
-export type { AnswerDraft, ConsultReport, PublishedAnswer, ReportRow } from "./consult/wire.js";
+export type {
+  AnswerDraft,
+  ConsultAbilities,
+  Consultation,
+  ConsultReport,
+  PublishedAnswer,
+  ReportRow,
+} from "./consult/wire.js";

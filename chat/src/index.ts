@@ -59,7 +59,6 @@ export {
   AnswerReturn,
   ConsentInput,
   type AnswerDraft,
-  type AnswerHooks,
   type PublishedAnswer,
 } from "./consult/answers.js";
 export { percentile, reportCsv, type ConsultReport, type ReportRow } from "./consult/report.js";

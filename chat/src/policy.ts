@@ -27,3 +27,13 @@ export const isMember = (membership: MemberRow | undefined): membership is Membe
 export function canModerate(actor: Actor, membership: MemberRow | undefined): boolean {
   return isStaff(actor) || (isMember(membership) && membership.role === "moderator");
 }
+
+/** What the actor may do in a group now: the client offers exactly these. */
+export function groupAbilities(actor: Actor, group: GroupRow, membership: MemberRow | undefined) {
+  return {
+    /** Manage members, pin, remove others' messages, edit and archive. */
+    moderate: canModerate(actor, membership),
+    /** Write messages (active members of an active group). */
+    post: isMember(membership) && group.status === "active",
+  };
+}

@@ -14,7 +14,9 @@ export {
 } from "./events/log.js";
 export { createEventRunner, type EventRunner, type Processor, type RunnerOptions } from "./events/runner.js";
 export {
+  consultationStream,
   groupStream,
+  noticeStream,
   type DomainEvent,
   type EventMap,
   type EventType,

@@ -5,31 +5,33 @@ import path from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
-import { adminAudit } from "./routes/admin/audit.js";
+import { adminAudit } from "./auth/admin-audit.js";
 import { refuseIdentityCodes } from "./validate.js";
 import { adminRouter } from "./routes/admin/users.js";
 import { devMailboxRouter } from "./mail/dev-mailbox.js";
-import { editorialRouter } from "./content/editorial-routes.js";
-import { contentRouter, webhookRouter } from "./content/routes.js";
-import { searchRouter } from "./search/routes.js";
+import { editorialRouter } from "./routes/editorial/editorial.js";
+import { contentRouter } from "./routes/directory/directory.js";
+import { webhookRouter } from "./routes/cms-webhook/cms-webhook.js";
+import { searchRouter } from "./routes/search/search.js";
 import { ChatError, chatErrors, isUnavailable } from "@soskes/chat";
-import { consultRouter } from "./consult/routes.js";
-import { feedbackRouter } from "./community/feedback.js";
-import { freshnessRouter } from "./community/freshness.js";
-import { reviewFlagsRouter } from "./community/statute-flags.js";
-import { maintenanceRouter } from "./community/maintenance.js";
-import { surveysRouter } from "./community/surveys.js";
-import { usageRouter } from "./community/usage.js";
-import { noticesRouter } from "./community/notices.js";
-import { groupsRouter } from "./chat/routes.js";
+import { consultRouter } from "./routes/consultations/consultations.js";
+import { feedbackRouter } from "./routes/feedback/feedback.js";
+import { freshnessRouter } from "./routes/freshness/freshness.js";
+import { reviewFlagsRouter } from "./routes/review-flags/review-flags.js";
+import { maintenanceRouter } from "./routes/maintenance/maintenance.js";
+import { surveysRouter } from "./routes/surveys/surveys.js";
+import { usageRouter } from "./routes/usage/usage.js";
+import { noticesRouter } from "./routes/notices/notices.js";
+import { groupsRouter } from "./routes/groups/groups.js";
 import { HttpError, errors } from "./errors.js";
 import { requestLang } from "./i18n.js";
 import { authRouter } from "./routes/auth/auth.js";
 import { sessionMiddleware } from "./auth/session.js";
+import { enforceAccess, matchRoute } from "./auth/access.js";
 import type { Services } from "./services.js";
 import { ROUTES, openApiDocument } from "./openapi.js";
-import { meRouter } from "./routes/me.js";
-import { peopleRouter } from "./routes/people.js";
+import { meRouter } from "./routes/me/me.js";
+import { peopleRouter } from "./routes/people/people.js";
 
 export type AppOptions = {
   /** Directory of the built client (index.html); served at / when present. */
@@ -125,7 +127,9 @@ export function createApp(services: Services, options: AppOptions = {}): express
     // reset, verification and invitation links, so only a signed-in portal admin may open it.
     app.use("/dev/mailbox", devMailboxRouter(config.mail.dir));
   }
-  app.use("/api", adminAudit(db, logger, ROUTES));
+  // The route table is the gate: its row is found, admin use audited, and its access level met
+  // before any router runs.
+  app.use("/api", matchRoute(ROUTES), adminAudit(db, logger), enforceAccess(config));
   // Every free text of every write, whichever route it is for: no identity code is stored.
   app.use("/api", refuseIdentityCodes);
 

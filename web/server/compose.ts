@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createConsultService, type ChatService } from "@soskes/chat";
 import type { Config } from "@soskes/config";
-import { createEventRunner, onEventsCommitted, type EventRunner } from "@soskes/domain";
+import { createEventRunner, onEventsCommitted, type Dialect, type EventRunner } from "@soskes/domain";
 import {
   createEmbeddedEngine,
   createMeiliEngine,
@@ -22,10 +22,9 @@ import { RedisSessionStore } from "./auth/redis-session-store.js";
 import { DatabaseSessionStore } from "./auth/session-store.js";
 import { createActionLimiter, createLoginThrottle } from "./auth/throttle.js";
 import { createPortalChat } from "./chat/portal-chat.js";
-import { createUsageRecorder } from "./community/usage-recorder.js";
+import { createUsageRecorder } from "./usage/recorder.js";
 import { createCmsClient } from "./content/cms-client.js";
 import { createContentService, type ContentService } from "./content/content-service.js";
-import { answerIndexing } from "./consult/search.js";
 import { migrate, openDatabase, type Db, type PortalDatabase } from "./db/database.js";
 import { createMailWorker, createTransport, enqueueMail, type MailTransport } from "./mail/outbox.js";
 import { processorsFor } from "./processors/index.js";
@@ -91,7 +90,7 @@ export async function compose(options: ComposeOptions): Promise<Composition> {
     hostname: new URL(config.portal.publicUrl).hostname,
   });
   const chat = createPortalChat({ config, db, dialect: database.dialect });
-  const consult = buildConsult(config, db, chat, search, logger);
+  const consult = buildConsult(config, db, database.dialect, chat);
 
   const nodeId = nodeIdentity(config, role);
   const realtime = createRealtimeRegistry();
@@ -216,7 +215,7 @@ function buildSearch(options: ComposeOptions, logger: Logger) {
 }
 
 /** eKonsultaatio, its conversations on chat's message store (realtime, catch-up, search). */
-function buildConsult(config: Config, db: Db, chat: ChatService, search: SearchService, logger: Logger) {
+function buildConsult(config: Config, db: Db, dialect: Dialect, chat: ChatService) {
   return createConsultService({
     db: db as unknown as Parameters<typeof createConsultService>[0]["db"],
     threads: {
@@ -226,7 +225,7 @@ function buildConsult(config: Config, db: Db, chat: ChatService, search: SearchS
     },
     autoCloseDays: config.consult.autoCloseDays,
     publicUrl: config.portal.publicUrl,
-    answerHooks: answerIndexing(search, logger),
+    dialect,
     notify: {
       users: (userIds, payload) => chat.notifyUsers(userIds, payload),
       mail: (message) => enqueueMail(db, { ...message, locale: "fi" }),

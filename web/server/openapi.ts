@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { AreaQuery } from "./content/editorial-routes.js";
-import { DirectoryQuerySchema } from "./content/routes.js";
-import { ListQuery, OrgUnitSchema } from "./routes/admin/users.js";
+import type { AccessRule } from "./auth/access.js";
+import { AreaQuery } from "./routes/editorial/schema.js";
+import { DirectoryQuerySchema } from "./routes/directory/schema.js";
+import { ListQuery, OrgUnitSchema } from "./routes/admin/schema.js";
 import {
   AcceptInvitationSchema,
   ChangePasswordSchema,
@@ -12,13 +13,13 @@ import {
   ResetRequestSchema,
   TokenSchema,
 } from "./routes/auth/schema.js";
-import { PeopleQuery, ProfileSchema } from "./routes/people.js";
-import { SearchQuerySchema } from "./search/routes.js";
-import { FeedbackAnswer, FeedbackInput, FeedbackListQuery } from "./community/feedback.js";
-import { NoticeInput, NoticeListQuery, NoticeUpdate } from "./community/notices.js";
-import { SurveyAnswer, SurveyInput } from "./community/surveys.js";
+import { PeopleQuery, ProfileSchema } from "./routes/people/schema.js";
+import { SearchQuerySchema } from "./routes/search/schema.js";
+import { FeedbackAnswer, FeedbackInput, FeedbackListQuery } from "./routes/feedback/schema.js";
+import { NoticeInput, NoticeListQuery, NoticeUpdate } from "./routes/notices/schema.js";
+import { SurveyAnswer, SurveyInput } from "./routes/surveys/schema.js";
 import { protocol } from "@soskes/chat";
-import { MessagesQuery, RemoveQuery } from "./chat/routes.js";
+import { MessagesQuery, RemoveQuery } from "./routes/groups/schema.js";
 import {
   AnswerInput,
   AnswerReturn,
@@ -34,14 +35,11 @@ import {
   CloseBody,
   ConsultationListQuery,
   ReportQuery,
-} from "./consult/routes.js";
+} from "./routes/consultations/schema.js";
 
-type Access = "public" | "member" | "admin" | "token";
-type Route = {
+type Route = AccessRule & {
   method: "get" | "post" | "patch" | "put" | "delete";
-  path: string;
   summary: string;
-  access: Access;
   body?: z.ZodType;
   query?: z.ZodObject;
   responses?: Record<string, string>;
@@ -66,7 +64,7 @@ export const ROUTES: Route[] = [
     method: "post",
     path: "/api/auth/logout",
     summary: "Log out: ends every session of the user",
-    access: "member",
+    access: "public",
     responses: { "204": "logged out" },
   },
   {
@@ -170,24 +168,33 @@ export const ROUTES: Route[] = [
     access: "member",
     query: PeopleQuery,
   },
-  { method: "get", path: "/api/municipalities", summary: "The county's municipalities", access: "member" },
+  {
+    method: "get",
+    path: "/api/municipalities",
+    summary: "The county's municipalities",
+    access: "member",
+    publicAs: "reference",
+  },
   {
     method: "get",
     path: "/api/service-areas",
     summary: "Service areas and support sections",
     access: "member",
+    publicAs: "reference",
   },
   {
     method: "get",
     path: "/api/service-areas/{slug}",
     summary: "A service-area hub: page, guides, statutes, events, news, links",
     access: "member",
+    publicAs: "service-areas",
   },
   {
     method: "get",
     path: "/api/directory/units",
     summary: "Who serves this client: units by municipality and service area, with openNow",
     access: "member",
+    publicAs: "directory",
     query: DirectoryQuerySchema,
   },
   {
@@ -196,6 +203,7 @@ export const ROUTES: Route[] = [
     summary:
       "Search everything the asker may open (visitors: the PUBLIC_CONTENT kinds), with facet counts, highlighted snippets and did-you-mean",
     access: "member",
+    publicAs: "any",
     query: SearchQuerySchema,
     responses: {
       "200": "{data: {hits, total, facets, tookMs, didYouMean, citation}}",
@@ -629,18 +637,45 @@ export const ROUTES: Route[] = [
     body: FeedbackAnswer,
     responses: { "409": "no_reply_address or already_answered" },
   },
-  { method: "get", path: "/api/units/{id}", summary: "A unit with its contact persons", access: "member" },
-  { method: "get", path: "/api/statutes", summary: "Statutes", access: "member" },
+  {
+    method: "get",
+    path: "/api/units/{id}",
+    summary: "A unit with its contact persons",
+    access: "member",
+    publicAs: "directory",
+  },
+  { method: "get", path: "/api/statutes", summary: "Statutes", access: "member", publicAs: "statutes" },
   {
     method: "get",
     path: "/api/statutes/{number}",
     summary: "A statute by number with - for / (417-2007), with sections",
     access: "member",
+    publicAs: "statutes",
   },
-  { method: "get", path: "/api/pages/{slug}", summary: "A guide or process page", access: "member" },
-  { method: "get", path: "/api/events", summary: "Upcoming events", access: "member", query: AreaQuery },
-  { method: "get", path: "/api/news", summary: "News, newest first", access: "member" },
-  { method: "get", path: "/api/links", summary: "Useful links", access: "member", query: AreaQuery },
+  {
+    method: "get",
+    path: "/api/pages/{slug}",
+    summary: "A guide or process page",
+    access: "member",
+    publicAs: "service-areas",
+  },
+  {
+    method: "get",
+    path: "/api/events",
+    summary: "Upcoming events",
+    access: "member",
+    publicAs: "events",
+    query: AreaQuery,
+  },
+  { method: "get", path: "/api/news", summary: "News, newest first", access: "member", publicAs: "news" },
+  {
+    method: "get",
+    path: "/api/links",
+    summary: "Useful links",
+    access: "member",
+    publicAs: "links",
+    query: AreaQuery,
+  },
   {
     method: "get",
     path: "/api/admin/users",

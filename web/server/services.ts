@@ -8,7 +8,7 @@ import type { Logger } from "pino";
 import type { csrfProtection } from "./auth/csrf.js";
 import type { SessionStore } from "./auth/session-store.js";
 import type { ActionLimiter, LoginThrottle } from "./auth/throttle.js";
-import type { UsageRecorder } from "./community/usage-recorder.js";
+import type { UsageRecorder } from "./usage/recorder.js";
 import type { ContentService } from "./content/content-service.js";
 import type { Db } from "./db/database.js";
 import type { MailWorker } from "./mail/outbox.js";

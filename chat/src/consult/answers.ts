@@ -1,3 +1,5 @@
+import { consultationStream, withEvents, type Dialect, type EventsDatabase } from "@soskes/domain";
+import { mayConsult, type ConsultFacts, type ConsultRelation } from "./policy.js";
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import { chatErrors, type ChatError } from "../errors.js";
@@ -9,11 +11,18 @@ import { anonymisationFlags } from "./anonymise.js";
 import type { ConsultAnswersTable, ConsultDatabase, ConsultationsTable } from "./schema.js";
 import { finnishDate } from "./workdays.js";
 
-type Db = Kysely<ConsultDatabase & { users: ChatUsersTable }>;
+type Db = Kysely<ConsultDatabase & EventsDatabase & { users: ChatUsersTable }>;
 type Row = Selectable<ConsultationsTable>;
 type AnswerRow = Selectable<ConsultAnswersTable>;
 type Actor = { id: number; role: "member" | "expert" | "moderator" | "admin" };
-type Relation = "requester" | "admin" | "lead" | "expert" | null;
+type Relation = ConsultRelation;
+/** The answer rules need only the relation; a panel seat and units decided it already. */
+const factsOf = (actor: Actor, relation: Relation): ConsultFacts => ({
+  actorId: actor.id,
+  relation,
+  onPanel: relation === "lead" || relation === "expert",
+  conflict: false,
+});
 
 const SECTION = /^\d{1,5}\/\d{4}#\d{1,3}(?: ?[a-z])?$/;
 /** Light markup, normalised (never otherwise changed) and bounded. */
@@ -41,13 +50,6 @@ export const AnswerReturn = z.object({
 });
 export const ConsentInput = z.object({ consent: z.boolean({ error: "required" }) });
 
-export type AnswerHooks = {
-  /** A published answer, to index for search (audience: every member). */
-  published?(answer: PublishedAnswer): void;
-  /** Withdrawn: gone from search at once. */
-  withdrawn?(answerId: number): void;
-};
-
 export type { AnswerDraft, PublishedAnswer } from "./wire.js";
 
 const parseSections = (s: string) =>
@@ -62,6 +64,7 @@ const parseSections = (s: string) =>
 /** The answer bank of eKonsultaatio: drafts by the expert, approval by the panel lead, publication. */
 export function createAnswerBank(deps: {
   db: Db;
+  dialect: Dialect;
   now: () => number;
   audit: (
     actorId: number | null,
@@ -73,7 +76,6 @@ export function createAnswerBank(deps: {
   panelName: (panelId: number) => Promise<string>;
   notifyUsers?: (userIds: number[], payload: Record<string, unknown>) => void;
   publicUrl?: string;
-  hooks?: AnswerHooks;
 }) {
   const { db, now, audit } = deps;
 
@@ -173,7 +175,7 @@ export function createAnswerBank(deps: {
      */
     async saveAnswer(actor: Actor, id: number, input: z.infer<typeof AnswerInput>): Promise<AnswerDraft> {
       const { row, may } = await request(actor, id, "write_answer");
-      if (row.claimed_by !== actor.id && may !== "lead")
+      if (!mayConsult(factsOf(actor, may), "writeAnswer", row))
         return deny(actor, "write_answer", id, chatErrors.forbidden());
       if (row.status !== "closed" || row.consent_at === null)
         return deny(actor, "write_answer", id, consultErrors.noConsent());
@@ -251,24 +253,34 @@ export function createAnswerBank(deps: {
       decision: { approve: true } | { approve: false; note: string },
     ): Promise<AnswerDraft> {
       const action = decision.approve ? "approve_answer" : "return_answer";
-      const { may } = await request(actor, id, action);
+      const { row, may } = await request(actor, id, action);
       const answer = await answerOf(id);
       if (!answer) throw consultErrors.notFound();
-      if (may !== "lead") return deny(actor, action, id, chatErrors.forbidden());
+      if (!mayConsult(factsOf(actor, may), "reviewAnswer", row))
+        return deny(actor, action, id, chatErrors.forbidden());
       if (answer.status !== "pending") return deny(actor, action, id, consultErrors.wrongState());
       const at = now();
-      const updated = await db
-        .updateTable("consult_answers")
-        .set(
-          decision.approve
-            ? { status: "published", approved_by: actor.id, published_at: at, note: null, updated_at: at }
-            : { status: "draft", note: decision.note, updated_at: at },
-        )
-        .where("id", "=", answer.id)
-        .where("status", "=", "pending")
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      if (decision.approve) deps.hooks?.published?.(await present(updated));
+      // Publication and the event that puts it in search commit together.
+      const updated = await withEvents(db, deps.dialect, async (trx, record) => {
+        const row = await trx
+          .updateTable("consult_answers")
+          .set(
+            decision.approve
+              ? { status: "published", approved_by: actor.id, published_at: at, note: null, updated_at: at }
+              : { status: "draft", note: decision.note, updated_at: at },
+          )
+          .where("id", "=", answer.id)
+          .where("status", "=", "pending")
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        if (decision.approve)
+          record({
+            type: "answer.changed",
+            stream: consultationStream(id),
+            payload: { answerId: answer.id, consultationId: id, actorId: actor.id },
+          });
+        return row;
+      });
       deps.notifyUsers?.([answer.author_id], {
         type: decision.approve ? "answer_published" : "answer_returned",
         consultationId: id,
@@ -280,20 +292,26 @@ export function createAnswerBank(deps: {
 
     /** The lead or an admin takes a published answer back to draft: gone from the bank and search. */
     async withdrawAnswer(actor: Actor, id: number): Promise<AnswerDraft> {
-      const { may } = await request(actor, id, "withdraw_answer");
+      const { row, may } = await request(actor, id, "withdraw_answer");
       const answer = await answerOf(id);
       if (!answer) throw consultErrors.notFound();
-      if (may !== "lead" && may !== "admin")
+      if (!mayConsult(factsOf(actor, may), "withdrawAnswer", row))
         return deny(actor, "withdraw_answer", id, chatErrors.forbidden());
       if (answer.status !== "published")
         return deny(actor, "withdraw_answer", id, consultErrors.wrongState());
-      const updated = await db
-        .updateTable("consult_answers")
-        .set({ status: "draft", published_at: null, approved_by: null, updated_at: now() })
-        .where("id", "=", answer.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      deps.hooks?.withdrawn?.(answer.id);
+      const updated = await withEvents(db, deps.dialect, async (trx, record) => {
+        record({
+          type: "answer.changed",
+          stream: consultationStream(id),
+          payload: { answerId: answer.id, consultationId: id, actorId: actor.id },
+        });
+        return trx
+          .updateTable("consult_answers")
+          .set({ status: "draft", published_at: null, approved_by: null, updated_at: now() })
+          .where("id", "=", answer.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+      });
       await audit(actor.id, "withdraw_answer", id, "allowed");
       return presentDraft(updated);
     },

@@ -1,3 +1,4 @@
+import type { EventsDatabase } from "@soskes/domain";
 import type { Kysely } from "kysely";
 import type { ChatUsersTable } from "../schema.js";
 import type { ConsultDatabase } from "./schema.js";
@@ -21,7 +22,7 @@ const hours = (ms: number) => Math.round(ms / 360_000) / 10;
  * requests asked between two Finnish dates (inclusive; open-ended when left out).
  */
 export async function consultReport(
-  db: Kysely<ConsultDatabase & { users: ChatUsersTable }>,
+  db: Kysely<ConsultDatabase & EventsDatabase & { users: ChatUsersTable }>,
   period: { from?: string; to?: string },
   now: number,
 ): Promise<ConsultReport> {

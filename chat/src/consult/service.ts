@@ -1,3 +1,13 @@
+import type { Dialect, EventsDatabase } from "@soskes/domain";
+import type { Consultation } from "./wire.js";
+import {
+  consultAbilities,
+  consultRelation,
+  consultStateAllows,
+  mayConsult,
+  type ConsultFacts,
+  type ConsultRelation,
+} from "./policy.js";
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import { chatErrors } from "../errors.js";
@@ -5,7 +15,7 @@ import { plainText } from "../richtext.js";
 import type { ChatUsersTable } from "../schema.js";
 import { anonymisationFlags } from "./anonymise.js";
 import { writeAudit } from "./audit.js";
-import { createAnswerBank, richText, type AnswerHooks } from "./answers.js";
+import { createAnswerBank, richText } from "./answers.js";
 import { consultErrors } from "./errors.js";
 import { toCsv } from "./csv.js";
 import { consultReport } from "./report.js";
@@ -13,7 +23,7 @@ export { consultErrors } from "./errors.js";
 import type { ConsultDatabase, ConsultationsTable, Urgency } from "./schema.js";
 import { addWorkingDays, finnishDate, workingDaysBetween } from "./workdays.js";
 
-type Db = Kysely<ConsultDatabase & { users: ChatUsersTable }>;
+type Db = Kysely<ConsultDatabase & EventsDatabase & { users: ChatUsersTable }>;
 type Row = Selectable<ConsultationsTable>;
 
 export type ConsultActor = {
@@ -69,6 +79,8 @@ export type ConsultNotify = {
 
 export function createConsultService(options: {
   db: Db;
+  /** For the events written with each change (the outbox). */
+  dialect: Dialect;
   threads?: Threads;
   notify?: ConsultNotify;
   /** Where links in e-mails point. */
@@ -76,8 +88,6 @@ export function createConsultService(options: {
   targets?: Targets;
   /** Answered requests close by themselves after this many days (default 14). */
   autoCloseDays?: number;
-  /** Publication of answer-bank entries, for search. */
-  answerHooks?: AnswerHooks;
   now?: () => number;
 }) {
   const { db, threads } = options;
@@ -129,16 +139,15 @@ export function createConsultService(options: {
   ) => same(expert.org_unit, row.requester_org_unit) || same(expert.unit, row.requester_unit);
 
   /** Why the actor may see the request, or null. */
-  async function relation(actor: ConsultActor, row: Row) {
-    if (row.requester_id === actor.id) return "requester" as const;
-    if (actor.role === "admin") return "admin" as const;
+  async function relation(actor: ConsultActor, row: Row): Promise<ConsultRelation> {
+    if (row.requester_id === actor.id || actor.role === "admin")
+      return consultRelation(actor, row, undefined, false);
     const member = await seat(row.panel_id, actor.id);
-    if (!member) return null;
-    if (member.lead) return "lead" as const;
-    return sameUnit(await unitOf(actor.id), row) ? null : ("expert" as const);
+    const conflict = member && !member.lead ? sameUnit(await unitOf(actor.id), row) : false;
+    return consultRelation(actor, row, member, conflict);
   }
 
-  async function present(rows: Row[], viewer: ConsultActor) {
+  async function present(rows: Row[], viewer: ConsultActor): Promise<Consultation[]> {
     if (rows.length === 0) return [];
     const userIds = [...new Set(rows.flatMap((r) => [r.requester_id, r.claimed_by ?? r.requester_id]))];
     const panelIds = [...new Set(rows.map((r) => r.panel_id))];
@@ -148,16 +157,25 @@ export function createConsultService(options: {
     ]);
     const name = new Map(users.map((u) => [u.id, u.name]));
     const panel = new Map(panels.map((p) => [p.id, p.name]));
-    const leads = new Set(
-      (
-        await db
-          .selectFrom("consult_panel_members")
-          .select("panel_id")
-          .where("user_id", "=", viewer.id)
-          .where("lead", "=", 1)
-          .execute()
-      ).map((s) => s.panel_id),
-    );
+    const [seats, viewerUnit] = await Promise.all([
+      db
+        .selectFrom("consult_panel_members")
+        .select(["panel_id", "lead"])
+        .where("user_id", "=", viewer.id)
+        .execute()
+        .then((rows) => new Map(rows.map((s) => [s.panel_id, s]))),
+      unitOf(viewer.id),
+    ]);
+    const leads = new Set([...seats.values()].filter((s) => s.lead).map((s) => s.panel_id));
+    const facts = (r: Row): ConsultFacts => {
+      const conflict = sameUnit(viewerUnit, r);
+      return {
+        actorId: viewer.id,
+        relation: consultRelation(viewer, r, seats.get(r.panel_id), conflict),
+        onPanel: seats.has(r.panel_id),
+        conflict,
+      };
+    };
     const participant = (r: Row) =>
       r.requester_id === viewer.id || r.claimed_by === viewer.id || leads.has(r.panel_id);
     const today = finnishDate(now());
@@ -183,6 +201,8 @@ export function createConsultService(options: {
       /** The requester agreed that an anonymised Q&A may be published from this request. */
       consent: r.consent_at !== null,
       createdAt: r.created_at,
+      /** What the viewer may do to it now: the client offers exactly these actions. */
+      abilities: consultAbilities(facts(r), r),
     }));
   }
   type Presented = Awaited<ReturnType<typeof present>>[number];
@@ -224,7 +244,7 @@ export function createConsultService(options: {
     relation,
     panelName,
     notifyUsers: options.notify ? (ids, payload) => options.notify!.users(ids, payload) : undefined,
-    hooks: options.answerHooks,
+    dialect: options.dialect,
   });
 
   return {
@@ -421,7 +441,13 @@ export function createConsultService(options: {
         await audit(actor.id, "claim", id, "denied");
         throw consultErrors.notFound();
       }
-      if (!member || row.requester_id === actor.id) {
+      if (
+        !mayConsult(
+          { actorId: actor.id, relation: may, onPanel: member !== undefined, conflict: false },
+          "claim",
+          row,
+        )
+      ) {
         await audit(actor.id, "claim", id, "denied");
         throw chatErrors.forbidden();
       }
@@ -451,11 +477,11 @@ export function createConsultService(options: {
         await audit(actor.id, "assign", id, "denied");
         throw consultErrors.notFound();
       }
-      if (may !== "lead" && may !== "admin") {
+      if (!mayConsult({ actorId: actor.id, relation: may, onPanel: false, conflict: false }, "assign", row)) {
         await audit(actor.id, "assign", id, "denied");
         throw chatErrors.forbidden();
       }
-      if (row.status !== "new" && row.status !== "claimed") throw consultErrors.wrongState();
+      if (!consultStateAllows("assign", row)) throw consultErrors.wrongState();
       const target = await seat(row.panel_id, userId);
       if (!target || userId === row.requester_id) throw chatErrors.invalidInput({ userId: "not_on_panel" });
       if (sameUnit(await unitOf(userId), row)) throw consultErrors.conflictOfInterest();
@@ -504,18 +530,9 @@ export function createConsultService(options: {
         await audit(actor.id, to, id, "denied");
         throw consultErrors.notFound();
       }
-      const who =
-        to === "answered"
-          ? row.claimed_by === actor.id || may === "lead"
-          : to === "closed"
-            ? may === "requester" || may === "admin"
-            : may === "requester";
-      const state =
-        to === "answered"
-          ? row.status === "claimed"
-          : to === "closed"
-            ? row.status !== "closed"
-            : row.status === "closed";
+      const facts = { actorId: actor.id, relation: may, onPanel: false, conflict: false };
+      const who = mayConsult(facts, to, row);
+      const state = consultStateAllows(to, row);
       if (!who || !state) {
         await audit(actor.id, to, id, "denied");
         throw who ? consultErrors.wrongState() : chatErrors.forbidden();

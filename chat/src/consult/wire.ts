@@ -3,6 +3,38 @@
  * once, used by the server and (through "@soskes/chat/client") by the browser.
  */
 
+/** What the viewer may do to a request now (see policy.ts); the client offers exactly these. */
+export type ConsultAbilities = Record<
+  "claim" | "assign" | "answered" | "closed" | "reopened" | "writeAnswer" | "reviewAnswer" | "withdrawAnswer",
+  boolean
+>;
+
+/** A consultation request as its viewer sees it. */
+export type Consultation = {
+  id: number;
+  panel: { id: number; name: string };
+  serviceArea: string;
+  topic: string;
+  question: string;
+  urgency: "normal" | "urgent";
+  status: "new" | "claimed" | "answered" | "closed";
+  requester: { id: number; name: string };
+  municipalityCode: string | null;
+  requesterUnit: string | null;
+  claimedBy: { id: number; name: string } | null;
+  dueOn: string;
+  overdue: boolean;
+  mine: boolean;
+  /** The private thread, for its participants: the requester, the expert who took it, the lead. */
+  threadId: number | null;
+  answeredAt: number | null;
+  closedAt: number | null;
+  /** The requester agreed that an anonymised Q&A may be published from this request. */
+  consent: boolean;
+  createdAt: number;
+  abilities: ConsultAbilities;
+};
+
 export type PublishedAnswer = {
   id: number;
   title: string;

@@ -1,4 +1,4 @@
-import { canModerate, isMember, type Actor, type GroupRow } from "../policy.js";
+import { groupAbilities, isMember, type Actor, type GroupRow } from "../policy.js";
 import { decodeMentions, type MessageRow, type PresentedGroup, type PresentedMessage } from "./types.js";
 import type { ChatStore } from "./store.js";
 import { listed } from "./access.js";
@@ -103,7 +103,7 @@ export async function presentGroups(
       lastReadSeq: member ? m.last_read_seq : null,
       unread: member ? (unreadBy.get(g.id) ?? 0) : 0,
       mentions: member ? (mentionsBy.get(g.id) ?? 0) : 0,
-      canModerate: canModerate(actor, m),
+      abilities: groupAbilities(actor, g, m),
     };
   });
 }

@@ -8,6 +8,10 @@ export type EventMap = {
   /** Its text, reactions or pin changed. `moderation` is set when a moderator acted on another's. */
   "message.updated": { groupId: number; messageId: number; actorId: number; moderation?: "pin_message" };
   "message.deleted": { groupId: number; messageId: number; actorId: number; moderation?: "delete_message" };
+  /** A notice was posted, edited or removed. */
+  "notice.changed": { noticeId: number; actorId: number };
+  /** An answer-bank entry was published or withdrawn. */
+  "answer.changed": { answerId: number; consultationId: number; actorId: number };
 };
 
 export type EventType = keyof EventMap;
@@ -20,3 +24,9 @@ export type DomainEvent = NewEvent & { id: number; createdAt: number };
 
 /** The stream of a group's events (messages, members, reads). */
 export const groupStream = (groupId: number) => `group:${groupId}`;
+
+/** The stream of a notice's events. */
+export const noticeStream = (noticeId: number) => `notice:${noticeId}`;
+
+/** The stream of a consultation request's events (its answer included). */
+export const consultationStream = (consultationId: number) => `consultation:${consultationId}`;

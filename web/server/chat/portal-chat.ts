@@ -3,7 +3,7 @@ import type { Config } from "@soskes/config";
 import type { Kysely } from "kysely";
 import type { Db } from "../db/database.js";
 import { enqueueMail } from "../mail/outbox.js";
-import { auditModeration } from "../routes/admin/audit.js";
+import { auditModeration } from "../auth/admin-audit.js";
 
 /**
  * The chat service as every node runs it. Message side effects (sockets, search, mention mail,

@@ -1,6 +1,6 @@
-import { runFreshnessReminders } from "../community/freshness.js";
-import { runLinkCheck } from "../community/maintenance.js";
-import { reindexNotices } from "../community/notices.js";
+import { runFreshnessReminders } from "./freshness-reminders.js";
+import { runLinkCheck } from "./link-check.js";
+import { reindexNotices } from "../search/notices.js";
 import type { Job } from "./scheduler.js";
 import { pruneEvents } from "./prune-events.js";
 

@@ -1,6 +1,4 @@
 import type { Config } from "@soskes/config";
-import type { Request } from "express";
-import { errors } from "../errors.js";
 
 export type ContentKind = Config["publicContent"][number] | "reference";
 
@@ -12,8 +10,4 @@ export type ContentKind = Config["publicContent"][number] | "reference";
 export function canRead(config: Config, user: Express.User | undefined, kind: ContentKind): boolean {
   if (user) return true;
   return kind === "reference" ? config.publicContent.length > 0 : config.publicContent.includes(kind);
-}
-
-export function authorizeRead(config: Config, req: Request, kind: ContentKind): void {
-  if (!canRead(config, req.user, kind)) throw errors.unauthorized();
 }

@@ -25,7 +25,7 @@ export function presentMe(user: UserRow) {
     visibility: parse<Record<string, boolean>>(user.visibility, {}),
     maintains: parse<string[]>(user.maintains, []),
     role: user.role,
-    abilities: abilitiesFor(user),
+    abilities: abilitiesFor({ ...user, maintains: parse<string[]>(user.maintains, []) }),
   };
 }
 

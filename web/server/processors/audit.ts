@@ -1,6 +1,6 @@
 import type { Processor } from "@soskes/domain";
 import type { Database } from "../db/schema.js";
-import { auditModeration } from "../routes/admin/audit.js";
+import { auditModeration } from "../auth/admin-audit.js";
 
 /**
  * The audit log of moderators' acts on others' messages (deleting, pinning): written in the

@@ -12,7 +12,7 @@ import { searchProcessor } from "./search.js";
  * the index, mail and audit to the portal nodes.
  */
 export function processorsFor(
-  services: Pick<Services, "chat" | "search" | "config">,
+  services: Pick<Services, "chat" | "consult" | "db" | "search" | "config">,
   role: "portal" | "realtime",
 ): Processor<Database>[] {
   const live = [fanOutProcessor(services), notificationsProcessor(services)];

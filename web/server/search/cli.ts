@@ -23,8 +23,8 @@ import {
 } from "@soskes/search";
 import pino from "pino";
 import { compose } from "../compose.js";
-import { reindexNotices } from "../community/notices.js";
-import { reindexAnswers } from "../consult/search.js";
+import { reindexNotices } from "./notices.js";
+import { reindexAnswers } from "./answers.js";
 import { reindexMessages } from "../index.js";
 
 const ALL = ["*"];

@@ -166,13 +166,15 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
             <NavLink to="/ilmoitustaulu">{t("notices.nav")}</NavLink>
             <NavLink to="/oma-tili">{t("account.profileTitle")}</NavLink>
             {me.data.abilities.manageUsers && <NavLink to="/yllapito/kayttajat">{t("admin.nav")}</NavLink>}
-            {me.data.role === "admin" && (
-              <NavLink to="/yllapito/ekonsultaatio">{t("consultAdmin.nav")}</NavLink>
+            {me.data.abilities.administer && (
+              <>
+                <NavLink to="/yllapito/ekonsultaatio">{t("consultAdmin.nav")}</NavLink>
+                <NavLink to="/yllapito/palaute">{t("feedbackAdmin.nav")}</NavLink>
+                <NavLink to="/yllapito/kyselyt">{t("survey.nav")}</NavLink>
+                <NavLink to="/yllapito/kaytto">{t("usage.nav")}</NavLink>
+              </>
             )}
-            {me.data.role === "admin" && <NavLink to="/yllapito/palaute">{t("feedbackAdmin.nav")}</NavLink>}
-            {me.data.role === "admin" && <NavLink to="/yllapito/kyselyt">{t("survey.nav")}</NavLink>}
-            {me.data.role === "admin" && <NavLink to="/yllapito/kaytto">{t("usage.nav")}</NavLink>}
-            {(me.data.role === "admin" || me.data.maintains.length > 0) && (
+            {me.data.abilities.maintainContent && (
               <NavLink to="/yllapito/tuoreus">{t("maintenance.nav")}</NavLink>
             )}
           </nav>

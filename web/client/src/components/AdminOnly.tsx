@@ -9,7 +9,7 @@ import { useSignedIn } from "../lib/signed-in";
 export function AdminOnly({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useSignedIn();
-  if (me?.role === "admin") return <>{children}</>;
+  if (me?.abilities.administer) return <>{children}</>;
   return (
     <>
       <h1 tabIndex={-1}>{title}</h1>

@@ -6,6 +6,7 @@ export type SignedIn = {
   name: string;
   email: string;
   role: "member" | "expert" | "moderator" | "admin";
+  abilities: { manageUsers: boolean; administer: boolean; createGroups: boolean; maintainContent: boolean };
 };
 
 export const useSignedIn = () => useOutletContext<SignedIn | null | undefined>() ?? null;

@@ -1,26 +1,16 @@
-import { type Router, type Request } from "express";
+import { type Router } from "express";
 import { z } from "zod";
 import type { Services } from "../../services.js";
 import { decideAccess, invite } from "../../commands/accounts.js";
 import { errors } from "../../errors.js";
 import { requestLang } from "../../i18n.js";
-import { canManageUsers } from "../../policies/user.js";
+
 import { handler, parse, strictRouter } from "../../validate.js";
 import { InvitationSchema } from "../auth/schema.js";
+import { ListQuery, OrgUnitSchema } from "./schema.js";
+import { actorOf } from "../../auth/access.js";
 
-export const ListQuery = z.object({
-  status: z.enum(["pending", "active", "unverified", "disabled"]).default("pending"),
-});
-export const OrgUnitSchema = z.object({
-  unitId: z.string().trim().min(1, "unitId").max(64, "unitId").nullable(),
-});
 const IdParam = z.object({ id: z.coerce.number({ error: "id" }).int("id").positive("id") });
-
-function authorize(req: Request): Express.User {
-  if (!req.user) throw errors.unauthorized();
-  if (!canManageUsers(req.user)) throw errors.forbidden();
-  return req.user;
-}
 
 /** Access requests and invitations, for admins. */
 export function adminRouter(services: Services): Router {
@@ -29,7 +19,7 @@ export function adminRouter(services: Services): Router {
   router.get(
     "/users",
     handler(async (req, res) => {
-      authorize(req);
+      actorOf(req);
       const { status } = parse(ListQuery, req.query);
       const users = await services.db
         .selectFrom("users")
@@ -79,7 +69,7 @@ export function adminRouter(services: Services): Router {
     router.post(
       `/users/:id/${path}`,
       handler(async (req, res) => {
-        authorize(req);
+        actorOf(req);
         const { id } = parse(IdParam, req.params);
         await decideAccess(services, id, approve, requestLang(req));
         res.status(204).end();
@@ -91,7 +81,7 @@ export function adminRouter(services: Services): Router {
   router.put(
     "/users/:id/unit",
     handler(async (req, res) => {
-      authorize(req);
+      actorOf(req);
       const { id } = parse(IdParam, req.params);
       const { unitId } = parse(OrgUnitSchema, req.body);
       const user = await services.db.selectFrom("users").select("id").where("id", "=", id).executeTakeFirst();
@@ -114,7 +104,7 @@ export function adminRouter(services: Services): Router {
   router.post(
     "/invitations",
     handler(async (req, res) => {
-      const actor = authorize(req);
+      const actor = actorOf(req);
       const input = parse(InvitationSchema, req.body);
       await invite(services, input, actor.name, requestLang(req));
       res.status(201).json({ data: { invited: input.email } });

@@ -9,7 +9,14 @@ export type Me = {
   municipalityCode: string | null;
   /** Municipalities whose content this member keeps in Strapi. */
   maintains: string[];
-  abilities: { readContent: boolean; manageUsers: boolean };
+  /** What this member may do; the client shows sections and actions from these alone. */
+  abilities: {
+    readContent: boolean;
+    manageUsers: boolean;
+    administer: boolean;
+    createGroups: boolean;
+    maintainContent: boolean;
+  };
 };
 
 export function useMe() {

@@ -14,8 +14,8 @@ export type Notice = {
   createdAt: number;
   updatedAt: number;
   mine: boolean;
-  canEdit: boolean;
-  canRemove: boolean;
+  /** What the viewer may do to it (the server's rules). */
+  abilities: { update: boolean; delete: boolean };
 };
 export type NoticeInput = { kind: NoticeKind; title: string; body: string; expiresOn: string };
 

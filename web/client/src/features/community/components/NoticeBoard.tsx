@@ -127,7 +127,7 @@ function NoticeCard({ notice, heading = "h2" }: { notice: Notice; heading?: "h1"
         <span>{t("notices.showsUntil", { date: shortDate(notice.expiresOn, i18n.language) })}</span>
       </p>
       <div className="actions">
-        {notice.canEdit && (
+        {notice.abilities.update && (
           <button
             type="button"
             className="button button--secondary button--small"
@@ -136,7 +136,7 @@ function NoticeCard({ notice, heading = "h2" }: { notice: Notice; heading?: "h1"
             {editing ? t("notices.cancel") : notice.expired ? t("notices.renew") : t("notices.edit")}
           </button>
         )}
-        {notice.canRemove && !confirming && (
+        {notice.abilities.delete && !confirming && (
           <button
             type="button"
             className="button button--secondary button--small"

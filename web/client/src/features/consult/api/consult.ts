@@ -2,33 +2,14 @@ import type { ReviewFlag } from "../../../components/NeedsReview";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   AnswerDraft,
+  Consultation,
   ConsultReport,
   PublishedAnswer as WirePublishedAnswer,
   ReportRow,
 } from "@soskes/chat/client";
 import { api, ApiError } from "../../../lib/api-client";
 
-export type Consultation = {
-  id: number;
-  panel: { id: number; name: string };
-  serviceArea: string;
-  topic: string;
-  question: string;
-  urgency: "normal" | "urgent";
-  status: "new" | "claimed" | "answered" | "closed";
-  requester: { id: number; name: string };
-  municipalityCode: string | null;
-  requesterUnit: string | null;
-  claimedBy: { id: number; name: string } | null;
-  dueOn: string;
-  overdue: boolean;
-  mine: boolean;
-  threadId: number | null;
-  answeredAt: number | null;
-  closedAt: number | null;
-  consent: boolean;
-  createdAt: number;
-};
+export type { Consultation };
 
 /** An answer-bank entry as the server presents it; on GET /api/answers/<id>, with open review flags. */
 export type PublishedAnswer = WirePublishedAnswer & { needsReview?: ReviewFlag[] };

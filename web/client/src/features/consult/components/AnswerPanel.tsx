@@ -203,13 +203,13 @@ function Editor({ consultation, draft }: { consultation: Consultation; draft: An
 export function AnswerPanel({
   consultation,
   canWrite,
-  lead,
-  admin,
+  canReview,
+  canWithdraw,
 }: {
   consultation: Consultation;
   canWrite: boolean;
-  lead: boolean;
-  admin: boolean;
+  canReview: boolean;
+  canWithdraw: boolean;
 }) {
   const { t } = useTranslation();
   const draft = useAnswerDraft(consultation.id, true);
@@ -257,7 +257,7 @@ export function AnswerPanel({
               <AnswerBody answer={d} />
             </article>
           )}
-          {d.status === "pending" && lead && (
+          {d.status === "pending" && canReview && (
             <form
               className="form"
               onSubmit={(e) => {
@@ -294,8 +294,8 @@ export function AnswerPanel({
               </button>
             </form>
           )}
-          {d.status === "pending" && !lead && <p className="note">{t("answers.waitingLead")}</p>}
-          {d.status === "published" && (lead || admin) && (
+          {d.status === "pending" && !canReview && <p className="note">{t("answers.waitingLead")}</p>}
+          {d.status === "published" && canWithdraw && (
             <button
               type="button"
               className="button button--secondary"

@@ -241,7 +241,6 @@ export function ConsultationsPage() {
 export function ConsultationPage() {
   const { t, i18n } = useTranslation();
   const id = Number(useParams().id);
-  const me = useSignedIn();
   const c = useConsultation(id);
   const panels = usePanels();
   const action = useConsultAction(id);
@@ -260,14 +259,14 @@ export function ConsultationPage() {
     );
   const data = c.data;
   const panel = panels.data?.find((p) => p.id === data.panel.id);
-  const lead = panel?.members.some((m) => m.id === me?.id && m.lead) ?? false;
-  const expert = panel?.members.some((m) => m.id === me?.id) ?? false;
+  // What the server says this member may do now: no access rule is repeated here.
+  const can = data.abilities;
   const buttons: Array<["claim" | "answered" | "reopen", boolean]> = [
-    ["claim", expert && !data.mine && data.status === "new"],
-    ["answered", (data.claimedBy?.id === me?.id || lead) && data.status === "claimed"],
-    ["reopen", data.mine && data.status === "closed"],
+    ["claim", can.claim],
+    ["answered", can.answered],
+    ["reopen", can.reopened],
   ];
-  const mayClose = (data.mine || me?.role === "admin") && data.status !== "closed";
+  const mayClose = can.closed;
   return (
     <>
       <p>
@@ -357,7 +356,7 @@ export function ConsultationPage() {
         </p>
       )}
       <FormError error={action.error ?? assign.error ?? consent.error} />
-      {lead && panel && (data.status === "new" || data.status === "claimed") && (
+      {can.assign && panel && (
         <form
           className="form"
           onSubmit={(e) => {
@@ -386,9 +385,9 @@ export function ConsultationPage() {
       {data.status === "closed" && data.consent && (
         <AnswerPanel
           consultation={data}
-          canWrite={data.claimedBy?.id === me?.id || lead}
-          lead={lead}
-          admin={me?.role === "admin"}
+          canWrite={can.writeAnswer}
+          canReview={can.reviewAnswer}
+          canWithdraw={can.withdrawAnswer}
         />
       )}
     </>

@@ -467,7 +467,7 @@ function Conversation({ group, meId }: { group: Group; meId: number }) {
   const [removed, setRemoved] = useState(false);
   const lastTyping = useRef(0);
   const writable = group.status === "active";
-  const moderator = group.canModerate;
+  const moderator = group.abilities.moderate;
   const memberNames = useMemo(
     () => (members.data ?? []).filter((m) => m.state === "active").map((m) => m.name),
     [members.data],
@@ -850,7 +850,7 @@ export function GroupPage() {
               <FormError error={join.error} />
             </>
           )}
-          {g.canModerate && <p className="note">{t("groups.staffHint")}</p>}
+          {g.abilities.moderate && <p className="note">{t("groups.staffHint")}</p>}
         </section>
       )}
     </>

@@ -133,7 +133,7 @@ export function GroupsPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
   const groups = useGroups();
-  const staff = me?.role === "moderator" || me?.role === "admin";
+  const staff = me?.abilities.createGroups ?? false;
   const mine = groups.data?.filter((g) => g.membership.state === "active") ?? [];
   const others = groups.data?.filter((g) => g.membership.state !== "active") ?? [];
   return (
