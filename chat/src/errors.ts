@@ -1,52 +1,34 @@
-import { HETU_MESSAGE } from "@soskes/config";
-
-export type Lang = "fi" | "sv" | "en";
-type Messages = Record<Lang, string>;
-
-/**
- * A refusal with a stable code, an HTTP status for REST and a message in the user's language.
- * Socket acks carry `{error: {code, message}}`; REST answers carry the status.
- */
-export class ChatError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly messages: Messages,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(messages.en);
-  }
-}
+import { AppError, HETU_MESSAGE } from "@soskes/domain";
 
 export const chatErrors = {
   unauthorized: () =>
-    new ChatError(401, "unauthorized", {
+    new AppError(401, "unauthorized", {
       fi: "Kirjaudu sisään jatkaaksesi.",
       sv: "Logga in för att fortsätta.",
       en: "Please log in to continue.",
     }),
   forbidden: () =>
-    new ChatError(403, "forbidden", {
+    new AppError(403, "forbidden", {
       fi: "Sinulla ei ole oikeutta tähän.",
       sv: "Du har inte behörighet till detta.",
       en: "You are not allowed to do this.",
     }),
   /** Also the answer for what exists but may not be seen: the two are indistinguishable. */
   notFound: () =>
-    new ChatError(404, "not_found", {
+    new AppError(404, "not_found", {
       fi: "Ryhmää tai viestiä ei löytynyt.",
       sv: "Gruppen eller meddelandet hittades inte.",
       en: "The group or message was not found.",
     }),
   invalidInput: (fields: Record<string, string>) =>
-    new ChatError(
+    new AppError(
       400,
       "invalid_input",
       { fi: "Tarkista tiedot.", sv: "Kontrollera uppgifterna.", en: "Please check the input." },
       { fields },
     ),
   rateLimited: (retryAfterSeconds: number) =>
-    new ChatError(
+    new AppError(
       429,
       "rate_limited",
       {
@@ -58,14 +40,14 @@ export const chatErrors = {
     ),
   /** `field`: where the code is (a dotted path into the body), when known. */
   hetuDetected: (field?: string) =>
-    new ChatError(
+    new AppError(
       422,
       "hetu_detected",
       { ...HETU_MESSAGE },
       field ? { fields: { [field]: "hetu_detected" } } : {},
     ),
   tooManyConnections: (limit: number) =>
-    new ChatError(
+    new AppError(
       429,
       "too_many_connections",
       {
@@ -76,32 +58,32 @@ export const chatErrors = {
       { limit },
     ),
   archived: () =>
-    new ChatError(409, "group_archived", {
+    new AppError(409, "group_archived", {
       fi: "Ryhmä on arkistoitu: siihen ei voi enää kirjoittaa.",
       sv: "Gruppen är arkiverad: det går inte längre att skriva i den.",
       en: "The group is archived: nothing can be written in it any more.",
     }),
   notActive: () =>
-    new ChatError(409, "group_not_active", {
+    new AppError(409, "group_not_active", {
       fi: "Ryhmä odottaa moderaattorin hyväksyntää.",
       sv: "Gruppen väntar på en moderators godkännande.",
       en: "The group is waiting for a moderator's approval.",
     }),
   banned: () =>
-    new ChatError(403, "banned", {
+    new AppError(403, "banned", {
       fi: "Sinut on estetty tästä ryhmästä.",
       sv: "Du har spärrats från den här gruppen.",
       en: "You have been banned from this group.",
     }),
   lastModerator: () =>
-    new ChatError(409, "last_moderator", {
+    new AppError(409, "last_moderator", {
       fi: "Ryhmän ainoa moderaattori ei voi poistua. Nimeä ensin toinen moderaattori.",
       sv: "Gruppens enda moderator kan inte lämna den. Utse först en annan moderator.",
       en: "The group's only moderator cannot leave. Appoint another moderator first.",
     }),
   /** A store (database, Redis) restarting or out of reach: the same request works in a moment. */
   unavailable: () =>
-    new ChatError(
+    new AppError(
       503,
       "service_unavailable",
       {
@@ -112,7 +94,7 @@ export const chatErrors = {
       { retryAfterSeconds: 5 },
     ),
   nameTaken: () =>
-    new ChatError(409, "name_taken", {
+    new AppError(409, "name_taken", {
       fi: "Samanniminen ryhmä on jo olemassa.",
       sv: "Det finns redan en grupp med samma namn.",
       en: "A group with this name already exists.",

@@ -4,8 +4,8 @@ import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { Server, type Socket } from "socket.io";
 import type { z } from "zod";
-import { findHetuDeep } from "@soskes/config";
-import { ChatError, chatErrors, isUnavailable, type Lang } from "./errors.js";
+import { findHetuDeep, AppError, type Lang } from "@soskes/domain";
+import { chatErrors, isUnavailable } from "./errors.js";
 import { isStaff, type Actor } from "./policy.js";
 import { CLIENT_EVENTS, type ClientEvent } from "./protocol.js";
 import type { ChatService } from "./service.js";
@@ -173,11 +173,10 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
     err: unknown,
   ): { error: { code: string; message: string; details?: unknown } } => {
     if (isUnavailable(err)) err = chatErrors.unavailable();
-    if (err instanceof ChatError)
-      return { error: { code: err.code, message: err.messages[socket.data.lang], details: err.details } };
-    if (err instanceof RateLimiterRes) {
-      const e = chatErrors.rateLimited(Math.ceil(err.msBeforeNext / 1000));
-      return { error: { code: e.code, message: e.messages[socket.data.lang], details: e.details } };
+    if (err instanceof RateLimiterRes) err = chatErrors.rateLimited(Math.ceil(err.msBeforeNext / 1000));
+    if (err instanceof AppError) {
+      const { name, message, details } = err.toWire(socket.data.lang);
+      return { error: { code: name, message, details } };
     }
     options.logger?.warn({ err }, "chat event failed");
     return {

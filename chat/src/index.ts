@@ -1,4 +1,4 @@
-export { ChatError, chatErrors, isUnavailable, type Lang } from "./errors.js";
+export { chatErrors, isUnavailable } from "./errors.js";
 export { prepareQuery } from "./prepared.js";
 export { chatMigration, threadsMigration, type ChatDatabase, type NotifyMode } from "./schema.js";
 export * as protocol from "./protocol.js";
@@ -38,13 +38,7 @@ export {
   type Targets,
 } from "./consult/service.js";
 export { anonymisationFlags, type AnonymisationFlag } from "./consult/anonymise.js";
-export {
-  addWorkingDays,
-  finnishDate,
-  holidays,
-  isWorkingDay,
-  workingDaysBetween,
-} from "./consult/workdays.js";
+export { consultEffects, type ConsultEffects } from "./consult/effects.js";
 export {
   createCitationFinder,
   MAX_RICH_TEXT,
@@ -63,5 +57,3 @@ export {
 } from "./consult/answers.js";
 export { percentile, reportCsv, type ConsultReport, type ReportRow } from "./consult/report.js";
 export { consultErrors } from "./consult/errors.js";
-export { writeAudit, type AuditEntry } from "./consult/audit.js";
-export { toCsv } from "./consult/csv.js";

@@ -17,13 +17,3 @@ export {
   verifyFreshnessToken,
 } from "./freshness-token";
 export type { FreshnessCheck, FreshnessClaim, FreshnessRecordType } from "./freshness-token";
-export {
-  HETU_MESSAGE,
-  containsHetu,
-  containsHetuDeep,
-  findHetu,
-  findHetuDeep,
-  isValidHetu,
-  readerText,
-} from "./hetu";
-export type { HetuMatch } from "./hetu";

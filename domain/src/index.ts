@@ -17,6 +17,7 @@ export {
   consultationStream,
   groupStream,
   noticeStream,
+  type ConsultationChange,
   type DomainEvent,
   type EventMap,
   type EventType,
@@ -24,3 +25,25 @@ export {
 } from "./events/types.js";
 export { tryLease } from "./leases.js";
 export type { LeasesTable } from "./events/schema.js";
+export { writeAudit, type AuditEntry, type AuditLogTable } from "./audit.js";
+export { toCsv } from "./csv.js";
+export {
+  addWorkingDays,
+  easterSunday,
+  endOfFinnishDay,
+  finnishDate,
+  holidays,
+  isWorkingDay,
+  workingDaysBetween,
+} from "./dates.js";
+export {
+  HETU_MESSAGE,
+  containsHetu,
+  containsHetuDeep,
+  findHetu,
+  findHetuDeep,
+  isValidHetu,
+  readerText,
+  type HetuMatch,
+} from "./hetu.js";
+export { AppError, type Lang, type Messages } from "./errors.js";

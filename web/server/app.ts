@@ -13,7 +13,7 @@ import { editorialRouter } from "./routes/editorial/editorial.js";
 import { contentRouter } from "./routes/directory/directory.js";
 import { webhookRouter } from "./routes/cms-webhook/cms-webhook.js";
 import { searchRouter } from "./routes/search/search.js";
-import { ChatError, chatErrors, isUnavailable } from "@soskes/chat";
+import { chatErrors, isUnavailable } from "@soskes/chat";
 import { consultRouter } from "./routes/consultations/consultations.js";
 import { feedbackRouter } from "./routes/feedback/feedback.js";
 import { freshnessRouter } from "./routes/freshness/freshness.js";
@@ -23,7 +23,8 @@ import { surveysRouter } from "./routes/surveys/surveys.js";
 import { usageRouter } from "./routes/usage/usage.js";
 import { noticesRouter } from "./routes/notices/notices.js";
 import { groupsRouter } from "./routes/groups/groups.js";
-import { HttpError, errors } from "./errors.js";
+import { errors } from "./errors.js";
+import { AppError } from "@soskes/domain";
 import { requestLang } from "./i18n.js";
 import { authRouter } from "./routes/auth/auth.js";
 import { sessionMiddleware } from "./auth/session.js";
@@ -169,13 +170,9 @@ export function createApp(services: Services, options: AppOptions = {}): express
       res.setHeader("Retry-After", "5");
       err = chatErrors.unavailable();
     }
-    if (err instanceof ChatError) err = new HttpError(err.status, err.code, err.messages, err.details);
-    if (err instanceof HttpError) {
+    if (err instanceof AppError) {
       for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
-      res.status(err.status).json({
-        data: null,
-        error: { status: err.status, name: err.code, message: err.messages[lang], details: err.details },
-      });
+      res.status(err.status).json({ data: null, error: err.toWire(lang) });
       return;
     }
     const status = (err as { status?: number; type?: string }).status;

@@ -1,26 +1,8 @@
-import type { Lang } from "./i18n.js";
-
-type Messages = Record<Lang, string>;
-
-/**
- * Every error leaves the server in one shape (the same as Strapi's), with a stable
- * snake_case name and a message in the user's language.
- */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly messages: Messages,
-    readonly details: Record<string, unknown> = {},
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(messages.en);
-  }
-}
+import { AppError } from "@soskes/domain";
 
 export const errors = {
   invalidInput: (details: Record<string, unknown>) =>
-    new HttpError(
+    new AppError(
       400,
       "invalid_input",
       {
@@ -31,43 +13,43 @@ export const errors = {
       details,
     ),
   unauthorized: () =>
-    new HttpError(401, "unauthorized", {
+    new AppError(401, "unauthorized", {
       fi: "Kirjaudu sisään jatkaaksesi.",
       sv: "Logga in för att fortsätta.",
       en: "Please log in to continue.",
     }),
   invalidCredentials: () =>
-    new HttpError(401, "invalid_credentials", {
+    new AppError(401, "invalid_credentials", {
       fi: "Sähköpostiosoite tai salasana on väärin.",
       sv: "Fel e-postadress eller lösenord.",
       en: "The e-mail address or password is wrong.",
     }),
   forbidden: () =>
-    new HttpError(403, "forbidden", {
+    new AppError(403, "forbidden", {
       fi: "Sinulla ei ole oikeutta tähän.",
       sv: "Du har inte behörighet till detta.",
       en: "You are not allowed to do this.",
     }),
   csrf: () =>
-    new HttpError(403, "csrf_failed", {
+    new AppError(403, "csrf_failed", {
       fi: "Istunnon suojaus ei täsmää. Päivitä sivu ja yritä uudelleen.",
       sv: "Sessionens skydd stämmer inte. Uppdatera sidan och försök igen.",
       en: "The session check failed. Reload the page and try again.",
     }),
   notFound: () =>
-    new HttpError(404, "not_found", {
+    new AppError(404, "not_found", {
       fi: "Hakemaasi tietoa ei löytynyt.",
       sv: "Det du sökte hittades inte.",
       en: "Not found.",
     }),
   unknownRoute: () =>
-    new HttpError(404, "unknown_route", {
+    new AppError(404, "unknown_route", {
       fi: "Tätä rajapinnan osoitetta ei ole.",
       sv: "Denna API-adress finns inte.",
       en: "There is no such API address.",
     }),
   rateLimited: (retryAfterSeconds: number) =>
-    new HttpError(
+    new AppError(
       429,
       "rate_limited",
       {
@@ -79,31 +61,31 @@ export const errors = {
       { "Retry-After": String(retryAfterSeconds) },
     ),
   accountUnavailable: () =>
-    new HttpError(403, "account_unavailable", {
+    new AppError(403, "account_unavailable", {
       fi: "Tunnus ei ole käytössä. Ota yhteyttä portaalin ylläpitoon.",
       sv: "Kontot är inte i bruk. Kontakta portalens administratörer.",
       en: "This account is not in use. Please contact the portal's administrators.",
     }),
   invalidToken: () =>
-    new HttpError(400, "invalid_token", {
+    new AppError(400, "invalid_token", {
       fi: "Linkki on vanhentunut tai jo käytetty. Pyydä uusi linkki.",
       sv: "Länken har gått ut eller redan använts. Be om en ny länk.",
       en: "The link has expired or has already been used. Please ask for a new one.",
     }),
   wrongPassword: () =>
-    new HttpError(400, "wrong_password", {
+    new AppError(400, "wrong_password", {
       fi: "Nykyinen salasana on väärin.",
       sv: "Det nuvarande lösenordet är fel.",
       en: "The current password is wrong.",
     }),
   alreadyMember: () =>
-    new HttpError(409, "already_member", {
+    new AppError(409, "already_member", {
       fi: "Osoitteella on jo tunnus.",
       sv: "Adressen har redan ett konto.",
       en: "This address already has an account.",
     }),
   cmsUnavailable: () =>
-    new HttpError(503, "cms_unavailable", {
+    new AppError(503, "cms_unavailable", {
       fi: "Sisältöpalvelu ei juuri nyt vastaa. Yritä hetken kuluttua uudelleen.",
       sv: "Innehållstjänsten svarar inte just nu. Försök igen om en stund.",
       en: "The content service is not answering right now. Please try again shortly.",

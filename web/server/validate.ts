@@ -1,7 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from "express";
 import type { z } from "zod";
 import { chatErrors } from "@soskes/chat";
-import { findHetuDeep } from "@soskes/config";
+import { findHetuDeep } from "@soskes/domain";
 import { errors } from "./errors.js";
 
 /** Parses a request part with a zod schema; on failure answers 400 with each field's problem. */

@@ -1,15 +1,21 @@
-import { consultationStream, withEvents, type Dialect, type EventsDatabase } from "@soskes/domain";
+import {
+  consultationStream,
+  withEvents,
+  type Dialect,
+  type EventsDatabase,
+  finnishDate,
+  type AppError,
+} from "@soskes/domain";
 import { mayConsult, type ConsultFacts, type ConsultRelation } from "./policy.js";
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
-import { chatErrors, type ChatError } from "../errors.js";
+import { chatErrors } from "../errors.js";
 import { consultErrors } from "./errors.js";
 import type { AnswerDraft, PublishedAnswer } from "./wire.js";
 import { MAX_RICH_TEXT, normaliseRichText, plainText } from "../richtext.js";
 import type { ChatUsersTable } from "../schema.js";
 import { anonymisationFlags } from "./anonymise.js";
 import type { ConsultAnswersTable, ConsultDatabase, ConsultationsTable } from "./schema.js";
-import { finnishDate } from "./workdays.js";
 
 type Db = Kysely<ConsultDatabase & EventsDatabase & { users: ChatUsersTable }>;
 type Row = Selectable<ConsultationsTable>;
@@ -74,7 +80,6 @@ export function createAnswerBank(deps: {
   ) => Promise<unknown>;
   relation: (actor: Actor, row: Row) => Promise<Relation>;
   panelName: (panelId: number) => Promise<string>;
-  notifyUsers?: (userIds: number[], payload: Record<string, unknown>) => void;
   publicUrl?: string;
 }) {
   const { db, now, audit } = deps;
@@ -124,20 +129,10 @@ export function createAnswerBank(deps: {
       .selectAll()
       .where("consultation_id", "=", consultationId)
       .executeTakeFirst();
-  const deny = async (actor: Actor, action: string, id: number, error: ChatError) => {
+  const deny = async (actor: Actor, action: string, id: number, error: AppError) => {
     await audit(actor.id, action, id, "denied");
     throw error;
   };
-  const leadsOf = async (panelId: number) =>
-    (
-      await db
-        .selectFrom("consult_panel_members")
-        .select("user_id")
-        .where("panel_id", "=", panelId)
-        .where("lead", "=", 1)
-        .execute()
-    ).map((l) => l.user_id);
-
   return {
     /**
      * The requester agrees (or no longer agrees) that an anonymised Q&A may be published from a
@@ -231,16 +226,18 @@ export function createAnswerBank(deps: {
       if (!answer) throw consultErrors.notFound();
       if (answer.author_id !== actor.id) return deny(actor, "submit_answer", id, chatErrors.forbidden());
       if (answer.status !== "draft") return deny(actor, "submit_answer", id, consultErrors.published());
-      const updated = await db
-        .updateTable("consult_answers")
-        .set({ status: "pending", updated_at: now() })
-        .where("id", "=", answer.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      deps.notifyUsers?.(await leadsOf(row.panel_id), {
-        type: "answer_review",
-        consultationId: id,
-        panel: await deps.panelName(row.panel_id),
+      const updated = await withEvents(db, deps.dialect, async (trx, record) => {
+        record({
+          type: "consultation.changed",
+          stream: consultationStream(row.id),
+          payload: { consultationId: row.id, actorId: actor.id, change: "answer_submitted" },
+        });
+        return trx
+          .updateTable("consult_answers")
+          .set({ status: "pending", updated_at: now() })
+          .where("id", "=", answer.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
       });
       await audit(actor.id, "submit_answer", id, "allowed");
       return presentDraft(updated);
@@ -273,6 +270,16 @@ export function createAnswerBank(deps: {
           .where("status", "=", "pending")
           .returningAll()
           .executeTakeFirstOrThrow();
+        record({
+          type: "consultation.changed",
+          stream: consultationStream(id),
+          payload: {
+            consultationId: id,
+            actorId: actor.id,
+            change: "answer_reviewed",
+            approved: decision.approve,
+          },
+        });
         if (decision.approve)
           record({
             type: "answer.changed",
@@ -280,11 +287,6 @@ export function createAnswerBank(deps: {
             payload: { answerId: answer.id, consultationId: id, actorId: actor.id },
           });
         return row;
-      });
-      deps.notifyUsers?.([answer.author_id], {
-        type: decision.approve ? "answer_published" : "answer_returned",
-        consultationId: id,
-        answerId: answer.id,
       });
       await audit(actor.id, action, id, "allowed");
       return presentDraft(updated);

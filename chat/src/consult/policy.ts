@@ -99,3 +99,16 @@ export function consultRelation(
   if (seat.lead) return "lead";
   return conflict ? null : "expert";
 }
+
+const same = (a: string | null, b: string | null) =>
+  a !== null && b !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Conflict of interest: the expert works in the requester's unit. What decides is the directory
+ * unit an admin placed each of them in, which neither can change; the profile's free-text unit
+ * can only add a conflict (editing it never removes one).
+ */
+export const sameUnit = (
+  expert: { unit: string | null; org_unit: string | null },
+  row: { requester_unit: string | null; requester_org_unit: string | null },
+) => same(expert.org_unit, row.requester_org_unit) || same(expert.unit, row.requester_unit);

@@ -2,9 +2,8 @@ import type { EventsDatabase } from "@soskes/domain";
 import type { Kysely } from "kysely";
 import type { ChatUsersTable } from "../schema.js";
 import type { ConsultDatabase } from "./schema.js";
-import { toCsv } from "./csv.js";
+import { toCsv, finnishDate } from "@soskes/domain";
 import type { ConsultReport, ReportRow } from "./wire.js";
-import { finnishDate } from "./workdays.js";
 
 export type { ConsultReport, ReportRow } from "./wire.js";
 

@@ -1,3 +1,4 @@
+import type { AuditLogTable } from "@soskes/domain";
 import type { Generated } from "kysely";
 import type { Migration } from "kysely/migration";
 import { dialectColumns } from "../columns.js";
@@ -55,15 +56,7 @@ export type ConsultationsTable = {
   updated_at: Millis;
 };
 
-export type AuditLogTable = {
-  id: Generated<number>;
-  actor_id: number | null;
-  action: string;
-  resource_type: string;
-  resource_id: string;
-  outcome: "allowed" | "denied";
-  at: Millis;
-};
+export type { AuditLogTable };
 
 export type AnswerStatus = "draft" | "pending" | "published";
 

@@ -1,6 +1,8 @@
+import { consultationStream, withEvents, type ConsultationChange, type EventMap } from "@soskes/domain";
 import type { Dialect, EventsDatabase } from "@soskes/domain";
 import type { Consultation } from "./wire.js";
 import {
+  sameUnit,
   consultAbilities,
   consultRelation,
   consultStateAllows,
@@ -14,14 +16,12 @@ import { chatErrors } from "../errors.js";
 import { plainText } from "../richtext.js";
 import type { ChatUsersTable } from "../schema.js";
 import { anonymisationFlags } from "./anonymise.js";
-import { writeAudit } from "./audit.js";
+import { writeAudit, toCsv, addWorkingDays, finnishDate, workingDaysBetween } from "@soskes/domain";
 import { createAnswerBank, richText } from "./answers.js";
 import { consultErrors } from "./errors.js";
-import { toCsv } from "./csv.js";
 import { consultReport } from "./report.js";
 export { consultErrors } from "./errors.js";
 import type { ConsultDatabase, ConsultationsTable, Urgency } from "./schema.js";
-import { addWorkingDays, finnishDate, workingDaysBetween } from "./workdays.js";
 
 type Db = Kysely<ConsultDatabase & EventsDatabase & { users: ChatUsersTable }>;
 type Row = Selectable<ConsultationsTable>;
@@ -126,17 +126,6 @@ export function createConsultService(options: {
       unit: null,
       org_unit: null,
     };
-  const same = (a: string | null, b: string | null) =>
-    a !== null && b !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
-  /**
-   * Conflict of interest: the expert works in the requester's unit. What decides is the
-   * directory unit an admin placed each of them in, which neither can change; the profile's
-   * free-text unit can only add a conflict (editing it never removes one).
-   */
-  const sameUnit = (
-    expert: UnitIdentity,
-    row: { requester_unit: string | null; requester_org_unit: string | null },
-  ) => same(expert.org_unit, row.requester_org_unit) || same(expert.unit, row.requester_unit);
 
   /** Why the actor may see the request, or null. */
   async function relation(actor: ConsultActor, row: Row): Promise<ConsultRelation> {
@@ -212,30 +201,24 @@ export function createConsultService(options: {
     (await db.selectFrom("consult_panels").select("name").where("id", "=", panelId).executeTakeFirst())
       ?.name ?? "";
 
-  /** A new request reaches the panel: its experts (never of the requester's own unit) and its lead. */
-  async function tellPanel(row: Row) {
-    if (!options.notify) return;
-    const seats = await db
-      .selectFrom("consult_panel_members as m")
-      .innerJoin("users as u", "u.id", "m.user_id")
-      .select(["u.id", "u.email", "u.name", "u.unit", "u.org_unit", "m.lead"])
-      .where("m.panel_id", "=", row.panel_id)
-      .where("u.status", "=", "active")
-      .where("u.id", "!=", row.requester_id)
-      .execute();
-    const recipients = seats.filter((s) => s.lead || !sameUnit(s, row));
-    const panel = await panelName(row.panel_id);
-    options.notify.users(
-      recipients.map((r) => r.id),
-      { type: "consultation", consultationId: row.id, panel, urgency: row.urgency },
-    );
-    for (const r of recipients)
-      await options.notify.mail({
-        to: r.email,
-        template: "consult-new",
-        data: { name: r.name, panel, due: row.due_on, url: link(row.id) },
+  /** A change and the event others react to (notices, e-mail, the inbox) commit together. */
+  const changing = <T>(
+    actorId: number,
+    id: number | ((result: T) => number),
+    change: ConsultationChange,
+    write: (trx: Db) => Promise<T>,
+    extra: (result: T) => Partial<EventMap["consultation.changed"]> = () => ({}),
+  ) =>
+    withEvents(db, options.dialect, async (trx, record) => {
+      const result = await write(trx);
+      const consultationId = typeof id === "number" ? id : id(result);
+      record({
+        type: "consultation.changed",
+        stream: consultationStream(consultationId),
+        payload: { consultationId, actorId, change, ...extra(result) },
       });
-  }
+      return result;
+    });
 
   const bank = createAnswerBank({
     db,
@@ -243,7 +226,6 @@ export function createConsultService(options: {
     audit,
     relation,
     panelName,
-    notifyUsers: options.notify ? (ids, payload) => options.notify!.users(ids, payload) : undefined,
     dialect: options.dialect,
   });
 
@@ -347,30 +329,36 @@ export function createConsultService(options: {
         .where("id", "=", actor.id)
         .executeTakeFirstOrThrow();
       const at = now();
-      const row = await db
-        .insertInto("consultations")
-        .values({
-          panel_id: panel.id,
-          requester_id: actor.id,
-          municipality_code: requester.municipality_code,
-          requester_unit: requester.unit,
-          requester_org_unit: requester.org_unit,
-          service_area: input.serviceArea,
-          topic: input.topic,
-          question: input.question,
-          urgency: input.urgency,
-          status: "new",
-          claimed_by: null,
-          claimed_at: null,
-          due_on: addWorkingDays(finnishDate(at), targets[input.urgency]),
-          group_id: null,
-          answered_at: null,
-          closed_at: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await changing(
+        actor.id,
+        (r: Row) => r.id,
+        "created",
+        (trx) =>
+          trx
+            .insertInto("consultations")
+            .values({
+              panel_id: panel.id,
+              requester_id: actor.id,
+              municipality_code: requester.municipality_code,
+              requester_unit: requester.unit,
+              requester_org_unit: requester.org_unit,
+              service_area: input.serviceArea,
+              topic: input.topic,
+              question: input.question,
+              urgency: input.urgency,
+              status: "new",
+              claimed_by: null,
+              claimed_at: null,
+              due_on: addWorkingDays(finnishDate(at), targets[input.urgency]),
+              group_id: null,
+              answered_at: null,
+              closed_at: null,
+              created_at: at,
+              updated_at: at,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow(),
+      );
       if (threads) {
         const leads = await db
           .selectFrom("consult_panel_members")
@@ -391,7 +379,6 @@ export function createConsultService(options: {
           .execute();
       }
       await audit(actor.id, "create", row.id, "allowed");
-      await tellPanel(row);
       return (await present([row], actor))[0]!;
     },
 
@@ -456,14 +443,18 @@ export function createConsultService(options: {
         throw consultErrors.conflictOfInterest();
       }
       const at = now();
-      const updated = await db
-        .updateTable("consultations")
-        .set({ status: "claimed", claimed_by: actor.id, claimed_at: at, updated_at: at })
-        .where("id", "=", id)
-        .where("status", "=", "new")
-        .returningAll()
-        .executeTakeFirst();
-      if (!updated) throw consultErrors.alreadyClaimed();
+      const updated = await changing(actor.id, id, "claimed", async (trx) => {
+        const claimed = await trx
+          .updateTable("consultations")
+          .set({ status: "claimed", claimed_by: actor.id, claimed_at: at, updated_at: at })
+          .where("id", "=", id)
+          .where("status", "=", "new")
+          .returningAll()
+          .executeTakeFirst();
+        // Rolls back: nothing changed, so no event either.
+        if (!claimed) throw consultErrors.alreadyClaimed();
+        return claimed;
+      });
       if (threads && updated.group_id !== null) await threads.addThreadMember(updated.group_id, actor.id);
       await audit(actor.id, "claim", id, "allowed");
       return (await present([updated], actor))[0]!;
@@ -486,29 +477,20 @@ export function createConsultService(options: {
       if (!target || userId === row.requester_id) throw chatErrors.invalidInput({ userId: "not_on_panel" });
       if (sameUnit(await unitOf(userId), row)) throw consultErrors.conflictOfInterest();
       const at = now();
-      const updated = await db
-        .updateTable("consultations")
-        .set({ status: "claimed", claimed_by: userId, claimed_at: at, reminded_at: null, updated_at: at })
-        .where("id", "=", id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const updated = await changing(
+        actor.id,
+        id,
+        "assigned",
+        (trx) =>
+          trx
+            .updateTable("consultations")
+            .set({ status: "claimed", claimed_by: userId, claimed_at: at, reminded_at: null, updated_at: at })
+            .where("id", "=", id)
+            .returningAll()
+            .executeTakeFirstOrThrow(),
+        () => ({ userId }),
+      );
       if (threads && updated.group_id !== null) await threads.addThreadMember(updated.group_id, userId);
-      options.notify?.users([userId], {
-        type: "consultation_assigned",
-        consultationId: id,
-        panel: await panelName(row.panel_id),
-      });
-      const expert = await db
-        .selectFrom("users")
-        .select(["email", "name"])
-        .where("id", "=", userId)
-        .executeTakeFirst();
-      if (expert)
-        await options.notify?.mail({
-          to: expert.email,
-          template: "consult-assigned",
-          data: { name: expert.name, panel: await panelName(row.panel_id), due: row.due_on, url: link(id) },
-        });
       await audit(actor.id, "assign", id, "allowed");
       return (await present([updated], actor))[0]!;
     },
@@ -552,16 +534,21 @@ export function createConsultService(options: {
                 closed_at: null,
                 answered_at: null,
               };
-      const updated = await db
-        .updateTable("consultations")
-        .set({ ...values, updated_at: at })
-        .where("id", "=", id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const updated = await changing(
+        actor.id,
+        id,
+        to,
+        (trx) =>
+          trx
+            .updateTable("consultations")
+            .set({ ...values, updated_at: at })
+            .where("id", "=", id)
+            .returningAll()
+            .executeTakeFirstOrThrow(),
+        (r) => (to === "closed" ? { consent: r.consent_at !== null } : {}),
+      );
       if (threads && row.group_id !== null && to !== "answered")
         await threads.setThreadOpen(row.group_id, to === "reopened");
-      if (updated.consent_at !== null && to === "closed" && updated.claimed_by !== null)
-        options.notify?.users([updated.claimed_by], { type: "answer_consent", consultationId: id });
       await audit(actor.id, to, id, "allowed");
       return (await present([updated], actor))[0]!;
     },

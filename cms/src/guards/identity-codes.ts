@@ -1,4 +1,4 @@
-import { containsHetuDeep } from "@soskes/config";
+import { containsHetuDeep } from "@soskes/domain";
 import type { Core } from "@strapi/strapi";
 import { errors } from "@strapi/utils";
 

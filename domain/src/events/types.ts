@@ -10,9 +10,32 @@ export type EventMap = {
   "message.deleted": { groupId: number; messageId: number; actorId: number; moderation?: "delete_message" };
   /** A notice was posted, edited or removed. */
   "notice.changed": { noticeId: number; actorId: number };
+  /**
+   * A consultation request changed: asked, taken, given to an expert (`userId`), answered,
+   * closed (`consent`: the requester allowed a Q&A), reopened; its Q&A sent for review or
+   * reviewed (`approved`).
+   */
+  "consultation.changed": {
+    consultationId: number;
+    actorId: number;
+    change: ConsultationChange;
+    userId?: number;
+    consent?: boolean;
+    approved?: boolean;
+  };
   /** An answer-bank entry was published or withdrawn. */
   "answer.changed": { answerId: number; consultationId: number; actorId: number };
 };
+
+export type ConsultationChange =
+  | "created"
+  | "claimed"
+  | "assigned"
+  | "answered"
+  | "closed"
+  | "reopened"
+  | "answer_submitted"
+  | "answer_reviewed";
 
 export type EventType = keyof EventMap;
 

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
-import { writeAudit, type ModerationEntry } from "@soskes/chat";
+import { type ModerationEntry } from "@soskes/chat";
+import { writeAudit } from "@soskes/domain";
 import type { Db } from "../db/database.js";
 
 /** eKollega moderation (a group's moderators and the portal's staff) in the audit log. */

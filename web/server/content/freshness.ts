@@ -4,7 +4,7 @@ import {
   signFreshnessToken,
   type FreshnessRecordType,
 } from "@soskes/config";
-import { finnishDate } from "@soskes/chat";
+import { finnishDate } from "@soskes/domain";
 import type { Services } from "../services.js";
 import type { Snapshot, Stewardship } from "./content-service.js";
 

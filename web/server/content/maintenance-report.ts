@@ -1,4 +1,4 @@
-import { finnishDate } from "@soskes/chat";
+import { finnishDate } from "@soskes/domain";
 import type { CmsUnit, Snapshot } from "./content-service.js";
 import { dueOn, REMINDER_DAYS } from "./freshness.js";
 

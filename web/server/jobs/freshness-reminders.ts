@@ -1,4 +1,4 @@
-import { finnishDate } from "@soskes/chat";
+import { finnishDate } from "@soskes/domain";
 import type { Services } from "../services.js";
 import type { Db } from "../db/database.js";
 import { enqueueMail } from "../mail/outbox.js";

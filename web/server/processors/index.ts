@@ -2,6 +2,7 @@ import type { Processor } from "@soskes/domain";
 import type { Database } from "../db/schema.js";
 import type { Services } from "../services.js";
 import { auditProcessor } from "./audit.js";
+import { consultMailProcessor, consultNoticesProcessor } from "./consultations.js";
 import { fanOutProcessor } from "./fan-out.js";
 import { mailProcessor } from "./mail.js";
 import { notificationsProcessor } from "./notifications.js";
@@ -17,5 +18,12 @@ export function processorsFor(
 ): Processor<Database>[] {
   const live = [fanOutProcessor(services), notificationsProcessor(services)];
   if (role === "realtime") return live;
-  return [...live, searchProcessor(services), mailProcessor(services), auditProcessor()];
+  return [
+    ...live,
+    consultNoticesProcessor(services),
+    searchProcessor(services),
+    mailProcessor(services),
+    consultMailProcessor(services),
+    auditProcessor(),
+  ];
 }

@@ -1,4 +1,4 @@
-import { finnishDate } from "@soskes/chat";
+import { finnishDate } from "@soskes/domain";
 import type { DomainEvent, Processor } from "@soskes/domain";
 import type { SearchDocument } from "@soskes/search";
 import { answerDocument } from "../search/answers.js";

@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import type { NoticesTable } from "../db/schema.js";
-import { finnishDate, plainText } from "@soskes/chat";
+import { plainText } from "@soskes/chat";
+import { finnishDate } from "@soskes/domain";
 import type { SearchDocument, SearchService } from "@soskes/search";
 import type { Db } from "../db/database.js";
 

@@ -1,5 +1,4 @@
-import { findHetu } from "@soskes/config";
-import { finnishDate } from "@soskes/chat";
+import { findHetu, finnishDate } from "@soskes/domain";
 import { sql } from "kysely";
 import type { Logger } from "pino";
 import type { Db } from "../db/database.js";

@@ -1,4 +1,4 @@
-import { addWorkingDays, finnishDate } from "@soskes/chat";
+import { addWorkingDays, finnishDate } from "@soskes/domain";
 import supertest from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../commands/users.js";

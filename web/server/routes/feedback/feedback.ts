@@ -1,10 +1,10 @@
-import { finnishDate } from "@soskes/chat";
+import { finnishDate, AppError } from "@soskes/domain";
 import { type Router } from "express";
 
 import { z } from "zod";
 import type { Services } from "../../services.js";
 import { createActionLimiter } from "../../auth/throttle.js";
-import { errors, HttpError } from "../../errors.js";
+import { errors } from "../../errors.js";
 import { enqueueMail } from "../../mail/outbox.js";
 import { handler, parse, strictRouter } from "../../validate.js";
 
@@ -24,13 +24,13 @@ const addDays = (date: string, days: number) => {
 };
 
 const noReplyAddress = () =>
-  new HttpError(409, "no_reply_address", {
+  new AppError(409, "no_reply_address", {
     fi: "Palaute on annettu nimettömänä: vastausosoitetta ei ole.",
     sv: "Responsen är anonym: det finns ingen svarsadress.",
     en: "The feedback is anonymous: there is no address to answer to.",
   });
 const alreadyAnswered = () =>
-  new HttpError(409, "already_answered", {
+  new AppError(409, "already_answered", {
     fi: "Palautteeseen on jo vastattu.",
     sv: "Responsen har redan besvarats.",
     en: "The feedback has already been answered.",

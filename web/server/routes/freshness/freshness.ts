@@ -3,7 +3,8 @@ import { type Router } from "express";
 import { z } from "zod";
 import type { Services } from "../../services.js";
 import { createActionLimiter } from "../../auth/throttle.js";
-import { errors, HttpError } from "../../errors.js";
+import { errors } from "../../errors.js";
+import { AppError } from "@soskes/domain";
 import { handler, parse, strictRouter } from "../../validate.js";
 import { freshnessRecords } from "../../content/freshness.js";
 
@@ -35,7 +36,7 @@ const LINK_ERRORS: Record<string, { status: number; fi: string; sv: string; en: 
 };
 const linkError = (name: string) => {
   const e = LINK_ERRORS[name] ?? LINK_ERRORS.link_invalid!;
-  return new HttpError(e.status, LINK_ERRORS[name] ? name : "link_invalid", { fi: e.fi, sv: e.sv, en: e.en });
+  return new AppError(e.status, LINK_ERRORS[name] ? name : "link_invalid", { fi: e.fi, sv: e.sv, en: e.en });
 };
 
 const TokenQuery = z.object({ t: z.string({ error: "required" }).min(10, "link").max(1000, "link") });

@@ -1,18 +1,15 @@
-import { finnishDate } from "@soskes/chat";
+import { finnishDate, noticeStream, withEvents } from "@soskes/domain";
 import { type Router } from "express";
-import type { Selectable } from "kysely";
+import type { Selectable, Transaction } from "kysely";
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import type { Services } from "../../services.js";
 import { errors } from "../../errors.js";
 import { handler, parse, strictRouter } from "../../validate.js";
-import type { NoticesTable } from "../../db/schema.js";
+import type { NoticesTable, Database } from "../../db/schema.js";
 import { MAX_NOTICE_DAYS, NoticeInput, NoticeUpdate, NoticeListQuery } from "./schema.js";
 import { activeNotices } from "../../search/notices.js";
 import { actorOf } from "../../auth/access.js";
-import { noticeStream, withEvents } from "@soskes/domain";
-import type { Transaction } from "kysely";
-import type { Database } from "../../db/schema.js";
 import { canNotice } from "../../policies/notices.js";
 import { presentNotice } from "../../presenters/notices.js";
 

@@ -1,4 +1,4 @@
-import { finnishDate } from "@soskes/chat";
+import { finnishDate } from "@soskes/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../commands/users.js";
 import { DATABASES, browser, startTestPortal, type TestPortal } from "../../test/fixtures.js";

@@ -1,10 +1,10 @@
-import { finnishDate, toCsv } from "@soskes/chat";
+import { finnishDate, toCsv, AppError } from "@soskes/domain";
 import { type Router } from "express";
 
 import { z } from "zod";
 import type { Services } from "../../services.js";
 
-import { errors, HttpError } from "../../errors.js";
+import { errors } from "../../errors.js";
 import { handler, parse, strictRouter } from "../../validate.js";
 import { SurveyInput, SurveyAnswer, ResultsQuery } from "./schema.js";
 import { presentSurvey, surveyResults } from "../../presenters/surveys.js";
@@ -13,7 +13,7 @@ import { actorOf } from "../../auth/access.js";
 const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
 
 const alreadyAnswered = () =>
-  new HttpError(409, "already_answered", {
+  new AppError(409, "already_answered", {
     fi: "Olet jo vastannut tähän kyselyyn. Kiitos!",
     sv: "Du har redan svarat på denna enkät. Tack!",
     en: "You have already answered this survey. Thank you!",

@@ -1,4 +1,4 @@
-import { finnishDate } from "@soskes/chat";
+import { finnishDate } from "@soskes/domain";
 import { type Router } from "express";
 import { z } from "zod";
 import type { Services } from "../../services.js";

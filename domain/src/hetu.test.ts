@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { containsHetu, containsHetuDeep, findHetu, findHetuDeep, isValidHetu, readerText } from "./hetu";
+import { containsHetu, containsHetuDeep, findHetu, findHetuDeep, isValidHetu, readerText } from "./hetu.js";
 
 // Codes built for these tests with the official check-character rule; no real person is meant.
 const checkChar = (digits: string) => "0123456789ABCDEFHJKLMNPRSTUVWXY"[Number(digits) % 31];

@@ -7,7 +7,7 @@ import {
   holidays,
   isWorkingDay,
   workingDaysBetween,
-} from "./workdays.js";
+} from "@soskes/domain";
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 

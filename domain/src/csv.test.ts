@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "./csv.js";
+import { toCsv } from "@soskes/domain";
 
 /** Reads CSV as a spreadsheet that splits on `sep` and ignores quotes would: the worst case. */
 const naiveCells = (csv: string, sep: string) =>

@@ -1,5 +1,16 @@
-import type { Kysely } from "kysely";
-import type { AuditLogTable } from "./schema.js";
+import type { Kysely, Generated } from "kysely";
+
+/** The audit log shared by consultations, admin routes and eKollega moderation. */
+export type AuditLogTable = {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  resource_type: string;
+  resource_id: string;
+  outcome: "allowed" | "denied";
+  /** Milliseconds since the epoch (BIGINT on PostgreSQL, read as a number). */
+  at: number;
+};
 
 export type AuditEntry = {
   actorId: number | null;
