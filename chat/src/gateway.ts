@@ -317,6 +317,7 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
 
   service.useFanout({
     toGroup: (groupId, event, payload) => void io.to(groupRoom(groupId)).emit(event, payload),
+    toGroupHere: (groupId, event, payload) => void io.local.to(groupRoom(groupId)).emit(event, payload),
     toUser: (userId, event, payload) => void io.to(userRoom(userId)).emit(event, payload),
     join: (userId, groupId) => io.in(userRoom(userId)).socketsJoin(groupRoom(groupId)),
     leave: (userId, groupId) => io.in(userRoom(userId)).socketsLeave(groupRoom(groupId)),

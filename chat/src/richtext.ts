@@ -1,3 +1,4 @@
+import { paths } from "@soskes/domain/paths";
 /**
  * The light markup of consultation questions and answers, and statute references in any text.
  * Members write plain text with a few marks (**bold**, _italic_, "- " and "1. " lists, "> "
@@ -34,7 +35,7 @@ export const MAX_RICH_TEXT = 10_000;
 const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/))/i;
 
 /** The law page of a statute ("1301/2014" → /lait/1301-2014) and a section's anchor on it. */
-export const statutePath = (number: string) => `/lait/${number.replace("/", "-")}`;
+export const statutePath = (number: string) => paths.statute(number.replace("/", "-"));
 export const sectionAnchorOf = (section: string) => `pykala-${section.replace(/\s+/g, "")}`;
 
 /**

@@ -38,6 +38,10 @@ export function createChatService(options: ChatServiceOptions) {
     fanout(): Fanout {
       return ctx.fanout;
     },
+    /** Whether this node already gave the event to its own sockets at commit (asked once). */
+    takeDelivered(eventId: number): boolean {
+      return ctx.takeDelivered(eventId);
+    },
     ...withFirst(ctx, groups),
     ...withFirst(ctx, membership),
     ...withFirst(ctx, threads),

@@ -11,6 +11,7 @@ export {
   readEvents,
   withEvents,
   type Dialect,
+  type EventRef,
 } from "./events/log.js";
 export { createEventRunner, type EventRunner, type Processor, type RunnerOptions } from "./events/runner.js";
 export {
@@ -47,3 +48,4 @@ export {
   type HetuMatch,
 } from "./hetu.js";
 export { AppError, type Lang, type Messages } from "./errors.js";
+export { paths } from "./paths.js";

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { ChatUsersTable } from "../schema.js";
 import { sameUnit } from "./policy.js";
 import type { ConsultDatabase } from "./schema.js";
+import { paths } from "@soskes/domain/paths";
 
 type Db = Kysely<ConsultDatabase & { users: ChatUsersTable }>;
 type ChangeEvent = Extract<DomainEvent, { type: "consultation.changed" }>;
@@ -36,7 +37,7 @@ export async function consultEffects<DB extends ConsultDatabase & { users: ChatU
   const panel =
     (await db.selectFrom("consult_panels").select("name").where("id", "=", row.panel_id).executeTakeFirst())
       ?.name ?? "";
-  const url = `${publicUrl}/konsultaatiot/${id}`;
+  const url = `${publicUrl}${paths.consultation(id)}`;
   const effects = none();
   switch (change) {
     case "created": {

@@ -22,6 +22,7 @@ import { consultErrors } from "./errors.js";
 import { consultReport } from "./report.js";
 export { consultErrors } from "./errors.js";
 import type { ConsultDatabase, ConsultationsTable, Urgency } from "./schema.js";
+import { paths } from "@soskes/domain/paths";
 
 type Db = Kysely<ConsultDatabase & EventsDatabase & { users: ChatUsersTable }>;
 type Row = Selectable<ConsultationsTable>;
@@ -196,7 +197,7 @@ export function createConsultService(options: {
   }
   type Presented = Awaited<ReturnType<typeof present>>[number];
 
-  const link = (id: number) => `${options.publicUrl ?? ""}/konsultaatiot/${id}`;
+  const link = (id: number) => `${options.publicUrl ?? ""}${paths.consultation(id)}`;
   const panelName = async (panelId: number) =>
     (await db.selectFrom("consult_panels").select("name").where("id", "=", panelId).executeTakeFirst())
       ?.name ?? "";

@@ -1,4 +1,4 @@
-import { groupStream, withEvents } from "@soskes/domain";
+import { groupStream, withEvents, type EventRef } from "@soskes/domain";
 import { chatErrors } from "../errors.js";
 import { canModerate, type Actor } from "../policy.js";
 import type { MessageCreateInput } from "../protocol.js";
@@ -47,6 +47,7 @@ export async function createMessage(
     mentions = rows.map((r) => r.user_id);
   }
   let row: MessageRow;
+  let created: EventRef | undefined;
   try {
     // The message, the author's own read position and the event others react to (sockets,
     // search, mention mail) commit together.
@@ -66,7 +67,7 @@ export async function createMessage(
         .where("user_id", "=", actor.id)
         .where("last_read_seq", "<", inserted.seq)
         .execute();
-      record({
+      created = record({
         type: "message.created",
         stream: groupStream(group.id),
         payload: { groupId: group.id, messageId: inserted.id, authorId: actor.id },
@@ -96,6 +97,8 @@ export async function createMessage(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+  // This node's sockets have it at once; the fan-out processor brings it to the other nodes'.
+  if (created) ctx.deliverHere(created.id, group.id, "message:created", message);
   return { message, duplicate: false };
 }
 

@@ -3,6 +3,7 @@ import { chatErrors } from "../errors.js";
 import { prepareQuery } from "../prepared.js";
 import type { GroupRow } from "../policy.js";
 import type { ChatServiceOptions, Fanout } from "./types.js";
+import { paths } from "@soskes/domain/paths";
 
 export type ChatStore = ReturnType<typeof createChatStore>;
 
@@ -10,10 +11,11 @@ export type ChatStore = ReturnType<typeof createChatStore>;
 export function createChatStore(options: ChatServiceOptions) {
   const { db, hooks = {} } = options;
   const dialect = options.dialect ?? "sqlite";
-  let target: Fanout = { toGroup() {}, toUser() {}, join() {}, leave() {} };
+  let target: Fanout = { toGroup() {}, toGroupHere() {}, toUser() {}, join() {}, leave() {} };
   // The same object for every part of the service; the gateway puts Socket.IO behind it.
   const fanout: Fanout = {
     toGroup: (groupId, event, payload) => target.toGroup(groupId, event, payload),
+    toGroupHere: (groupId, event, payload) => target.toGroupHere(groupId, event, payload),
     toUser: (userId, event, payload) => target.toUser(userId, event, payload),
     join: (userId, groupId) => target.join(userId, groupId),
     leave: (userId, groupId) => target.leave(userId, groupId),
@@ -21,7 +23,19 @@ export function createChatStore(options: ChatServiceOptions) {
   const useFanout = (next: Fanout) => {
     target = next;
   };
-  const groupUrl = (groupId: number) => `${options.publicUrl}/ryhmat/${groupId}`;
+  /**
+   * Events this node has already handed to its own sockets at commit (their ids): its fan-out
+   * processor passes them by. Bounded: ids the processor never reaches (it starts at the head)
+   * fall out first.
+   */
+  const deliveredHere = new Set<number>();
+  const deliverHere = (eventId: number, groupId: number, event: string, payload: unknown) => {
+    target.toGroupHere(groupId, event, payload);
+    deliveredHere.add(eventId);
+    if (deliveredHere.size > 10_000) deliveredHere.delete(deliveredHere.values().next().value!);
+  };
+  const takeDelivered = (eventId: number) => deliveredHere.delete(eventId);
+  const groupUrl = (groupId: number) => `${options.publicUrl}${paths.group(groupId)}`;
 
   // Every search and every connecting socket asks which groups a member is in: compiled once.
   const activeGroupsOf = prepareQuery(db, 1, (userId: number) =>
@@ -85,6 +99,8 @@ export function createChatStore(options: ChatServiceOptions) {
     dialect,
     fanout,
     useFanout,
+    deliverHere,
+    takeDelivered,
     groupUrl,
     activeGroupsOf,
     loadGroup,

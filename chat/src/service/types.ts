@@ -7,6 +7,8 @@ export type MessageRow = Selectable<ChatMessagesTable>;
 /** How events reach sockets, on this node and (with Redis) every other. */
 export type Fanout = {
   toGroup(groupId: number, event: string, payload: unknown): void;
+  /** Only the group's sockets connected to this node (each node delivers the log to its own). */
+  toGroupHere(groupId: number, event: string, payload: unknown): void;
   toUser(userId: number, event: string, payload: unknown): void;
   /** The user's sockets, wherever they are connected, start or stop receiving the group's events. */
   join(userId: number, groupId: number): void;

@@ -26,11 +26,15 @@ export function onEventsCommitted(listener: () => void): () => void {
  * that has passed id n never later finds a smaller id committed (the classic outbox gap). SQLite
  * writes one transaction at a time anyway.
  */
-export async function appendEvents(trx: Transaction<EventsDatabase>, dialect: Dialect, events: NewEvent[]) {
-  if (events.length === 0) return;
+export async function appendEvents(
+  trx: Transaction<EventsDatabase>,
+  dialect: Dialect,
+  events: NewEvent[],
+): Promise<number[]> {
+  if (events.length === 0) return [];
   if (dialect === "postgres") await sql`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`.execute(trx);
   const now = Date.now();
-  await trx
+  const rows = await trx
     .insertInto("domain_events")
     .values(
       events.map((e) => ({
@@ -40,8 +44,13 @@ export async function appendEvents(trx: Transaction<EventsDatabase>, dialect: Di
         created_at: now,
       })),
     )
+    .returning("id")
     .execute();
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
+
+/** A recorded event's id, known once its transaction has appended it. */
+export type EventRef = { readonly id: number };
 
 /**
  * A unit of work: `work` changes rows through `trx` and records the events its change causes;
@@ -50,12 +59,19 @@ export async function appendEvents(trx: Transaction<EventsDatabase>, dialect: Di
 export async function withEvents<DB extends EventsDatabase, T>(
   db: Kysely<DB>,
   dialect: Dialect,
-  work: (trx: Transaction<DB>, record: (event: NewEvent) => void) => Promise<T> | T,
+  work: (trx: Transaction<DB>, record: (event: NewEvent) => EventRef) => Promise<T> | T,
 ): Promise<T> {
   const pending: NewEvent[] = [];
+  const refs: Array<{ id: number }> = [];
   const result = await db.transaction().execute(async (trx) => {
-    const value = await work(trx, (event) => pending.push(event));
-    await appendEvents(trx as unknown as Transaction<EventsDatabase>, dialect, pending);
+    const value = await work(trx, (event) => {
+      pending.push(event);
+      const ref = { id: 0 };
+      refs.push(ref);
+      return ref;
+    });
+    const ids = await appendEvents(trx as unknown as Transaction<EventsDatabase>, dialect, pending);
+    ids.forEach((id, i) => (refs[i]!.id = id));
     return value;
   });
   if (pending.length > 0) committed.emit("committed");

@@ -45,6 +45,12 @@ export type RunnerOptions<DB extends EventsDatabase> = {
   /** How long a claimed processor's lease lasts without renewal (a dead node's passes after it). */
   leaseMs?: number;
   backoff?: { baseMs: number; maxMs: number };
+  /**
+   * How long the position of a processor that is not transactional may be kept in memory only
+   * (default 1 s): under load it is stored about once a second instead of after every batch, so
+   * the writes it costs do not grow with the traffic. A crash replays at most that much to it.
+   */
+  flushMs?: number;
 };
 
 export type EventRunner = {
@@ -67,8 +73,17 @@ type State = { position: number; attempts: number; retryAt: number; lastError: s
 type Track = {
   /** The state to go on from, or how long to wait (another node holds the lease). */
   hold(now: number): Promise<State | number>;
-  /** Moves the position, in the handler's transaction when it has one. */
+  /** Moves the position, in the handler's transaction when it has one (then stored at once). */
   advance(handle: Kysely<EventsDatabase>, position: number): Promise<void>;
+  /**
+   * Moves the position in memory; it is stored by `flush`, at most `flushMs` later. For handlers
+   * whose effects may repeat (at least once): a crash replays at most that much to them.
+   */
+  move(position: number): void;
+  /** Stores a position moved in memory; `force` at once, else when `flushMs` has passed. Returns ms until due. */
+  flush(now: number, force?: boolean): Promise<number>;
+  /** Where the processor is, as this runner knows it (memory), or undefined if not held. */
+  current(): State | undefined;
   failed(state: State, now: number): Promise<void>;
   /** Forget what is held (the lease was lost). */
   release(): void;
@@ -78,6 +93,7 @@ type Shared = {
   db: Kysely<EventsDatabase>;
   owner: string;
   leaseMs: number;
+  flushMs: number;
 };
 
 function memoryTrack(db: Kysely<EventsDatabase>): Track {
@@ -89,6 +105,15 @@ function memoryTrack(db: Kysely<EventsDatabase>): Track {
     },
     advance() {
       return Promise.resolve();
+    },
+    move(position) {
+      if (state) state.position = position;
+    },
+    flush() {
+      return Promise.resolve(Infinity);
+    },
+    current() {
+      return state;
     },
     failed() {
       return Promise.resolve();
@@ -102,8 +127,21 @@ function memoryTrack(db: Kysely<EventsDatabase>): Track {
  * runner holds it the state is also kept here, so a batch costs one read and one update.
  */
 function storedTrack(shared: Shared, key: string, p: Pick<Processor, "scope" | "from">): Track {
-  const { db, owner, leaseMs } = shared;
+  const { db, owner, leaseMs, flushMs } = shared;
   let held: (State & { leaseUntil: number }) | undefined;
+  /** The position as stored, and when it was. */
+  let stored = { position: -1, at: 0 };
+
+  async function store(handle: Kysely<EventsDatabase>, position: number) {
+    let query = handle
+      .updateTable("event_processors")
+      .set({ position, attempts: 0, retry_at: null, last_error: null, updated_at: Date.now() })
+      .where("name", "=", key);
+    if (p.scope === "claimed") query = query.where("owner", "=", owner);
+    const result = await query.executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new LeaseLost(`${key}: lease lost`);
+    stored = { position, at: Date.now() };
+  }
 
   async function ensureRow(now: number) {
     const position = p.from === "head" ? await headPosition(db) : 0;
@@ -161,23 +199,31 @@ function storedTrack(shared: Shared, key: string, p: Pick<Processor, "scope" | "
         .selectAll()
         .where("name", "=", key)
         .executeTakeFirstOrThrow();
+      // A renewed lease goes on from memory (it may be ahead of what is stored).
+      const position = Math.max(Number(row.position), held?.position ?? -1);
       held = {
-        position: Number(row.position),
+        position,
         attempts: row.attempts,
         retryAt: row.retry_at === null ? 0 : Number(row.retry_at),
         lastError: row.last_error,
         leaseUntil: now + leaseMs,
       };
+      if (stored.position < 0) stored = { position: Number(row.position), at: now };
       return held;
     },
-    async advance(handle, position) {
-      let query = handle
-        .updateTable("event_processors")
-        .set({ position, attempts: 0, retry_at: null, last_error: null, updated_at: Date.now() })
-        .where("name", "=", key);
-      if (p.scope === "claimed") query = query.where("owner", "=", owner);
-      const result = await query.executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new LeaseLost(`${key}: lease lost`);
+    advance: store,
+    move(position) {
+      if (held) held.position = position;
+    },
+    async flush(now, force = false) {
+      if (!held || held.position <= stored.position) return Infinity;
+      const due = stored.at + flushMs - now;
+      if (!force && due > 0) return due;
+      await store(db, held.position);
+      return Infinity;
+    },
+    current() {
+      return held;
     },
     async failed(state, now) {
       await db
@@ -193,18 +239,25 @@ function storedTrack(shared: Shared, key: string, p: Pick<Processor, "scope" | "
     },
     release() {
       held = undefined;
+      stored = { position: -1, at: 0 };
     },
   };
 }
 
-/** Pauses that a wake-up ends early. */
+/**
+ * Pauses that a wake-up ends early. A wake-up that comes while a loop is busy is not lost: the
+ * loop's next pause, begun from an older generation, ends at once.
+ */
 function createWaker() {
   const waiting = new Set<() => void>();
+  let generation = 0;
   const wake = () => {
+    generation++;
     for (const w of [...waiting]) w();
   };
-  const pause = (ms: number) =>
+  const pause = (ms: number, since: number) =>
     new Promise<void>((resolve) => {
+      if (since !== generation) return resolve();
       const done = () => {
         clearTimeout(timer);
         waiting.delete(done);
@@ -213,7 +266,7 @@ function createWaker() {
       const timer = setTimeout(done, ms);
       waiting.add(done);
     });
-  return { wake, pause };
+  return { wake, pause, generation: () => generation };
 }
 
 /** Runs processors over the event log until stopped; one loop per processor. */
@@ -224,6 +277,7 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
     db,
     owner: `${options.nodeId}#${randomUUID().slice(0, 8)}`,
     leaseMs: options.leaseMs ?? 5000,
+    flushMs: options.flushMs ?? 1000,
   };
   const pollMs = options.pollMs ?? 1000;
   const batchSize = options.batchSize ?? 100;
@@ -240,24 +294,34 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
   const loops: Promise<void>[] = [];
 
   /** One batch. Returns how long to wait before the next try (0: go on at once). */
-  async function step(p: Processor<DB>, track: Track): Promise<number> {
+  async function step(p: Processor<DB>, track: Track, generation: number): Promise<number> {
     const now = Date.now();
     const state = await track.hold(now);
     if (typeof state === "number") return Math.min(pollMs, state);
     if (state.retryAt > now) return state.retryAt - now;
-    const events = await readEvents(db, state.position, batchSize);
-    if (events.length === 0) return pollMs;
+    const events = await read(state.position, generation);
+    if (events.length === 0) {
+      try {
+        return Math.min(pollMs, await track.flush(now));
+      } catch (err) {
+        if (!(err instanceof LeaseLost)) throw err;
+        track.release();
+        return 0;
+      }
+    }
     const relevant = events.filter((e) => p.types.includes(e.type));
     const last = events[events.length - 1]!.id;
     try {
-      if (p.transactional) {
+      // A batch with nothing for a transactional processor has no effect to make atomic.
+      if (p.transactional && relevant.length > 0) {
         await db.transaction().execute(async (trx) => {
-          if (relevant.length > 0) await p.handle(relevant, trx as unknown as Kysely<DB>);
+          await p.handle(relevant, trx as unknown as Kysely<DB>);
           await track.advance(trx, last);
         });
       } else {
         if (relevant.length > 0) await p.handle(relevant, options.db);
-        await track.advance(db, last);
+        track.move(last);
+        await track.flush(now);
       }
       Object.assign(state, { position: last, attempts: 0, retryAt: 0, lastError: null });
       return 0;
@@ -278,18 +342,42 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
     }
   }
 
+  /**
+   * The log read once per wake-up and position: processors at the same place (most of them, most
+   * of the time) share one query instead of each making its own.
+   */
+  let reads = new Map<number, { at: number; events: Promise<DomainEvent[]> }>();
+  let readsOf = -1;
+  const read = (position: number, generation: number) => {
+    const now = Date.now();
+    if (readsOf !== generation) {
+      reads = new Map();
+      readsOf = generation;
+    }
+    let found = reads.get(position);
+    // Shared within one burst only: a poll later must look again (another node may have written
+    // without a wake-up reaching this one).
+    if (!found || now - found.at > 20) {
+      found = { at: now, events: readEvents(db, position, batchSize) };
+      reads.set(position, found);
+      found.events.catch(() => reads.delete(position));
+    }
+    return found.events;
+  };
+
   async function run(p: Processor<DB>, track: Track) {
     while (!stopped) {
       let wait: number;
+      const generation = waker.generation();
       try {
-        wait = await step(p, track);
+        wait = await step(p, track, generation);
       } catch (err) {
         // The log itself is unreachable (database restarting): try again shortly.
         if (stopped) return;
         options.logger.warn({ err, processor: p.name }, "event log unavailable");
         wait = pollMs;
       }
-      if (wait > 0 && !stopped) await waker.pause(wait);
+      if (wait > 0 && !stopped) await waker.pause(wait, generation);
     }
   }
 
@@ -313,12 +401,18 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
         .selectAll()
         .where("name", "=", name)
         .executeTakeFirst();
-      out.push({
-        name,
-        position: Number(row?.position ?? -1),
-        attempts: row?.attempts ?? 0,
-        lastError: row?.last_error ?? null,
-      });
+      // Held here: memory is ahead of what is stored (stored at most flushMs later).
+      const held = track.current();
+      out.push(
+        held
+          ? { name, position: held.position, attempts: held.attempts, lastError: held.lastError }
+          : {
+              name,
+              position: Number(row?.position ?? -1),
+              attempts: row?.attempts ?? 0,
+              lastError: row?.last_error ?? null,
+            },
+      );
     }
     return out;
   }
@@ -349,6 +443,11 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
       stopCommitted?.();
       waker.wake();
       await Promise.all(loops.splice(0));
+      // What is only in memory is stored before the leases go.
+      for (const track of tracks.values())
+        await track.flush(Date.now(), true).catch((err: unknown) => {
+          options.logger.warn({ err }, "event processor position not stored at stop");
+        });
       for (const track of tracks.values()) track.release();
       // Hand claimed processors over at once instead of after the lease runs out.
       await db

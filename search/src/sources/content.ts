@@ -1,5 +1,6 @@
 import type { Reference } from "../analysis/query.js";
 import type { SearchDocument } from "../types.js";
+import { paths } from "@soskes/domain/paths";
 
 /**
  * Published CMS content as the portal's content snapshot holds it (only the fields search
@@ -237,7 +238,7 @@ export function contentDocuments(content: ContentInput, now = Date.now()): Searc
         ...(u.parent ? [u.parent.name] : []),
       ],
       text: join(u.description, u.openingNote, address),
-      url: `/toimipiste/${u.documentId}`,
+      url: paths.unit(u.documentId),
       municipalityCodes: codes,
       serviceAreas: areas,
       weight: weightOf(u),
@@ -254,7 +255,7 @@ export function contentDocuments(content: ContentInput, now = Date.now()): Searc
         title: c.name,
         keywords: [c.title ?? "", u.name, ...municipalityNames(codes)].filter(Boolean),
         text: join(c.title, c.responsibilities, u.name),
-        url: `/toimipiste/${u.documentId}#henkilo-${c.documentId}`,
+        url: `${paths.unit(u.documentId)}#henkilo-${c.documentId}`,
         municipalityCodes: codes,
         serviceAreas: areas,
         weight: weightOf(c),
@@ -277,7 +278,7 @@ export function contentDocuments(content: ContentInput, now = Date.now()): Searc
       titleSv: s.titleSv,
       keywords: [s.number, ...names],
       text: join(s.summary, s.sections.map((sec) => `${sec.number} § ${sec.title}`).join(", ")),
-      url: `/lait/${statuteSlug(s.number)}`,
+      url: paths.statute(statuteSlug(s.number)),
       municipalityCodes: [],
       serviceAreas: areas,
       statute: s.number,
@@ -293,7 +294,7 @@ export function contentDocuments(content: ContentInput, now = Date.now()): Searc
         titleSv: sec.titleSv ? `${s.titleSv ?? labelText} ${sec.number} § ${sec.titleSv}` : null,
         keywords: [s.number, s.title, ...names, sec.number],
         text: sec.summary ?? "",
-        url: `/lait/${statuteSlug(s.number)}#${sectionAnchor(sec.number)}`,
+        url: `${paths.statute(statuteSlug(s.number))}#${sectionAnchor(sec.number)}`,
         municipalityCodes: [],
         serviceAreas: areas,
         statute: s.number,
@@ -348,8 +349,8 @@ export function contentDocuments(content: ContentInput, now = Date.now()): Searc
     textSv: sv ? join(sv.summary, blockText(sv.body)) : null,
     url:
       fi.kind === "hub" && fi.serviceAreas[0]
-        ? `/palvelualueet/${fi.serviceAreas[0].slug}`
-        : `/sivut/${fi.slug}`,
+        ? paths.serviceArea(fi.serviceAreas[0].slug)
+        : paths.page(fi.slug),
   }));
   editorial(content.events, "event", "events", (fi, sv) => {
     const date = new Date(fi.startsAt).toLocaleDateString("fi-FI", { timeZone: "Europe/Helsinki" });

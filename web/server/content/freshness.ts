@@ -7,6 +7,7 @@ import {
 import { finnishDate } from "@soskes/domain";
 import type { Services } from "../services.js";
 import type { Snapshot, Stewardship } from "./content-service.js";
+import { paths } from "@soskes/domain/paths";
 
 /** Reminders go out this many days before a record's check falls due. */
 export const REMINDER_DAYS = 14;
@@ -94,5 +95,5 @@ export function freshnessLink(
     verifiedAt: record.verifiedAt ? new Date(record.verifiedAt).toISOString() : "",
     expiresAt: now + FRESHNESS_LINK_DAYS * 86_400_000,
   });
-  return `${services.config.portal.publicUrl}/tarkistettu?t=${token}`;
+  return `${services.config.portal.publicUrl}${paths.checked}?t=${token}`;
 }

@@ -3,6 +3,7 @@ import type { Snapshot } from "./content-service.js";
 import type { Db } from "../db/database.js";
 import type { ReviewFlagTarget } from "../db/schema.js";
 import { enqueueMail } from "../mail/outbox.js";
+import { paths } from "@soskes/domain/paths";
 
 type Deps = {
   db: Db;
@@ -100,7 +101,7 @@ export async function checkStatuteChanges(deps: Deps, snapshot: Snapshot, now = 
       )
         continue;
       await flag(
-        { type: "page", id: p.documentId, title: p.title, url: `/sivut/${p.slug}`, owner: p.owner ?? null },
+        { type: "page", id: p.documentId, title: p.title, url: paths.page(p.slug), owner: p.owner ?? null },
         c,
       );
     }
@@ -116,7 +117,7 @@ export async function checkStatuteChanges(deps: Deps, snapshot: Snapshot, now = 
           type: "answer",
           id: String(a.id),
           title: a.title,
-          url: `/vastauspankki/${a.id}`,
+          url: paths.answer(a.id),
           owner: a.email,
           authorId: a.author_id,
         },

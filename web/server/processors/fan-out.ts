@@ -10,23 +10,29 @@ const SOCKET_EVENT = {
 } as const;
 
 /**
- * Realtime fan-out: each message event reaches the group's sockets on every node (through the
- * Socket.IO adapter), with the message as it is when sent. One node at a time does it.
+ * Realtime fan-out: every node reads the log and hands each message event to the group's sockets
+ * connected to it, with the message as it is when sent. No broadcast through the adapter: the
+ * node that wrote the message delivers at its own commit, the others as soon as Redis (or the
+ * poll) wakes them. Live only: a node that starts begins at the head (sockets that were away
+ * catch up with `since`).
  */
 export function fanOutProcessor(services: Pick<Services, "chat">): Processor<Database> {
   return {
     name: "fan-out",
-    scope: "claimed",
+    scope: "node",
+    ephemeral: true,
     types: MESSAGE_EVENTS,
     async handle(batch) {
       const now = Date.now();
-      const { events, ids } = messageEvents(batch.filter((e) => !isStale(e, now)));
+      // What this node's sockets already have (it wrote the message) is passed by.
+      const fresh = batch.filter((e) => !isStale(e, now) && !services.chat.takeDelivered(e.id));
+      const { events, ids } = messageEvents(fresh);
       if (events.length === 0) return;
       const messages = new Map((await services.chat.messagesByIds(ids)).map((m) => [m.message.id, m]));
       const fanout = services.chat.fanout();
       for (const event of events) {
         const found = messages.get(event.payload.messageId);
-        if (found) fanout.toGroup(found.group.id, SOCKET_EVENT[event.type], found.message);
+        if (found) fanout.toGroupHere(found.group.id, SOCKET_EVENT[event.type], found.message);
       }
     },
   };

@@ -3,6 +3,7 @@ import type { Database } from "../db/schema.js";
 import { enqueueMail } from "../mail/outbox.js";
 import type { Services } from "../services.js";
 import { messageEvents } from "./messages.js";
+import { paths } from "@soskes/domain/paths";
 
 /**
  * E-mail about new messages, for members who asked for it at once: queued in the transaction
@@ -10,7 +11,7 @@ import { messageEvents } from "./messages.js";
  * unread streak: nothing more until the member has read the group again.
  */
 export function mailProcessor(services: Pick<Services, "config">): Processor<Database> {
-  const groupUrl = (groupId: number) => `${services.config.portal.publicUrl}/ryhmat/${groupId}`;
+  const groupUrl = (groupId: number) => `${services.config.portal.publicUrl}${paths.group(groupId)}`;
   return {
     name: "mail",
     scope: "claimed",

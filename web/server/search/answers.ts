@@ -1,5 +1,6 @@
 import { plainText, type ConsultService, type PublishedAnswer } from "@soskes/chat";
 import type { SearchDocument, SearchService } from "@soskes/search";
+import { paths } from "@soskes/domain/paths";
 
 export const ANSWER_SOURCE = "answers";
 
@@ -18,7 +19,7 @@ export function answerDocument(answer: PublishedAnswer): SearchDocument {
     title: answer.title,
     keywords: [answer.panel.name, ...answer.sections.map((s) => `${s.statute} ${s.section} §`)],
     text: `${plainText(answer.question)}\n${plainText(answer.answer)}`,
-    url: `/vastauspankki/${answer.id}`,
+    url: paths.answer(answer.id),
     municipalityCodes: [],
     serviceAreas: [answer.serviceArea],
     statute: first?.statute ?? null,

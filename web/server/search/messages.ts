@@ -1,5 +1,6 @@
 import type { PresentedMessage } from "@soskes/chat";
 import type { SearchDocument } from "@soskes/search";
+import { paths } from "@soskes/domain/paths";
 
 export const MESSAGE_SOURCE = "messages";
 
@@ -17,7 +18,7 @@ export function messageDocument(
     title: group.name,
     keywords: [message.author.name],
     text: message.body ?? "",
-    url: `/ryhmat/${group.id}#viesti-${message.seq}`,
+    url: `${paths.group(group.id)}#viesti-${message.seq}`,
     municipalityCodes: [],
     serviceAreas: [],
     statute: null,

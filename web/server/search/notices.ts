@@ -4,6 +4,7 @@ import { plainText } from "@soskes/chat";
 import { finnishDate } from "@soskes/domain";
 import type { SearchDocument, SearchService } from "@soskes/search";
 import type { Db } from "../db/database.js";
+import { paths } from "@soskes/domain/paths";
 
 type Row = Selectable<NoticesTable>;
 
@@ -22,7 +23,7 @@ export function noticeDocument(
     title: row.title,
     keywords: [],
     text: plainText(row.body),
-    url: `/ilmoitustaulu/${row.id}`,
+    url: paths.notice(row.id),
     municipalityCodes: row.municipality_code ? [row.municipality_code] : [],
     serviceAreas: [],
     statute: null,

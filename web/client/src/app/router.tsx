@@ -19,6 +19,7 @@ import { StatutePage } from "../features/law/components/StatutePage";
 import { PeoplePage } from "../features/people/components/PeoplePages";
 import { StatutesPage } from "../features/law/components/StatutesPage";
 import { SearchPage } from "../features/search/components/SearchPage";
+import { paths } from "@soskes/domain/paths";
 
 function NotFound() {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ function NotFound() {
     <>
       <h1 tabIndex={-1}>{t("app.notFound")}</h1>
       <p>
-        <Link to="/">{t("app.backHome")}</Link>
+        <Link to={paths.directory}>{t("app.backHome")}</Link>
       </p>
     </>
   );
@@ -36,81 +37,81 @@ export const router = createBrowserRouter([
   {
     element: <Shell requireLogin={false} />,
     children: [
-      { path: "/kirjaudu", element: <LoginPage /> },
-      { path: "/rekisteroidy", element: <RegisterPage /> },
-      { path: "/vahvista", element: <VerifyEmailPage /> },
-      { path: "/salasana", element: <ForgotPasswordPage /> },
-      { path: "/salasana/uusi", element: <ResetPasswordPage /> },
-      { path: "/kutsu", element: <AcceptInvitationPage /> },
+      { path: paths.login, element: <LoginPage /> },
+      { path: paths.register, element: <RegisterPage /> },
+      { path: paths.verify, element: <VerifyEmailPage /> },
+      { path: paths.forgotPassword, element: <ForgotPasswordPage /> },
+      { path: paths.resetPassword, element: <ResetPasswordPage /> },
+      { path: paths.invitation, element: <AcceptInvitationPage /> },
     ],
   },
   {
     element: <Shell requireLogin />,
     children: [
       { path: "/", element: <DirectoryPage />, handle: { content: "directory" } },
-      { path: "/toimipiste/:id", element: <UnitPage />, handle: { content: "directory" } },
-      { path: "/lait", element: <StatutesPage />, handle: { content: "statutes" } },
-      { path: "/lait/:slug", element: <StatutePage />, handle: { content: "statutes" } },
-      { path: "/palvelualueet", element: <ServiceAreasPage />, handle: { content: "service-areas" } },
-      { path: "/palvelualueet/:slug", element: <HubPage />, handle: { content: "service-areas" } },
-      { path: "/sivut/:slug", element: <ContentPage />, handle: { content: "service-areas" } },
-      { path: "/tapahtumat", element: <EventsPage />, handle: { content: "events" } },
-      { path: "/uutiset", element: <NewsPage />, handle: { content: "news" } },
-      { path: "/haku", element: <SearchPage />, handle: { content: "search" } },
-      { path: "/ihmiset", element: <PeoplePage /> },
+      { path: paths.unit(":id"), element: <UnitPage />, handle: { content: "directory" } },
+      { path: paths.statutes, element: <StatutesPage />, handle: { content: "statutes" } },
+      { path: paths.statute(":slug"), element: <StatutePage />, handle: { content: "statutes" } },
+      { path: paths.serviceAreas, element: <ServiceAreasPage />, handle: { content: "service-areas" } },
+      { path: paths.serviceArea(":slug"), element: <HubPage />, handle: { content: "service-areas" } },
+      { path: paths.page(":slug"), element: <ContentPage />, handle: { content: "service-areas" } },
+      { path: paths.events, element: <EventsPage />, handle: { content: "events" } },
+      { path: paths.news, element: <NewsPage />, handle: { content: "news" } },
+      { path: paths.search, element: <SearchPage />, handle: { content: "search" } },
+      { path: paths.people, element: <PeoplePage /> },
       // eKollega loads on demand, with its realtime client.
-      { path: "/ryhmat", lazy: () => import("../features/groups/components/GroupsPage") },
-      { path: "/ryhmat/:id", lazy: () => import("../features/groups/components/GroupPage") },
+      { path: paths.groups, lazy: () => import("../features/groups/components/GroupsPage") },
+      { path: paths.group(":id"), lazy: () => import("../features/groups/components/GroupPage") },
       {
-        path: "/konsultaatiot",
+        path: paths.consultations,
         lazy: () =>
           import("../features/consult/components/ConsultPages").then((m) => ({
             Component: m.ConsultationsPage,
           })),
       },
       {
-        path: "/konsultaatiot/:id",
+        path: paths.consultation(":id"),
         lazy: () =>
           import("../features/consult/components/ConsultPages").then((m) => ({
             Component: m.ConsultationPage,
           })),
       },
       {
-        path: "/vastauspankki",
+        path: paths.answers,
         lazy: () =>
           import("../features/consult/components/AnswerBankPages").then((m) => ({
             Component: m.AnswerBankPage,
           })),
       },
       {
-        path: "/vastauspankki/:id",
+        path: paths.answer(":id"),
         lazy: () =>
           import("../features/consult/components/AnswerBankPages").then((m) => ({
             Component: m.AnswerPage,
           })),
       },
       {
-        path: "/yllapito/ekonsultaatio",
+        path: paths.adminConsultations,
         lazy: () =>
           import("../features/consult/components/ConsultAdminPage").then((m) => ({
             Component: m.ConsultAdminPage,
           })),
       },
       {
-        path: "/ilmoitustaulu",
+        path: paths.notices,
         lazy: () =>
           import("../features/community/components/NoticeBoard").then((m) => ({
             Component: m.NoticeBoardPage,
           })),
       },
       {
-        path: "/ilmoitustaulu/:id",
+        path: paths.notice(":id"),
         lazy: () =>
           import("../features/community/components/NoticeBoard").then((m) => ({ Component: m.NoticePage })),
       },
       // Open to everyone, logged in or not: the accessibility feedback channel must be.
       {
-        path: "/palaute",
+        path: paths.feedback,
         handle: { content: "public" },
         lazy: () =>
           import("../features/community/components/FeedbackPages").then((m) => ({
@@ -118,7 +119,7 @@ export const router = createBrowserRouter([
           })),
       },
       {
-        path: "/saavutettavuus",
+        path: paths.accessibility,
         handle: { content: "public" },
         lazy: () =>
           import("../features/community/components/FeedbackPages").then((m) => ({
@@ -126,7 +127,7 @@ export const router = createBrowserRouter([
           })),
       },
       {
-        path: "/tarkistettu",
+        path: paths.checked,
         handle: { content: "public" },
         lazy: () =>
           import("../features/community/components/FreshnessPage").then((m) => ({
@@ -134,38 +135,38 @@ export const router = createBrowserRouter([
           })),
       },
       {
-        path: "/yllapito/tuoreus",
+        path: paths.maintenance,
         lazy: () =>
           import("../features/community/components/MaintenancePage").then((m) => ({
             Component: m.MaintenancePage,
           })),
       },
       {
-        path: "/kysely",
+        path: paths.survey,
         lazy: () =>
           import("../features/community/components/SurveyPages").then((m) => ({ Component: m.SurveyPage })),
       },
       {
-        path: "/yllapito/kyselyt",
+        path: paths.adminSurveys,
         lazy: () =>
           import("../features/community/components/SurveyPages").then((m) => ({
             Component: m.SurveyAdminPage,
           })),
       },
       {
-        path: "/yllapito/kaytto",
+        path: paths.adminUsage,
         lazy: () =>
           import("../features/community/components/SurveyPages").then((m) => ({ Component: m.UsagePage })),
       },
       {
-        path: "/yllapito/palaute",
+        path: paths.adminFeedback,
         lazy: () =>
           import("../features/community/components/FeedbackPages").then((m) => ({
             Component: m.FeedbackAdminPage,
           })),
       },
-      { path: "/oma-tili", element: <AccountPage /> },
-      { path: "/yllapito/kayttajat", element: <UsersPage /> },
+      { path: paths.account, element: <AccountPage /> },
+      { path: paths.adminUsers, element: <UsersPage /> },
       { path: "*", element: <NotFound /> },
     ],
   },

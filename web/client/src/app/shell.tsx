@@ -15,6 +15,7 @@ import { LANGUAGES, setLanguage, type Lang } from "../i18n";
 import { queryClient } from "../lib/query-client";
 import { ErrorMessage, Loading } from "../components/Status";
 import { HeaderSearch } from "../features/search/components/HeaderSearch";
+import { paths } from "@soskes/domain/paths";
 
 function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -101,12 +102,12 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
   if (requireLogin && !me.data && !visitorMay) {
     return (
       <Navigate
-        to={`/kirjaudu?seuraava=${encodeURIComponent(location.pathname + location.search)}`}
+        to={`${paths.login}?seuraava=${encodeURIComponent(location.pathname + location.search)}`}
         replace
       />
     );
   }
-  if (!requireLogin && me.data) return <Navigate to="/" replace />;
+  if (!requireLogin && me.data) return <Navigate to={paths.directory} replace />;
 
   return (
     <>
@@ -115,14 +116,14 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
       </a>
       <header className="header">
         <div className="header__inner">
-          <Link to="/" className="brand">
+          <Link to={paths.directory} className="brand">
             <span className="brand__name">{t("app.name")}</span>
             <span className="brand__tagline">{t("app.tagline")}</span>
           </Link>
           {(me.data || (requireLogin && publicContent.length > 0)) && <HeaderSearch />}
           <LanguageSwitcher />
           {!me.data && requireLogin && (
-            <Link className="button button--secondary" to="/kirjaudu">
+            <Link className="button button--secondary" to={paths.login}>
               {t("auth.submit")}
             </Link>
           )}
@@ -138,50 +139,50 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
         {!me.data && requireLogin && publicContent.length > 0 && (
           <nav aria-label={t("app.nav.label")} className="nav">
             {publicContent.includes("directory") && (
-              <NavLink to="/" end>
+              <NavLink to={paths.directory} end>
                 {t("app.nav.directory")}
               </NavLink>
             )}
             {publicContent.includes("service-areas") && (
-              <NavLink to="/palvelualueet">{t("hubs.nav")}</NavLink>
+              <NavLink to={paths.serviceAreas}>{t("hubs.nav")}</NavLink>
             )}
-            {publicContent.includes("statutes") && <NavLink to="/lait">{t("app.nav.law")}</NavLink>}
-            {publicContent.includes("events") && <NavLink to="/tapahtumat">{t("hubs.navEvents")}</NavLink>}
-            {publicContent.includes("news") && <NavLink to="/uutiset">{t("hubs.navNews")}</NavLink>}
+            {publicContent.includes("statutes") && <NavLink to={paths.statutes}>{t("app.nav.law")}</NavLink>}
+            {publicContent.includes("events") && <NavLink to={paths.events}>{t("hubs.navEvents")}</NavLink>}
+            {publicContent.includes("news") && <NavLink to={paths.news}>{t("hubs.navNews")}</NavLink>}
           </nav>
         )}
         {me.data && (
           <nav aria-label={t("app.nav.label")} className="nav">
-            <NavLink to="/" end>
+            <NavLink to={paths.directory} end>
               {t("app.nav.directory")}
             </NavLink>
-            <NavLink to="/palvelualueet">{t("hubs.nav")}</NavLink>
-            <NavLink to="/lait">{t("app.nav.law")}</NavLink>
-            <NavLink to="/tapahtumat">{t("hubs.navEvents")}</NavLink>
-            <NavLink to="/uutiset">{t("hubs.navNews")}</NavLink>
-            <NavLink to="/ihmiset">{t("people.nav")}</NavLink>
+            <NavLink to={paths.serviceAreas}>{t("hubs.nav")}</NavLink>
+            <NavLink to={paths.statutes}>{t("app.nav.law")}</NavLink>
+            <NavLink to={paths.events}>{t("hubs.navEvents")}</NavLink>
+            <NavLink to={paths.news}>{t("hubs.navNews")}</NavLink>
+            <NavLink to={paths.people}>{t("people.nav")}</NavLink>
             <GroupsLink />
-            <NavLink to="/konsultaatiot">{t("consult.nav")}</NavLink>
-            <NavLink to="/vastauspankki">{t("answers.nav")}</NavLink>
-            <NavLink to="/ilmoitustaulu">{t("notices.nav")}</NavLink>
-            <NavLink to="/oma-tili">{t("account.profileTitle")}</NavLink>
-            {me.data.abilities.manageUsers && <NavLink to="/yllapito/kayttajat">{t("admin.nav")}</NavLink>}
+            <NavLink to={paths.consultations}>{t("consult.nav")}</NavLink>
+            <NavLink to={paths.answers}>{t("answers.nav")}</NavLink>
+            <NavLink to={paths.notices}>{t("notices.nav")}</NavLink>
+            <NavLink to={paths.account}>{t("account.profileTitle")}</NavLink>
+            {me.data.abilities.manageUsers && <NavLink to={paths.adminUsers}>{t("admin.nav")}</NavLink>}
             {me.data.abilities.administer && (
               <>
-                <NavLink to="/yllapito/ekonsultaatio">{t("consultAdmin.nav")}</NavLink>
-                <NavLink to="/yllapito/palaute">{t("feedbackAdmin.nav")}</NavLink>
-                <NavLink to="/yllapito/kyselyt">{t("survey.nav")}</NavLink>
-                <NavLink to="/yllapito/kaytto">{t("usage.nav")}</NavLink>
+                <NavLink to={paths.adminConsultations}>{t("consultAdmin.nav")}</NavLink>
+                <NavLink to={paths.adminFeedback}>{t("feedbackAdmin.nav")}</NavLink>
+                <NavLink to={paths.adminSurveys}>{t("survey.nav")}</NavLink>
+                <NavLink to={paths.adminUsage}>{t("usage.nav")}</NavLink>
               </>
             )}
             {me.data.abilities.maintainContent && (
-              <NavLink to="/yllapito/tuoreus">{t("maintenance.nav")}</NavLink>
+              <NavLink to={paths.maintenance}>{t("maintenance.nav")}</NavLink>
             )}
           </nav>
         )}
       </header>
       <main id="main" ref={main} className="main">
-        {me.data && location.pathname !== "/kysely" && (
+        {me.data && location.pathname !== paths.survey && (
           <Suspense fallback={null}>
             <SurveyInvitation />
           </Suspense>
@@ -194,8 +195,10 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
         )}
       </main>
       <footer className="footer">
-        <Link to="/saavutettavuus">{t("accessibility.title")}</Link>
-        <Link to={`/palaute?sivu=${encodeURIComponent(location.pathname)}`}>{t("feedback.title")}</Link>
+        <Link to={paths.accessibility}>{t("accessibility.title")}</Link>
+        <Link to={`${paths.feedback}?sivu=${encodeURIComponent(location.pathname)}`}>
+          {t("feedback.title")}
+        </Link>
       </footer>
     </>
   );
@@ -207,7 +210,7 @@ function GroupsLink() {
   const groups = useGroups();
   const unread = (groups.data ?? []).reduce((sum, g) => sum + g.unread, 0);
   return (
-    <NavLink to="/ryhmat">
+    <NavLink to={paths.groups}>
       {t("groups.nav")}
       {unread > 0 && (
         <span className="badge" aria-label={t("groups.unread", { count: unread })}>

@@ -11,12 +11,13 @@ import {
   useResetPassword,
   useVerifyEmail,
 } from "../api/account";
+import { paths } from "@soskes/domain/paths";
 
 function BackToLogin() {
   const { t } = useTranslation();
   return (
     <p className="links">
-      <Link to="/kirjaudu">{t("account.loginLink")}</Link>
+      <Link to={paths.login}>{t("account.loginLink")}</Link>
     </p>
   );
 }

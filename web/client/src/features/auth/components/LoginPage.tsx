@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { TextField, fieldErrors } from "../../../components/Form";
 import { ApiError } from "../../../lib/api-client";
 import { useLogin, useProviders } from "../api/me";
+import { paths } from "@soskes/domain/paths";
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -90,8 +91,8 @@ export function LoginPage() {
         </button>
       </form>
       <p className="links">
-        <Link to="/salasana">{t("account.forgotLink")}</Link>
-        <Link to="/rekisteroidy">{t("account.registerLink")}</Link>
+        <Link to={paths.forgotPassword}>{t("account.forgotLink")}</Link>
+        <Link to={paths.register}>{t("account.registerLink")}</Link>
       </p>
     </div>
   );

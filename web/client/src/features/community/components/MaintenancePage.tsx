@@ -97,7 +97,7 @@ export function MaintenancePage() {
       <nav aria-label={t("maintenance.guide")} className="links">
         <strong>{t("maintenance.guide")}:</strong>
         {GUIDE.map((slug) => (
-          <Link key={slug} to={`/sivut/yllapitajan-opas-${slug}`}>
+          <Link key={slug} to={paths.page(`yllapitajan-opas-${slug}`)}>
             {t(`maintenance.guideLinks.${slug}`)}
           </Link>
         ))}

@@ -6,6 +6,7 @@ import { RichText, RichTextEditor } from "../../../components/RichText";
 import { ErrorMessage, Loading } from "../../../components/Status";
 import { useMunicipalities } from "../../../lib/reference";
 import { useNotice, useNoticeActions, useNotices, type Notice, type NoticeKind } from "../api/community";
+import { paths } from "@soskes/domain/paths";
 
 const KINDS: NoticeKind[] = ["giving", "seeking", "announcement"];
 const PAGE = 20;
@@ -114,7 +115,7 @@ function NoticeCard({ notice, heading = "h2" }: { notice: Notice; heading?: "h1"
         {notice.expired && <span className="badge badge--mention">{t("notices.expired")}</span>}
       </p>
       <H className="card__title" tabIndex={heading === "h1" ? -1 : undefined}>
-        {heading === "h2" ? <Link to={`/ilmoitustaulu/${notice.id}`}>{notice.title}</Link> : notice.title}
+        {heading === "h2" ? <Link to={paths.notice(notice.id)}>{notice.title}</Link> : notice.title}
       </H>
       {editing ? (
         <NoticeForm notice={notice} onDone={() => setEditing(false)} />
@@ -154,7 +155,7 @@ function NoticeCard({ notice, heading = "h2" }: { notice: Notice; heading?: "h1"
               disabled={remove.isPending}
               onClick={() =>
                 remove.mutate(notice.id, {
-                  onSuccess: () => (heading === "h1" ? navigate("/ilmoitustaulu") : setConfirming(false)),
+                  onSuccess: () => (heading === "h1" ? navigate(paths.notices) : setConfirming(false)),
                 })
               }
             >
@@ -253,7 +254,7 @@ export function NoticeBoardPage() {
         <h2 id="new-notice">{t("notices.new")}</h2>
         {posted && (
           <p role="status" className="alert alert--success">
-            {t("notices.posted")} <Link to={`/ilmoitustaulu/${posted.id}`}>{posted.title}</Link>
+            {t("notices.posted")} <Link to={paths.notice(posted.id)}>{posted.title}</Link>
           </p>
         )}
         <NoticeForm onDone={setPosted} />
@@ -269,7 +270,7 @@ export function NoticePage() {
   return (
     <>
       <p>
-        <Link to="/ilmoitustaulu">← {t("notices.title")}</Link>
+        <Link to={paths.notices}>← {t("notices.title")}</Link>
       </p>
       {notice.isPending ? (
         <Loading />

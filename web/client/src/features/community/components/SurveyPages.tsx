@@ -15,6 +15,7 @@ import {
   useUsage,
   type Survey,
 } from "../api/community";
+import { paths } from "@soskes/domain/paths";
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -122,7 +123,7 @@ export function SurveyInvitation() {
   return (
     <aside className="alert alert--info survey-invite" aria-label={t("survey.title")}>
       <span>{t("survey.invite", { title: current.data.title })}</span>{" "}
-      <Link to="/kysely">{t("survey.open")}</Link>{" "}
+      <Link to={paths.survey}>{t("survey.open")}</Link>{" "}
       <button
         type="button"
         className="link-button"
@@ -449,8 +450,8 @@ function Usage() {
                 <ol>
                   {usage.data[key].map((v) => (
                     <li key={v.id}>
-                      <Link to={key === "topUnits" ? `/toimipiste/${v.id}` : `/sivut/${v.id}`}>{v.name}</Link>{" "}
-                      – {t("usage.views", { count: v.views })}
+                      <Link to={key === "topUnits" ? paths.unit(v.id) : paths.page(v.id)}>{v.name}</Link> –{" "}
+                      {t("usage.views", { count: v.views })}
                     </li>
                   ))}
                 </ol>

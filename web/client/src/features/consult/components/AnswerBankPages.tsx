@@ -9,6 +9,7 @@ import { Snippet } from "../../../components/Snippet";
 import { useAnswer, useAnswers } from "../api/consult";
 import { AnswerBody } from "./AnswerPanel";
 import { fiDate } from "./shared";
+import { paths } from "@soskes/domain/paths";
 
 const PAGE = 20;
 
@@ -99,7 +100,7 @@ export function AnswerBankPage() {
             {list.data.data.map((a) => (
               <li key={a.id} className="card">
                 <h2 className="card__title">
-                  <Link to={`/vastauspankki/${a.id}`}>{a.title}</Link>
+                  <Link to={paths.answer(a.id)}>{a.title}</Link>
                 </h2>
                 <p className="card__meta">
                   <span>{a.panel.name}</span>
@@ -142,14 +143,14 @@ export function AnswerPage() {
       <>
         <h1 tabIndex={-1}>{t("answers.bankTitle")}</h1>
         <ErrorMessage error={answer.error} />
-        <Link to="/vastauspankki">{t("answers.back")}</Link>
+        <Link to={paths.answers}>{t("answers.back")}</Link>
       </>
     );
   const a = answer.data;
   return (
     <>
       <p>
-        <Link to="/vastauspankki">← {t("answers.back")}</Link>
+        <Link to={paths.answers}>← {t("answers.back")}</Link>
       </p>
       <h1 tabIndex={-1}>{a.title}</h1>
       <p className="card__meta">

@@ -14,6 +14,7 @@ import {
   type PublishedAnswer,
 } from "../api/consult";
 import { fiDate, Flags, flagsOf } from "./shared";
+import { paths } from "@soskes/domain/paths";
 
 const inAYear = () => {
   const d = new Date();
@@ -247,9 +248,7 @@ export function AnswerPanel({
         <>
           <p>
             <span className="badge">{t(`answers.status.${d.status}`)}</span>{" "}
-            {d.status === "published" && (
-              <Link to={`/vastauspankki/${d.id}`}>{t("answers.openPublished")}</Link>
-            )}
+            {d.status === "published" && <Link to={paths.answer(d.id)}>{t("answers.openPublished")}</Link>}
           </p>
           {!(d.status === "draft" && canWrite) && (
             <article className="card">

@@ -17,6 +17,7 @@ import {
 } from "../api/consult";
 import { AnswerPanel } from "./AnswerPanel";
 import { fiDate, Flags, flagsOf } from "./shared";
+import { paths } from "@soskes/domain/paths";
 
 function StatusLine({ c }: { c: Consultation }) {
   const { t, i18n } = useTranslation();
@@ -79,7 +80,7 @@ function List({ scope }: { scope: "mine" | "inbox" }) {
           {shown.map((c) => (
             <li key={c.id} className="card">
               <h3 className="card__title">
-                <Link to={`/konsultaatiot/${c.id}`}>{c.topic}</Link>
+                <Link to={paths.consultation(c.id)}>{c.topic}</Link>
               </h3>
               <StatusLine c={c} />
             </li>
@@ -134,7 +135,7 @@ function AskForm() {
       {sent && (
         <p role="status" className="alert alert--success">
           {t("consult.sent", { date: sent.dueOn })}{" "}
-          <Link to={`/konsultaatiot/${sent.id}`}>{t("consult.openRequest")}</Link>
+          <Link to={paths.consultation(sent.id)}>{t("consult.openRequest")}</Link>
         </p>
       )}
       {panels.data.length === 0 ? (
@@ -254,7 +255,7 @@ export function ConsultationPage() {
       <>
         <h1 tabIndex={-1}>{t("consult.title")}</h1>
         <ErrorMessage error={c.error} />
-        <Link to="/konsultaatiot">{t("consult.back")}</Link>
+        <Link to={paths.consultations}>{t("consult.back")}</Link>
       </>
     );
   const data = c.data;
@@ -270,7 +271,7 @@ export function ConsultationPage() {
   return (
     <>
       <p>
-        <Link to="/konsultaatiot">← {t("consult.back")}</Link>
+        <Link to={paths.consultations}>← {t("consult.back")}</Link>
       </p>
       <h1 tabIndex={-1}>{data.topic}</h1>
       <StatusLine c={data} />
@@ -307,7 +308,7 @@ export function ConsultationPage() {
           </button>
         )}
         {data.threadId !== null && (
-          <Link className="button button--secondary" to={`/ryhmat/${data.threadId}`}>
+          <Link className="button button--secondary" to={paths.group(data.threadId)}>
             {t("consult.openThread")}
           </Link>
         )}

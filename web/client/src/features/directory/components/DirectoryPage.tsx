@@ -4,13 +4,14 @@ import { Link, useSearchParams } from "react-router-dom";
 import { ErrorMessage, Loading, StaleNotice } from "../../../components/Status";
 import { useDirectoryUnits, useMunicipalities, useServiceAreas, type Unit } from "../api/directory";
 import { AddressLines, OpenBadge, PhoneList } from "./UnitInfo";
+import { paths } from "@soskes/domain/paths";
 
 function UnitCard({ unit }: { unit: Unit }) {
   const { t } = useTranslation();
   return (
     <li className="card">
       <h3 className="card__title">
-        <Link to={`/toimipiste/${unit.id}`}>{unit.name}</Link>
+        <Link to={paths.unit(unit.id)}>{unit.name}</Link>
       </h3>
       <p className="card__meta">
         <OpenBadge unit={unit} />

@@ -5,6 +5,7 @@ import { ErrorMessage, Loading, StaleNotice } from "../../../components/Status";
 import { formatDate } from "../../../i18n";
 import { useUnit, type Contact, type UnitDetail } from "../api/directory";
 import { AddressLines, OpenBadge, OpeningHours, PhoneList } from "./UnitInfo";
+import { paths } from "@soskes/domain/paths";
 
 /** A vCard 3.0 for the phone's contacts app; built here, nothing leaves the browser. */
 function vcard(contact: Contact, unit: UnitDetail): string {
@@ -138,7 +139,7 @@ export function UnitPage() {
         <p className="note">{t("directory.verified", { date: formatDate(u.verifiedAt, i18n.language) })}</p>
       )}
       <p>
-        <Link to="/">{t("app.nav.directory")}</Link>
+        <Link to={paths.directory}>{t("app.nav.directory")}</Link>
       </p>
     </article>
   );

@@ -1,6 +1,6 @@
-import { AckError, newClientId, openFeed, type WireMessage } from "@soskes/chat/client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { AckError, type WireMessage } from "@soskes/chat/client";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { CitedText } from "../../../components/RichText";
 import { Link, useNavigate, useParams } from "react-router-dom";
@@ -20,7 +20,9 @@ import {
   type GroupMember,
   type NotifyMode,
 } from "../api/groups";
-import { realtime, send, subscribe, useConnection } from "../api/socket";
+import { send, useConnection } from "../api/socket";
+import { useConversation } from "../hooks/use-conversation";
+import { paths } from "@soskes/domain/paths";
 
 const REACTIONS = ["👍", "❤️", "😊", "🎉", "👀", "✅"] as const;
 const time = (ms: number, lang: string) =>
@@ -448,7 +450,6 @@ function Manage({ group, members }: { group: Group; members: GroupMember[] }) {
 
 function Conversation({ group, meId }: { group: Group; meId: number }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const navigate = useNavigate();
   const connection = useConnection();
   const members = useMembers(group.id, true);
@@ -457,182 +458,39 @@ function Conversation({ group, meId }: { group: Group; meId: number }) {
     queryFn: ({ signal }) => api.get<WireMessage[]>(`/api/groups/${group.id}/pinned`, signal),
   });
   const notify = useSetNotify(group.id);
-  const [messages, setMessages] = useState<Map<number, WireMessage>>(new Map());
-  const [older, setOlder] = useState<{ more: boolean; loading: boolean }>({ more: false, loading: true });
-  const [online, setOnline] = useState<Set<number>>(new Set());
-  const [typing, setTyping] = useState<Map<number, { name: string; until: number }>>(new Map());
-  const [reads, setReads] = useState<Map<number, number>>(new Map());
   const [thread, setThread] = useState<number | null>(null);
-  const [announcement, setAnnouncement] = useState("");
-  const [removed, setRemoved] = useState(false);
-  const lastTyping = useRef(0);
   const writable = group.status === "active";
   const moderator = group.abilities.moderate;
   const memberNames = useMemo(
     () => (members.data ?? []).filter((m) => m.state === "active").map((m) => m.name),
     [members.data],
   );
-
-  const merge = useCallback(
-    (list: WireMessage[], announce: boolean) => {
-      setMessages((prev) => {
-        const next = new Map(prev);
-        for (const m of list) next.set(m.seq, m);
-        return next;
-      });
-      const fresh = list.filter((m) => announce && m.author.id !== meId && !m.deletedAt && !m.editedAt);
-      const last = fresh.at(-1);
-      if (last)
-        setAnnouncement(
-          t("groups.newMessage", { name: last.author.name, text: (last.body ?? "").slice(0, 140) }),
-        );
-      void client.invalidateQueries({ queryKey: ["groups", group.id, "pinned"] });
-    },
-    [client, group.id, meId, t],
-  );
-
-  // The conversation: the newest page, then a feed that catches up after every reconnect.
-  useEffect(() => {
-    const socket = realtime();
-    let feed: ReturnType<typeof openFeed> | null = null;
-    let cancelled = false;
-    setMessages(new Map());
-    setOlder({ more: false, loading: true });
-    void (async () => {
-      try {
-        const joined = await send<{ online: number[] }>("group:join", { groupId: group.id });
-        const page = await send<{ messages: WireMessage[]; more: boolean; lastSeq: number }>(
-          "messages:before",
-          { groupId: group.id },
-        );
-        if (cancelled) return;
-        setOnline(new Set(joined.online));
-        merge(page.messages, false);
-        setOlder({ more: page.more, loading: false });
-        feed = openFeed(socket, {
-          groupId: group.id,
-          afterSeq: page.lastSeq,
-          onMessages: (ms) => merge(ms, true),
-        });
-      } catch {
-        if (!cancelled) setOlder({ more: false, loading: false });
-      }
-    })();
-    const onTyping = (e: { groupId: number; userId: number; name: string }) => {
-      if (e.groupId === group.id && e.userId !== meId)
-        setTyping((prev) => new Map(prev).set(e.userId, { name: e.name, until: Date.now() + 4000 }));
-    };
-    const onPresence = (e: { groupId: number; userId: number; online: boolean }) => {
-      if (e.groupId !== group.id) return;
-      setOnline((prev) => {
-        const next = new Set(prev);
-        if (e.online) next.add(e.userId);
-        else next.delete(e.userId);
-        return next;
-      });
-    };
-    const onRead = (e: { groupId: number; userId: number; seq: number }) => {
-      if (e.groupId === group.id) setReads((prev) => new Map(prev).set(e.userId, e.seq));
-    };
-    const onRemoved = (e: { groupId: number }) => {
-      if (e.groupId === group.id) setRemoved(true);
-    };
-    const onMembers = (e: { groupId: number }) => {
-      if (e.groupId === group.id) void client.invalidateQueries({ queryKey: ["groups", group.id] });
-    };
-    const stop = subscribe(socket, {
-      typing: onTyping,
-      presence: onPresence,
-      read: onRead,
-      "group:removed": onRemoved,
-      "member:joined": onMembers,
-      "member:left": onMembers,
-      "group:updated": onMembers,
-    });
-    const expire = setInterval(() => {
-      setTyping((prev) => {
-        const now = Date.now();
-        return [...prev.values()].some((v) => v.until < now)
-          ? new Map([...prev].filter(([, v]) => v.until >= now))
-          : prev;
-      });
-    }, 1000);
-    return () => {
-      cancelled = true;
-      feed?.stop();
-      clearInterval(expire);
-      stop();
-    };
-  }, [group.id, meId, merge, client]);
-
-  // Read positions for "seen by", from the members list and live read events.
-  useEffect(() => {
-    if (members.data) setReads(new Map(members.data.map((m) => [m.id, m.lastReadSeq])));
-  }, [members.data]);
-
-  // Everything shown while the tab is visible is read.
-  const newest = Math.max(0, ...messages.keys());
-  useEffect(() => {
-    if (newest === 0 || removed) return;
-    const mark = () => {
-      if (document.visibilityState === "visible")
-        void send("read", { groupId: group.id, seq: newest })
-          .then(() => client.invalidateQueries({ queryKey: ["groups"], exact: true }))
-          .catch(() => undefined);
-    };
-    const timer = setTimeout(mark, 800);
-    document.addEventListener("visibilitychange", mark);
-    return () => {
-      clearTimeout(timer);
-      document.removeEventListener("visibilitychange", mark);
-    };
-  }, [newest, group.id, client, removed]);
-
-  const loadOlder = async () => {
-    const first = Math.min(...messages.keys());
-    setOlder((o) => ({ ...o, loading: true }));
-    const page = await send<{ messages: WireMessage[]; more: boolean }>("messages:before", {
-      groupId: group.id,
-      beforeSeq: first,
-    });
-    merge(page.messages, false);
-    setOlder({ more: page.more, loading: false });
-  };
-
-  const post = async (body: string, mentions: number[], replyTo?: number) => {
-    const { message } = await send<{ message: WireMessage }>("message:create", {
-      groupId: group.id,
-      clientId: newClientId(),
-      body,
-      ...(replyTo ? { replyTo } : {}),
-      ...(mentions.length ? { mentions } : {}),
-    });
-    merge([message], false);
-  };
-  const typingNow = () => {
-    if (Date.now() - lastTyping.current < 3000) return;
-    lastTyping.current = Date.now();
-    void send("typing", { groupId: group.id }).catch(() => undefined);
-  };
-
+  const conversation = useConversation(group.id, meId, members.data);
+  const {
+    timeline,
+    repliesOf,
+    seenBy,
+    typers,
+    older,
+    online,
+    removed,
+    announcement,
+    loadOlder,
+    post,
+    typingNow,
+  } = conversation;
   if (removed)
     return (
       <div role="alert" className="alert alert--warning">
         <p>{t("groups.removedNotice")}</p>
-        <button type="button" className="button" onClick={() => void navigate("/ryhmat")}>
+        <button type="button" className="button" onClick={() => void navigate(paths.groups)}>
           {t("groups.back")}
         </button>
       </div>
     );
 
-  const sorted = [...messages.values()].sort((a, b) => a.seq - b.seq);
-  const timeline = sorted.filter((m) => m.threadId === null);
-  const repliesOf = (id: number) => sorted.filter((m) => m.threadId === id);
-  const seenBy = (m: WireMessage) =>
-    [...reads].filter(([userId, seq]) => userId !== m.author.id && seq >= m.seq).length;
-  const typers = [...typing.values()].map((v) => v.name);
   const activeMembers = (members.data ?? []).filter((m) => m.state === "active");
-  const root = thread !== null ? sorted.find((m) => m.id === thread) : undefined;
+  const root = thread !== null ? conversation.messages.find((m) => m.id === thread) : undefined;
   const item = (m: WireMessage, inThread: boolean) => (
     <MessageItem
       key={m.id}
@@ -679,7 +537,7 @@ function Conversation({ group, meId }: { group: Group; meId: number }) {
             {older.loading ? t("app.loading") : t("groups.older")}
           </button>
         )}
-        {older.loading && messages.size === 0 ? (
+        {older.loading && conversation.messages.length === 0 ? (
           <Loading />
         ) : timeline.length === 0 ? (
           <p>{t("groups.empty")}</p>
@@ -777,7 +635,7 @@ function LeaveButton({ group, meId }: { group: Group; meId: number }) {
         className="button button--secondary"
         onClick={() =>
           window.confirm(t("groups.confirmLeave", { name: group.name })) &&
-          remove.mutate({ userId: meId }, { onSuccess: () => void navigate("/ryhmat") })
+          remove.mutate({ userId: meId }, { onSuccess: () => void navigate(paths.groups) })
         }
       >
         {t("groups.leave")}
@@ -800,7 +658,7 @@ export function GroupPage() {
       <>
         <h1 tabIndex={-1}>{t("groups.title")}</h1>
         <ErrorMessage error={group.error} />
-        <Link to="/ryhmat">{t("groups.back")}</Link>
+        <Link to={paths.groups}>{t("groups.back")}</Link>
       </>
     );
   const g = group.data;
@@ -808,7 +666,7 @@ export function GroupPage() {
   return (
     <>
       <p>
-        <Link to="/ryhmat">← {t("groups.back")}</Link>
+        <Link to={paths.groups}>← {t("groups.back")}</Link>
       </p>
       <h1 tabIndex={-1}>{g.name}</h1>
       <p className="note">

@@ -5,6 +5,7 @@ import { fieldErrors, FormError, TextField } from "../../../components/Form";
 import { ErrorMessage, Loading } from "../../../components/Status";
 import { useSignedIn } from "../../../lib/signed-in";
 import { useCreateGroup, useGroups, type Group } from "../api/groups";
+import { paths } from "@soskes/domain/paths";
 
 function GroupRow({ group }: { group: Group }) {
   const { t } = useTranslation();
@@ -12,7 +13,7 @@ function GroupRow({ group }: { group: Group }) {
   return (
     <li className="card group-row">
       <h2 className="card__title">
-        <Link to={`/ryhmat/${group.id}`}>{group.name}</Link>
+        <Link to={paths.group(group.id)}>{group.name}</Link>
         {member && group.unread > 0 && (
           <span className="badge" aria-label={t("groups.unread", { count: group.unread })}>
             {group.unread}
@@ -71,7 +72,7 @@ function CreateGroup({ staff }: { staff: boolean }) {
           {created.status === "proposed"
             ? t("groups.proposed", { name: created.name })
             : t("groups.created", { name: created.name })}{" "}
-          <Link to={`/ryhmat/${created.id}`}>{t("groups.open")}</Link>
+          <Link to={paths.group(created.id)}>{t("groups.open")}</Link>
         </p>
       )}
       {!open ? (

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router-dom";
 import { realtime, subscribe } from "../api/socket";
+import { paths } from "@soskes/domain/paths";
 
 type Note = {
   key: number;
@@ -45,7 +46,7 @@ export function GroupNotifications() {
     const onNote = (n: Omit<Note, "key">) => {
       refresh();
       // Mentions in the group on screen are seen there already.
-      if (n.type === "mention" && here === `/ryhmat/${n.groupId}`) return;
+      if (n.type === "mention" && n.groupId !== undefined && here === paths.group(n.groupId)) return;
       const key = Date.now() + Math.random();
       setNotes((prev) => [...prev.slice(-3), { ...n, key }]);
       setTimeout(() => setNotes((prev) => prev.filter((x) => x.key !== key)), 15_000);
@@ -70,10 +71,12 @@ export function GroupNotifications() {
           <Link
             to={
               n.type === "answer_published" && n.answerId
-                ? `/vastauspankki/${n.answerId}`
+                ? paths.answer(n.answerId)
                 : n.consultationId
-                  ? `/konsultaatiot/${n.consultationId}`
-                  : `/ryhmat/${n.groupId}${n.seq ? `#viesti-${n.seq}` : ""}`
+                  ? paths.consultation(n.consultationId)
+                  : n.groupId !== undefined
+                    ? `${paths.group(n.groupId)}${n.seq ? `#viesti-${n.seq}` : ""}`
+                    : paths.groups
             }
             onClick={() => setNotes((prev) => prev.filter((x) => x.key !== n.key))}
           >

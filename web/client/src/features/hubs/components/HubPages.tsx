@@ -6,6 +6,7 @@ import { ErrorMessage, Loading, StaleNotice } from "../../../components/Status";
 import { formatDate } from "../../../i18n";
 import { useServiceAreas } from "../../../lib/reference";
 import { useHub, usePage, type Event, type Page } from "../api/hubs";
+import { paths } from "@soskes/domain/paths";
 
 export function EventItem({ event }: { event: Event }) {
   const { t, i18n } = useTranslation();
@@ -48,7 +49,7 @@ function References({ page }: { page: Page }) {
       {page.statuteReferences.map((r, i) => (
         <span key={`${r.statute}-${r.section}`}>
           {i > 0 && ", "}
-          <Link to={`/lait/${r.statuteSlug}#${r.anchor}`}>
+          <Link to={`${paths.statute(r.statuteSlug)}#${r.anchor}`}>
             {r.shortName ?? r.statuteTitle} {r.section} §
           </Link>
         </span>
@@ -78,7 +79,7 @@ export function ServiceAreasPage() {
                 .map((a) => (
                   <li key={a.slug} className="card">
                     <h3 className="card__title">
-                      <Link to={`/palvelualueet/${a.slug}`}>{name(a)}</Link>
+                      <Link to={paths.serviceArea(a.slug)}>{name(a)}</Link>
                     </h3>
                   </li>
                 ))}
@@ -121,7 +122,7 @@ export function HubPage() {
           <ul>
             {h.pages.map((p) => (
               <li key={p.slug}>
-                <Link to={`/sivut/${p.slug}`}>{p.title}</Link>
+                <Link to={paths.page(p.slug)}>{p.title}</Link>
               </li>
             ))}
           </ul>
@@ -133,7 +134,7 @@ export function HubPage() {
           <ul>
             {h.statutes.map((s) => (
               <li key={s.number}>
-                <Link to={`/lait/${s.slug}`}>
+                <Link to={paths.statute(s.slug)}>
                   {s.title} ({s.number})
                 </Link>
               </li>

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router-dom";
 import { ErrorMessage, Loading, StaleNotice } from "../../../components/Status";
 import { formatDate } from "../../../i18n";
 import { useStatute } from "../../../lib/statutes";
+import { paths } from "@soskes/domain/paths";
 
 export function StatutePage() {
   const { slug = "" } = useParams();
@@ -17,7 +18,7 @@ export function StatutePage() {
     <article>
       <StaleNotice stale={statute.data.stale} />
       <p>
-        <Link to="/lait">← {t("law.back")}</Link>
+        <Link to={paths.statutes}>← {t("law.back")}</Link>
       </p>
       <h1 tabIndex={-1}>
         {sv && s.titleSv ? s.titleSv : s.title} <span className="muted">({s.number})</span>

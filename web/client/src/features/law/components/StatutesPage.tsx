@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { ErrorMessage, Loading, StaleNotice } from "../../../components/Status";
 import { useStatutes } from "../../../lib/statutes";
+import { paths } from "@soskes/domain/paths";
 
 export function StatutesPage() {
   const { t, i18n } = useTranslation();
@@ -19,7 +20,7 @@ export function StatutesPage() {
             {statutes.data.data.map((s) => (
               <li key={s.number} className="card">
                 <h2 className="card__title">
-                  <Link to={`/lait/${s.slug}`}>
+                  <Link to={paths.statute(s.slug)}>
                     {i18n.language === "sv" && s.titleSv ? s.titleSv : s.title}
                   </Link>
                 </h2>

@@ -4,8 +4,9 @@ import { useNavigate } from "react-router-dom";
 import { useDebounced, useSearch, type Hit } from "../../../lib/search";
 import { isExternal } from "./HitLink";
 import { Snippet } from "../../../components/Snippet";
+import { paths } from "@soskes/domain/paths";
 
-const resultsUrl = (q: string) => `/haku?q=${encodeURIComponent(q.trim())}`;
+const resultsUrl = (q: string) => `${paths.search}?q=${encodeURIComponent(q.trim())}`;
 
 /**
  * Search as you type, in the header of every page: an ARIA combobox whose list shows the best

@@ -6,6 +6,7 @@ import { useMunicipalities, useServiceAreas } from "../../../lib/reference";
 import { useSearch, type HitType } from "../../../lib/search";
 import { HitLink } from "./HitLink";
 import { Snippet } from "../../../components/Snippet";
+import { paths } from "@soskes/domain/paths";
 
 const PAGE = 20;
 
@@ -159,7 +160,7 @@ export function SearchPage() {
             {data.didYouMean && (
               <p className="did-you-mean">
                 {data.total === 0 ? t("search.didYouMean") : t("search.showingFor")}{" "}
-                <Link to={`/haku?q=${encodeURIComponent(data.didYouMean)}`}>{data.didYouMean}</Link>
+                <Link to={`${paths.search}?q=${encodeURIComponent(data.didYouMean)}`}>{data.didYouMean}</Link>
                 {data.total === 0 ? "?" : ""}
               </p>
             )}
