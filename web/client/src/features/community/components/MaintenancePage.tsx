@@ -5,6 +5,7 @@ import { FormError } from "../../../components/Form";
 import { ErrorMessage, Loading } from "../../../components/Status";
 import { useMunicipalities, useServiceAreas } from "../../../lib/reference";
 import { useMaintenance, useResolveFlag, useReviewFlags, type Maintenance } from "../api/community";
+import { paths } from "@soskes/domain/paths";
 
 /** The maintainer guide's pages (created with the reference data, kept in Strapi). */
 const GUIDE = ["toimipiste", "yhteyshenkilot", "aukioloajat", "hyva-sisalto", "tarkistaminen"] as const;
