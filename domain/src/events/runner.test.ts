@@ -112,6 +112,53 @@ describe.each(KINDS)("domain events on %s", (kind) => {
     expect(await db.selectFrom("domain_events").selectAll().execute()).toEqual([]);
   });
 
+  it("under load stores a processor's position about once per flush period, and all of it at stop", async () => {
+    const { db } = await setup(kind);
+    const seen: DomainEvent[] = [];
+    const stored = () =>
+      db
+        .selectFrom("event_processors")
+        .select("position")
+        .where("name", "=", "indexer")
+        .executeTakeFirst()
+        .then((row) => Number(row?.position ?? -1));
+    const runner = run(db, [recorder("indexer", seen)], "node-a", { flushMs: 60_000 });
+    await post(db, kind, 1, 10);
+    await runner.settled();
+    expect(seen).toHaveLength(10);
+    expect((await runner.positions())[0]).toMatchObject({ position: 10 });
+    // Not after each batch: the flush period has not passed.
+    expect(await stored()).toBe(0);
+    await runner.stop();
+    expect(await stored()).toBe(10);
+
+    // With a short period, an idle processor stores where it is soon after.
+    const again = run(db, [recorder("indexer", seen)], "node-a", { flushMs: 50 });
+    await post(db, kind, 1, 5);
+    await again.settled();
+    await expect.poll(stored).toBe(15);
+  });
+
+  it("does not lose a wake-up that comes while a processor is busy", async () => {
+    const { db } = await setup(kind);
+    const seen: DomainEvent[] = [];
+    let release: () => void = () => undefined;
+    const slow = recorder("slow", seen, {
+      handle(events) {
+        seen.push(...events);
+        // Busy with the first event while the second commits.
+        return seen.length === 1 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+      },
+    });
+    // A poll far longer than the test: only a wake-up can bring the second event in time.
+    run(db, [slow], "node-a", { pollMs: 60_000 });
+    await post(db, kind, 1, 1);
+    await expect.poll(() => seen.length).toBe(1);
+    await post(db, kind, 1, 1);
+    release();
+    await expect.poll(() => seen.length, { timeout: 2000 }).toBe(2);
+  });
+
   it("retries a failing batch with backoff, never skipping it or handling what follows first", async () => {
     const { db } = await setup(kind);
     const seen: number[] = [];
