@@ -82,6 +82,16 @@ export default defineConfig({
       },
       {
         test: {
+          // Components and hooks of the web client, in a simulated browser (jsdom).
+          name: "client",
+          root: "web",
+          include: ["client/src/**/*.test.tsx"],
+          environment: "jsdom",
+          setupFiles: ["client/src/test/setup.ts"],
+        },
+      },
+      {
+        test: {
           name: "journeys",
           root: "tests",
           include: ["journeys/**/*.test.ts"],
