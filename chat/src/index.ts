@@ -7,7 +7,6 @@ export { canCreateGroup, isStaff, type Actor } from "./policy.js";
 export {
   createChatService,
   finnishDay,
-  type ChatHooks,
   type ModerationEntry,
   type ChatMail,
   type ChatService,

@@ -11,7 +11,6 @@ import * as threads from "./service/threads.js";
 
 export {
   finnishDay,
-  type ChatHooks,
   type ChatMail,
   type ChatServiceOptions,
   type Fanout,
@@ -41,6 +40,10 @@ export function createChatService(options: ChatServiceOptions) {
     /** Whether this node already gave the event to its own sockets at commit (asked once). */
     takeDelivered(eventId: number): boolean {
       return ctx.takeDelivered(eventId);
+    },
+    /** The group's active moderators (their user ids), who hear of join requests. */
+    async moderatorsOf(groupId: number): Promise<number[]> {
+      return (await ctx.activeModerators(groupId)).map((m) => m.user_id);
     },
     ...withFirst(ctx, groups),
     ...withFirst(ctx, membership),

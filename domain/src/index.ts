@@ -19,6 +19,7 @@ export {
   groupStream,
   noticeStream,
   type ConsultationChange,
+  type MemberChange,
   type DomainEvent,
   type EventMap,
   type EventType,

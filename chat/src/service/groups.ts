@@ -59,45 +59,32 @@ export async function updateGroup(
   groupId: number,
   input: Partial<GroupCreateInput>,
 ): Promise<PresentedGroup> {
-  const { db, hooks, fanout, asModerator, presentedGroup } = ctx;
+  const { asModerator, presentedGroup, changeGroup } = ctx;
   const { group } = await asModerator(actor, groupId);
   if (group.status === "archived") throw chatErrors.archived();
-  await db
-    .updateTable("chat_groups")
-    .set({ ...input, updated_at: Date.now() })
-    .where("id", "=", groupId)
-    .execute();
-  await hooks.moderated?.({ actorId: actor.id, action: "edit_group", groupId });
-  const presented = await presentedGroup(actor, groupId);
-  fanout.toGroup(groupId, "group:updated", { groupId });
-  return presented;
+  await changeGroup({ groupId, actorId: actor.id, change: "edited", moderation: "edit_group" }, { ...input });
+  return presentedGroup(actor, groupId);
 }
 
 /** A member's proposal becomes a group when staff approve it. */
 export async function approveGroup(ctx: ChatContext, actor: Actor, groupId: number): Promise<PresentedGroup> {
-  const { db, hooks, listed, presentedGroup } = ctx;
+  const { listed, presentedGroup, changeGroup } = ctx;
   const { group } = await listed(actor, groupId);
   if (!isStaff(actor)) throw chatErrors.forbidden();
-  if (group.status === "proposed") {
-    await db
-      .updateTable("chat_groups")
-      .set({ status: "active", updated_at: Date.now() })
-      .where("id", "=", groupId)
-      .execute();
-    await hooks.moderated?.({ actorId: actor.id, action: "approve_group", groupId });
-  }
+  if (group.status === "proposed")
+    await changeGroup(
+      { groupId, actorId: actor.id, change: "approved", moderation: "approve_group" },
+      { status: "active" },
+    );
   return presentedGroup(actor, groupId);
 }
 
 export async function archiveGroup(ctx: ChatContext, actor: Actor, groupId: number): Promise<PresentedGroup> {
-  const { db, hooks, fanout, asModerator, presentedGroup } = ctx;
+  const { asModerator, presentedGroup, changeGroup } = ctx;
   await asModerator(actor, groupId);
-  await db
-    .updateTable("chat_groups")
-    .set({ status: "archived", updated_at: Date.now() })
-    .where("id", "=", groupId)
-    .execute();
-  await hooks.moderated?.({ actorId: actor.id, action: "archive_group", groupId });
-  fanout.toGroup(groupId, "group:updated", { groupId });
+  await changeGroup(
+    { groupId, actorId: actor.id, change: "archived", moderation: "archive_group" },
+    { status: "archived" },
+  );
   return presentedGroup(actor, groupId);
 }

@@ -1,3 +1,4 @@
+import { groupStream, withEvents } from "@soskes/domain";
 import { chatErrors } from "../errors.js";
 import { canModerate, isMember, isStaff, type Actor } from "../policy.js";
 import type { MemberRole, NotifyMode } from "../schema.js";
@@ -8,7 +9,7 @@ import type { ChatContext } from "./context.js";
 
 /** Join an open group, accept an invitation, or ask to join a closed group. */
 export async function join(ctx: ChatContext, actor: Actor, groupId: number): Promise<PresentedGroup> {
-  const { fanout, listed, presentedGroup, setMembership, activeModerators } = ctx;
+  const { listed, presentedGroup, changeMembership } = ctx;
   const { group, membership } = await listed(actor, groupId);
   if (group.kind !== "group") return presentedGroup(actor, groupId);
   if (membership?.state === "banned") throw chatErrors.banned();
@@ -16,16 +17,13 @@ export async function join(ctx: ChatContext, actor: Actor, groupId: number): Pro
   if (!isMember(membership)) {
     if (group.status === "archived") throw chatErrors.archived();
     const direct = group.visibility === "open" || membership?.state === "invited" || isStaff(actor);
-    await setMembership(groupId, actor.id, { state: direct ? "active" : "requested" });
-    if (direct) fanout.toGroup(groupId, "member:joined", { groupId, userId: actor.id, name: actor.name });
-    else
-      for (const m of await activeModerators(groupId))
-        fanout.toUser(m.user_id, "notification", {
-          type: "join_request",
-          groupId,
-          groupName: group.name,
-          name: actor.name,
-        });
+    await changeMembership({
+      groupId,
+      userId: actor.id,
+      actorId: actor.id,
+      change: direct ? "joined" : "requested",
+      values: { state: direct ? "active" : "requested" },
+    });
   }
   return presentedGroup(actor, groupId);
 }
@@ -41,7 +39,7 @@ export async function addMember(
   groupId: number,
   input: { userId: number; role?: MemberRole } | { email: string },
 ): Promise<PresentedMember | { invited: true }> {
-  const { db, hooks, fanout, groupUrl, loadMembership, asMembershipManager, setMembership } = ctx;
+  const { db, loadMembership, asMembershipManager, changeMembership } = ctx;
   const { group } = await asMembershipManager(actor, groupId);
   if (group.status === "archived") throw chatErrors.archived();
   const user =
@@ -59,28 +57,27 @@ export async function addMember(
   if (!("userId" in input) && (!user || user.status !== "active")) return { invited: true };
   if (!user || user.status !== "active") throw chatErrors.notFound();
   const current = await loadMembership(groupId, user.id);
+  const moderation = user.id !== actor.id ? ("add_member" as const) : undefined;
   if ("userId" in input) {
-    await setMembership(groupId, user.id, { state: "active", role: input.role, invitedBy: actor.id });
-    if (!isMember(current))
-      fanout.toGroup(groupId, "member:joined", { groupId, userId: user.id, name: user.name });
-    fanout.toUser(user.id, "group:added", { groupId });
+    await changeMembership({
+      groupId,
+      userId: user.id,
+      actorId: actor.id,
+      change: "added",
+      moderation,
+      values: { state: "active", role: input.role, invitedBy: actor.id },
+    });
   } else if (!isMember(current)) {
     // An invitation by e-mail waits for the person to accept it in the portal.
-    await setMembership(groupId, user.id, { state: "invited", invitedBy: actor.id });
-    await hooks.mail?.({
-      to: user.email,
-      template: "group-invite",
-      data: { name: user.name, group: group.name, inviter: actor.name, url: groupUrl(groupId) },
-    });
-    fanout.toUser(user.id, "notification", {
-      type: "invite",
+    await changeMembership({
       groupId,
-      groupName: group.name,
-      name: actor.name,
+      userId: user.id,
+      actorId: actor.id,
+      change: "invited",
+      moderation,
+      values: { state: "invited", invitedBy: actor.id },
     });
   }
-  if (user.id !== actor.id)
-    await hooks.moderated?.({ actorId: actor.id, action: "add_member", groupId, targetId: user.id });
   if (!("userId" in input)) return { invited: true };
   const after = (await loadMembership(groupId, user.id))!;
   return {
@@ -99,19 +96,32 @@ export async function updateMember(
   userId: number,
   role: MemberRole,
 ): Promise<void> {
-  const { db, hooks, loadMembership, asMembershipManager, activeModerators } = ctx;
+  const { db, dialect, loadMembership, asMembershipManager, activeModerators } = ctx;
   await asMembershipManager(actor, groupId);
   const target = await loadMembership(groupId, userId);
   if (!isMember(target)) throw chatErrors.notFound();
   if (role === "member" && target.role === "moderator" && (await activeModerators(groupId)).length <= 1)
     throw chatErrors.lastModerator();
-  await db
-    .updateTable("chat_members")
-    .set({ role, updated_at: Date.now() })
-    .where("group_id", "=", groupId)
-    .where("user_id", "=", userId)
-    .execute();
-  await hooks.moderated?.({ actorId: actor.id, action: "set_role", groupId, targetId: userId });
+  await withEvents(db, dialect, async (trx, record) => {
+    await trx
+      .updateTable("chat_members")
+      .set({ role, updated_at: Date.now() })
+      .where("group_id", "=", groupId)
+      .where("user_id", "=", userId)
+      .execute();
+    record({
+      type: "member.changed",
+      stream: groupStream(groupId),
+      payload: {
+        groupId,
+        userId,
+        actorId: actor.id,
+        change: "role",
+        wasMember: true,
+        moderation: "set_role",
+      },
+    });
+  });
 }
 
 /**
@@ -125,7 +135,7 @@ export async function removeMember(
   userId: number,
   options: { ban?: boolean } = {},
 ): Promise<void> {
-  const { db, hooks, fanout, loadMembership, listed, asMembershipManager, activeModerators } = ctx;
+  const { db, dialect, fanout, loadMembership, listed, asMembershipManager, activeModerators } = ctx;
   const self = userId === actor.id && !options.ban;
   const { group, membership } = self
     ? await listed(actor, groupId)
@@ -141,44 +151,48 @@ export async function removeMember(
     self
   )
     throw chatErrors.lastModerator();
-  if (target) {
-    await db
-      .updateTable("chat_members")
-      .set({ state: options.ban ? "banned" : "removed", role: "member", updated_at: Date.now() })
-      .where("group_id", "=", groupId)
-      .where("user_id", "=", userId)
-      .execute();
-  } else {
-    const now = Date.now();
-    await db
-      .insertInto("chat_members")
-      .values({
-        group_id: groupId,
-        user_id: userId,
-        role: "member",
-        state: "banned",
-        last_read_seq: 0,
-        notify: "off",
-        notified_seq: 0,
-        invited_by: actor.id,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  }
-  if (!self)
-    await hooks.moderated?.({
-      actorId: actor.id,
-      action: options.ban ? "ban_member" : "remove_member",
-      groupId,
-      targetId: userId,
+  const change = self ? ("left" as const) : options.ban ? ("banned" as const) : ("removed" as const);
+  await withEvents(db, dialect, async (trx, record) => {
+    if (target) {
+      await trx
+        .updateTable("chat_members")
+        .set({ state: options.ban ? "banned" : "removed", role: "member", updated_at: Date.now() })
+        .where("group_id", "=", groupId)
+        .where("user_id", "=", userId)
+        .execute();
+    } else {
+      const now = Date.now();
+      await trx
+        .insertInto("chat_members")
+        .values({
+          group_id: groupId,
+          user_id: userId,
+          role: "member",
+          state: "banned",
+          last_read_seq: 0,
+          notify: "off",
+          notified_seq: 0,
+          invited_by: actor.id,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    }
+    record({
+      type: "member.changed",
+      stream: groupStream(groupId),
+      payload: {
+        groupId,
+        userId,
+        actorId: actor.id,
+        change,
+        wasMember: isMember(target),
+        ...(self ? {} : { moderation: options.ban ? ("ban_member" as const) : ("remove_member" as const) }),
+      },
     });
-  fanout.leave(userId, groupId);
-  fanout.toUser(userId, "group:removed", {
-    groupId,
-    reason: self ? "left" : options.ban ? "banned" : "removed",
   });
-  if (isMember(target)) fanout.toGroup(groupId, "member:left", { groupId, userId });
+  // Access ends at once, on every node: the person's sockets leave the room before anything else.
+  fanout.leave(userId, groupId);
 }
 
 export async function members(ctx: ChatContext, actor: Actor, groupId: number): Promise<PresentedMember[]> {

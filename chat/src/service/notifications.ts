@@ -15,9 +15,10 @@ export function notifyUsers(ctx: ChatContext, userIds: number[], payload: Record
  * Safe on several nodes: the (user, day) row is claimed before sending.
  */
 export async function runDigests(ctx: ChatContext, now = Date.now()): Promise<number> {
-  const { options, db, hooks, groupUrl } = ctx;
+  const { options, db, groupUrl } = ctx;
+  const { mail } = options;
   const { day, hour } = finnishDay(now);
-  if (hour < (options.digestHour ?? 7) || !hooks.mail) return 0;
+  if (hour < (options.digestHour ?? 7) || !mail) return 0;
   const rows = await db
     .selectFrom("chat_members as cm")
     .innerJoin("chat_groups as g", "g.id", "cm.group_id")
@@ -68,7 +69,7 @@ export async function runDigests(ctx: ChatContext, now = Date.now()): Promise<nu
         .execute();
     }
     if (lines.length === 0) continue;
-    await hooks.mail({
+    await mail({
       to: groups[0]!.email,
       template: "group-digest",
       data: { name: groups[0]!.name, groups: lines.join("\n"), url: `${options.publicUrl}/ryhmat` },

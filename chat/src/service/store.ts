@@ -9,7 +9,7 @@ export type ChatStore = ReturnType<typeof createChatStore>;
 
 /** The message store and what every rule reads it with: small, shared by all parts. */
 export function createChatStore(options: ChatServiceOptions) {
-  const { db, hooks = {} } = options;
+  const { db } = options;
   const dialect = options.dialect ?? "sqlite";
   let target: Fanout = { toGroup() {}, toGroupHere() {}, toUser() {}, join() {}, leave() {} };
   // The same object for every part of the service; the gateway puts Socket.IO behind it.
@@ -95,7 +95,6 @@ export function createChatStore(options: ChatServiceOptions) {
   return {
     options,
     db,
-    hooks,
     dialect,
     fanout,
     useFanout,

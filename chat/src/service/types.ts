@@ -17,20 +17,6 @@ export type Fanout = {
 
 export type ChatMail = { to: string; template: string; data: Record<string, string> };
 
-/**
- * What the portal plugs in: mail and audit for the membership changes and digests. Messages'
- * side effects (sockets, search, mention mail, moderation audit) follow their events instead.
- */
-export type ChatHooks = {
-  mail?: (mail: ChatMail) => Promise<void>;
-  onError?: (err: unknown, what: string) => void;
-  /**
-   * A moderator's or staff member's act on a group or on someone else's membership or message —
-   * for the audit log. Awaited, so that a request whose entry cannot be written fails visibly.
-   */
-  moderated?: (entry: ModerationEntry) => Promise<void>;
-};
-
 export type ModerationEntry = {
   actorId: number;
   action:
@@ -80,7 +66,11 @@ export type ChatServiceOptions = {
   dialect?: "sqlite" | "postgres";
   /** Where links in e-mails point: the portal's public address. */
   publicUrl: string;
-  hooks?: ChatHooks;
+  /**
+   * The mail outbox, for the daily digest (a job). Every other effect of a change follows its
+   * domain event instead.
+   */
+  mail?: (mail: ChatMail) => Promise<void>;
   /** The hour (Finnish time) from which the daily digest goes out. */
   digestHour?: number;
 };

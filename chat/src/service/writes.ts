@@ -1,23 +1,31 @@
-import { sql, type Transaction } from "kysely";
+import { groupStream, withEvents, type EventMap } from "@soskes/domain";
+import { sql, type Kysely, type Transaction } from "kysely";
 import { chatErrors } from "../errors.js";
 import type { MemberRow } from "../policy.js";
-import type { ChatDatabase, MemberRole } from "../schema.js";
+import type { ChatDatabase, ChatGroupsTable, MemberRole } from "../schema.js";
 import type { MessageRow } from "./types.js";
 import type { ChatStore } from "./store.js";
 
 // The writes several parts share: membership rows and numbered messages.
 
-export async function setMembership(
-  ctx: ChatStore,
+type MembershipValues = { state: MemberRow["state"]; role?: MemberRole; invitedBy?: number | null };
+
+/** The membership row, written through the handle given (the caller's transaction). */
+async function storeMembership(
+  h: Kysely<ChatDatabase>,
   groupId: number,
   userId: number,
-  values: { state: MemberRow["state"]; role?: MemberRole; invitedBy?: number | null },
+  values: MembershipValues,
 ) {
-  const { db, fanout, loadGroup, loadMembership } = ctx;
   const now = Date.now();
-  const existing = await loadMembership(groupId, userId);
+  const existing = await h
+    .selectFrom("chat_members")
+    .select("state")
+    .where("group_id", "=", groupId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
   if (existing) {
-    await db
+    await h
       .updateTable("chat_members")
       .set({
         state: values.state,
@@ -29,8 +37,12 @@ export async function setMembership(
       .where("user_id", "=", userId)
       .execute();
   } else {
-    const group = await loadGroup(groupId);
-    await db
+    const group = await h
+      .selectFrom("chat_groups")
+      .select("last_seq")
+      .where("id", "=", groupId)
+      .executeTakeFirst();
+    await h
       .insertInto("chat_members")
       .values({
         group_id: groupId,
@@ -47,7 +59,61 @@ export async function setMembership(
       })
       .execute();
   }
-  if (values.state === "active") fanout.join(userId, groupId);
+}
+
+/** A group's row changes and its `group.changed` event commit together. */
+export async function changeGroup(
+  ctx: ChatStore,
+  event: EventMap["group.changed"],
+  values: Partial<Pick<ChatGroupsTable, "name" | "description" | "rules" | "visibility">> & {
+    status?: "active" | "archived";
+  },
+) {
+  await withEvents(ctx.db, ctx.dialect, async (trx, record) => {
+    await trx
+      .updateTable("chat_groups")
+      .set({ ...values, updated_at: Date.now() })
+      .where("id", "=", event.groupId)
+      .execute();
+    record({ type: "group.changed", stream: groupStream(event.groupId), payload: event });
+  });
+}
+
+/** A membership row written with no event (a new group's creator, a consultation's thread). */
+export async function setMembership(
+  ctx: ChatStore,
+  groupId: number,
+  userId: number,
+  values: MembershipValues,
+) {
+  await storeMembership(ctx.db, groupId, userId, values);
+  if (values.state === "active") ctx.fanout.join(userId, groupId);
+}
+
+/**
+ * A membership change others react to (sockets, invitation mail, the audit log): the row and its
+ * `member.changed` event commit together. The person's sockets join the room at once after.
+ */
+export async function changeMembership(
+  ctx: ChatStore,
+  change: Omit<EventMap["member.changed"], "wasMember"> & { values: MembershipValues },
+) {
+  const { values, ...payload } = change;
+  await withEvents(ctx.db, ctx.dialect, async (trx, record) => {
+    const before = await trx
+      .selectFrom("chat_members")
+      .select("state")
+      .where("group_id", "=", change.groupId)
+      .where("user_id", "=", change.userId)
+      .executeTakeFirst();
+    await storeMembership(trx, change.groupId, change.userId, values);
+    record({
+      type: "member.changed",
+      stream: groupStream(change.groupId),
+      payload: { ...payload, wasMember: before?.state === "active" },
+    });
+  });
+  if (values.state === "active") ctx.fanout.join(change.userId, change.groupId);
 }
 
 /**

@@ -8,6 +8,25 @@ export type EventMap = {
   /** Its text, reactions or pin changed. `moderation` is set when a moderator acted on another's. */
   "message.updated": { groupId: number; messageId: number; actorId: number; moderation?: "pin_message" };
   "message.deleted": { groupId: number; messageId: number; actorId: number; moderation?: "delete_message" };
+  /** A group was edited, approved or archived. `moderation` names the act for the audit log. */
+  "group.changed": {
+    groupId: number;
+    actorId: number;
+    change: "edited" | "approved" | "archived";
+    moderation?: "edit_group" | "approve_group" | "archive_group";
+  };
+  /**
+   * Someone's membership of a group changed. `wasMember`: they were an active member before (a
+   * departure others see); `moderation` names a moderator's act for the audit log.
+   */
+  "member.changed": {
+    groupId: number;
+    userId: number;
+    actorId: number;
+    change: MemberChange;
+    wasMember?: boolean;
+    moderation?: "add_member" | "set_role" | "remove_member" | "ban_member";
+  };
   /** A notice was posted, edited or removed. */
   "notice.changed": { noticeId: number; actorId: number };
   /**
@@ -26,6 +45,8 @@ export type EventMap = {
   /** An answer-bank entry was published or withdrawn. */
   "answer.changed": { answerId: number; consultationId: number; actorId: number };
 };
+
+export type MemberChange = "joined" | "requested" | "added" | "invited" | "role" | "left" | "removed" | "banned";
 
 export type ConsultationChange =
   | "created"

@@ -3,12 +3,10 @@ import type { Config } from "@soskes/config";
 import type { Kysely } from "kysely";
 import type { Db } from "../db/database.js";
 import { enqueueMail } from "../mail/outbox.js";
-import { auditModeration } from "../auth/admin-audit.js";
 
 /**
- * The chat service as every node runs it. Message side effects (sockets, search, mention mail,
- * moderation audit) follow the events it records; membership mail and audit still go through
- * its hooks.
+ * The chat service as every node runs it. The effects of its changes (sockets, search, mail,
+ * the audit log) follow the events it records; the daily digest job queues its mail directly.
  */
 export function createPortalChat(options: {
   config: Config;
@@ -20,9 +18,6 @@ export function createPortalChat(options: {
     db: options.db as unknown as Kysely<ChatDatabase>,
     dialect: options.dialect,
     publicUrl: options.config.portal.publicUrl,
-    hooks: {
-      mail: (mail) => enqueueMail(options.db, { ...mail, locale: "fi" }),
-      moderated: auditModeration(options.db),
-    },
+    mail: (mail) => enqueueMail(options.db, { ...mail, locale: "fi" }),
   });
 }

@@ -5,6 +5,7 @@ import { auditProcessor } from "./audit.js";
 import { consultMailProcessor, consultNoticesProcessor } from "./consultations.js";
 import { fanOutProcessor } from "./fan-out.js";
 import { mailProcessor } from "./mail.js";
+import { membershipProcessor } from "./membership.js";
 import { notificationsProcessor } from "./notifications.js";
 import { searchProcessor } from "./search.js";
 
@@ -16,7 +17,7 @@ export function processorsFor(
   services: Pick<Services, "chat" | "consult" | "db" | "search" | "config">,
   role: "portal" | "realtime",
 ): Processor<Database>[] {
-  const live = [fanOutProcessor(services), notificationsProcessor(services)];
+  const live = [fanOutProcessor(services), notificationsProcessor(services), membershipProcessor(services)];
   if (role === "realtime") return live;
   return [
     ...live,

@@ -1,12 +1,37 @@
-import type { Processor } from "@soskes/domain";
+import type { EventMap, Processor } from "@soskes/domain";
+import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import { enqueueMail } from "../mail/outbox.js";
 import type { Services } from "../services.js";
 import { messageEvents } from "./messages.js";
 import { paths } from "@soskes/domain/paths";
 
+/** An invitation to a group: the invited member hears of it by e-mail (a link, nothing more). */
+async function inviteMail(
+  trx: Kysely<Database>,
+  change: EventMap["member.changed"],
+  groupUrl: (groupId: number) => string,
+) {
+  const [user, inviter, group] = await Promise.all([
+    trx
+      .selectFrom("users")
+      .select(["email", "name", "status"])
+      .where("id", "=", change.userId)
+      .executeTakeFirst(),
+    trx.selectFrom("users").select("name").where("id", "=", change.actorId).executeTakeFirst(),
+    trx.selectFrom("chat_groups").select("name").where("id", "=", change.groupId).executeTakeFirst(),
+  ]);
+  if (!user || user.status !== "active" || !group) return;
+  await enqueueMail(trx, {
+    to: user.email,
+    template: "group-invite",
+    locale: "fi",
+    data: { name: user.name, group: group.name, inviter: inviter?.name ?? "", url: groupUrl(change.groupId) },
+  });
+}
+
 /**
- * E-mail about new messages, for members who asked for it at once: queued in the transaction
+ * E-mail about new messages, for members who asked for it at once, and invitations to groups: queued in the transaction
  * that moves this processor on, so each message is mailed about exactly once. One e-mail per
  * unread streak: nothing more until the member has read the group again.
  */
@@ -16,8 +41,11 @@ export function mailProcessor(services: Pick<Services, "config">): Processor<Dat
     name: "mail",
     scope: "claimed",
     transactional: true,
-    types: ["message.created"],
+    types: ["message.created", "member.changed"],
     async handle(batch, trx) {
+      for (const event of batch)
+        if (event.type === "member.changed" && event.payload.change === "invited")
+          await inviteMail(trx, event.payload, groupUrl);
       const { ids } = messageEvents(batch);
       if (ids.length === 0) return;
       const messages = await trx
