@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { adminAudit } from "./auth/admin-audit.js";
 import { refuseIdentityCodes } from "./validate.js";
@@ -15,6 +16,9 @@ import { webhookRouter } from "./routes/cms-webhook/cms-webhook.js";
 import { searchRouter } from "./routes/search/search.js";
 import { chatErrors, isUnavailable } from "@soskes/chat";
 import { consultRouter } from "./routes/consultations/consultations.js";
+import { answersRouter } from "./routes/answers/answers.js";
+import { consultOversightRouter } from "./routes/admin/consult-oversight.js";
+import { panelsRouter } from "./routes/panels/panels.js";
 import { feedbackRouter } from "./routes/feedback/feedback.js";
 import { freshnessRouter } from "./routes/freshness/freshness.js";
 import { reviewFlagsRouter } from "./routes/review-flags/review-flags.js";
@@ -42,68 +46,14 @@ export type AppOptions = {
 /** The Express app over services built by compose.ts: middleware chain, routers, error handler. */
 export function createApp(services: Services, options: AppOptions = {}): express.Express {
   const { config, db, logger } = services;
-  const secure = config.isProduction;
   const app = express();
   app.disable("x-powered-by");
   // Set before the first app.use: the app's own router reads them once, when it is made.
   app.set("strict routing", true);
   app.set("case sensitive routing", true);
   if (config.isProduction) app.set("trust proxy", 1);
-
-  const requestId = (req: IncomingMessage, res: ServerResponse) => {
-    const id = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
-    res.setHeader("X-Request-Id", id);
-    return id;
-  };
-  if (logger.isLevelEnabled("info")) {
-    app.use(
-      pinoHttp({
-        logger,
-        genReqId: requestId,
-        autoLogging: { ignore: (req) => req.url === "/healthz" },
-        redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
-        // Paths only: query strings carry what people search for (possibly an identity code)
-        // and one-click tokens; neither belongs in a log.
-        serializers: {
-          req: (req: { url?: string; query?: unknown }) => ({
-            ...req,
-            url: (req.url ?? "").split("?")[0],
-            query: undefined,
-          }),
-        },
-      }),
-    );
-  } else {
-    // Requests are not logged at this level: no per-request child logger, only the id and the
-    // logger that errors are written with.
-    app.use((req, res, next) => {
-      req.id = requestId(req, res);
-      req.log = logger;
-      next();
-    });
-  }
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", "data:"],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          ...(secure ? { upgradeInsecureRequests: [] } : {}),
-        },
-      },
-      strictTransportSecurity: secure,
-      referrerPolicy: { policy: "same-origin" },
-    }),
-  );
+  app.use(requestLogging(logger));
+  app.use(securityHeaders(config.isProduction));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -143,7 +93,10 @@ export function createApp(services: Services, options: AppOptions = {}): express
   app.use("/api", contentRouter(services));
   app.use("/api", editorialRouter(services));
   app.use("/api/groups", groupsRouter(services));
+  app.use("/api", panelsRouter(services));
   app.use("/api", consultRouter(services));
+  app.use("/api", answersRouter(services));
+  app.use("/api", consultOversightRouter(services));
   app.use("/api", noticesRouter(services));
   app.use("/api", feedbackRouter(services));
   app.use("/api", freshnessRouter(services));
@@ -163,43 +116,102 @@ export function createApp(services: Services, options: AppOptions = {}): express
     });
   }
 
-  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const lang = requestLang(req);
-    if (isUnavailable(err)) {
-      req.log.warn({ err }, "store unavailable");
-      res.setHeader("Retry-After", "5");
-      err = chatErrors.unavailable();
-    }
-    if (err instanceof AppError) {
-      for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
-      res.status(err.status).json({ data: null, error: err.toWire(lang) });
-      return;
-    }
-    const status = (err as { status?: number; type?: string }).status;
-    if (status === 400 || status === 413) {
-      // body-parser: malformed or oversized JSON
-      const code = status === 413 ? "payload_too_large" : "invalid_json";
-      const message = {
-        fi: status === 413 ? "Pyyntö on liian suuri." : "Pyynnön tiedot eivät ole kelvollista JSONia.",
-        sv: status === 413 ? "Begäran är för stor." : "Begäran är inte giltig JSON.",
-        en: status === 413 ? "The request is too large." : "The request body is not valid JSON.",
-      }[lang];
-      res.status(status).json({ data: null, error: { status, name: code, message, details: {} } });
-      return;
-    }
-    req.log.error({ err }, "unhandled error");
-    res.status(500).json({
-      data: null,
-      error: {
-        status: 500,
-        name: "internal_error",
-        message: { fi: "Palvelussa tapahtui virhe.", sv: "Ett fel inträffade.", en: "Something went wrong." }[
-          lang
-        ],
-        details: { requestId: req.id },
+  app.use(errorHandler);
+  return app;
+}
+
+/** A request id on every request and answer; requests logged by path only, at the info level. */
+function requestLogging(logger: Logger): express.RequestHandler {
+  const requestId = (req: IncomingMessage, res: ServerResponse) => {
+    const id = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
+    res.setHeader("X-Request-Id", id);
+    return id;
+  };
+  if (logger.isLevelEnabled("info")) {
+    return pinoHttp({
+      logger,
+      genReqId: requestId,
+      autoLogging: { ignore: (req) => req.url === "/healthz" },
+      redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+      // Paths only: query strings carry what people search for (possibly an identity code)
+      // and one-click tokens; neither belongs in a log.
+      serializers: {
+        req: (req: { url?: string; query?: unknown }) => ({
+          ...req,
+          url: (req.url ?? "").split("?")[0],
+          query: undefined,
+        }),
       },
     });
-  });
+  }
+  // Requests are not logged at this level: no per-request child logger, only the id and the
+  // logger that errors are written with.
+  return (req: Request, res: Response, next: NextFunction) => {
+    req.id = requestId(req, res);
+    req.log = logger;
+    next();
+  };
+}
 
-  return app;
+/** Security headers: a strict content policy (nothing from elsewhere), HSTS in production. */
+function securityHeaders(secure: boolean) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: secure,
+    referrerPolicy: { policy: "same-origin" },
+  });
+}
+
+/** Every error in one shape, in the reader's language; an unknown one is logged, never shown. */
+function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction) {
+  const lang = requestLang(req);
+  if (isUnavailable(err)) {
+    req.log.warn({ err }, "store unavailable");
+    res.setHeader("Retry-After", "5");
+    err = chatErrors.unavailable();
+  }
+  if (err instanceof AppError) {
+    for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
+    res.status(err.status).json({ data: null, error: err.toWire(lang) });
+    return;
+  }
+  const status = (err as { status?: number; type?: string }).status;
+  if (status === 400 || status === 413) {
+    // body-parser: malformed or oversized JSON
+    const code = status === 413 ? "payload_too_large" : "invalid_json";
+    const message = {
+      fi: status === 413 ? "Pyyntö on liian suuri." : "Pyynnön tiedot eivät ole kelvollista JSONia.",
+      sv: status === 413 ? "Begäran är för stor." : "Begäran är inte giltig JSON.",
+      en: status === 413 ? "The request is too large." : "The request body is not valid JSON.",
+    }[lang];
+    res.status(status).json({ data: null, error: { status, name: code, message, details: {} } });
+    return;
+  }
+  req.log.error({ err }, "unhandled error");
+  res.status(500).json({
+    data: null,
+    error: {
+      status: 500,
+      name: "internal_error",
+      message: { fi: "Palvelussa tapahtui virhe.", sv: "Ett fel inträffade.", en: "Something went wrong." }[
+        lang
+      ],
+      details: { requestId: req.id },
+    },
+  });
 }

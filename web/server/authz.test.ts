@@ -1,3 +1,4 @@
+import { finnishDate } from "@soskes/domain";
 import { protocol } from "@soskes/chat";
 import { newClientId } from "@soskes/chat/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -542,7 +543,8 @@ describe("authorisation matrix", () => {
         })
       ).body as { data: { id: number } }
     ).data.id;
-    const today = new Date().toISOString().slice(0, 10);
+    // The portal counts days in Finland (after 22:00 UTC it is already tomorrow there).
+    const today = finnishDate(Date.now());
     f.survey = (
       (
         await as.admin.post("/api/admin/surveys", {

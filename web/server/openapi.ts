@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AccessRule } from "./auth/access.js";
 import { AreaQuery } from "./routes/editorial/schema.js";
 import { DirectoryQuerySchema } from "./routes/directory/schema.js";
-import { ListQuery, OrgUnitSchema } from "./routes/admin/schema.js";
+import { ListQuery, OrgUnitSchema, AuditQuery, ReportQuery } from "./routes/admin/schema.js";
 import {
   AcceptInvitationSchema,
   ChangePasswordSchema,
@@ -18,9 +18,8 @@ import { SearchQuerySchema } from "./routes/search/schema.js";
 import { FeedbackAnswer, FeedbackInput, FeedbackListQuery } from "./routes/feedback/schema.js";
 import { NoticeInput, NoticeListQuery, NoticeUpdate } from "./routes/notices/schema.js";
 import { SurveyAnswer, SurveyInput } from "./routes/surveys/schema.js";
-import { protocol } from "@soskes/chat";
-import { MessagesQuery, RemoveQuery } from "./routes/groups/schema.js";
 import {
+  protocol,
   AnswerInput,
   AnswerReturn,
   ConsentInput,
@@ -28,14 +27,9 @@ import {
   PanelCreate,
   PanelMember,
 } from "@soskes/chat";
-import {
-  AnswerListQuery,
-  AssignBody,
-  AuditQuery,
-  CloseBody,
-  ConsultationListQuery,
-  ReportQuery,
-} from "./routes/consultations/schema.js";
+import { MessagesQuery, RemoveQuery } from "./routes/groups/schema.js";
+import { AssignBody, CloseBody, ConsultationListQuery } from "./routes/consultations/schema.js";
+import { AnswerListQuery } from "./routes/answers/schema.js";
 
 type Route = AccessRule & {
   method: "get" | "post" | "patch" | "put" | "delete";

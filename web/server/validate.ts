@@ -1,8 +1,11 @@
 import { Router, type NextFunction, type Request, type Response } from "express";
-import type { z } from "zod";
+import { z } from "zod";
 import { chatErrors } from "@soskes/chat";
 import { findHetuDeep } from "@soskes/domain";
 import { errors } from "./errors.js";
+
+/** A numeric id in the path (`/notices/:id`): a positive integer, or 400. */
+export const IdParam = z.object({ id: z.coerce.number({ error: "id" }).int("id").positive("id") });
 
 /** Parses a request part with a zod schema; on failure answers 400 with each field's problem. */
 export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {

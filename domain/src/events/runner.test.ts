@@ -139,6 +139,24 @@ describe.each(KINDS)("domain events on %s", (kind) => {
     await expect.poll(stored).toBe(15);
   });
 
+  it("lets events gather for a coalescing processor, then handles them in one batch", async () => {
+    const { db } = await setup(kind);
+    const batches: number[][] = [];
+    const runner = run(db, [
+      {
+        ...recorder("index", []),
+        coalesceMs: 300,
+        handle(events) {
+          batches.push(events.map((e) => e.id));
+          return Promise.resolve();
+        },
+      },
+    ]);
+    await post(db, kind, 1, 5);
+    await runner.settled();
+    expect(batches).toEqual([[1, 2, 3, 4, 5]]);
+  });
+
   it("does not lose a wake-up that comes while a processor is busy", async () => {
     const { db } = await setup(kind);
     const seen: DomainEvent[] = [];

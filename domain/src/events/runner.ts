@@ -30,6 +30,12 @@ export type Processor<DB extends EventsDatabase = EventsDatabase> = {
    * that starts does not replay what its sockets never saw. Implies `scope: "node"`.
    */
   ephemeral?: boolean;
+  /**
+   * Lets events gather for up to this long before handling them (default 0): an index written or
+   * mail queued once per quarter second under load instead of once per event. For effects nobody
+   * waits for by the millisecond.
+   */
+  coalesceMs?: number;
   handle(events: DomainEvent[], db: Kysely<DB>): Promise<void>;
 };
 
@@ -310,6 +316,11 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
       }
     }
     const relevant = events.filter((e) => p.types.includes(e.type));
+    const oldest = relevant[0];
+    if (p.coalesceMs && oldest && events.length < batchSize) {
+      const waited = now - oldest.createdAt;
+      if (waited < p.coalesceMs) return p.coalesceMs - waited;
+    }
     const last = events[events.length - 1]!.id;
     try {
       // A batch with nothing for a transactional processor has no effect to make atomic.

@@ -46,7 +46,8 @@ export type EventMap = {
   "answer.changed": { answerId: number; consultationId: number; actorId: number };
 };
 
-export type MemberChange = "joined" | "requested" | "added" | "invited" | "role" | "left" | "removed" | "banned";
+export type MemberChange =
+  "joined" | "requested" | "added" | "invited" | "role" | "left" | "removed" | "banned";
 
 export type ConsultationChange =
   | "created"

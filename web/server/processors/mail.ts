@@ -40,6 +40,7 @@ export function mailProcessor(services: Pick<Services, "config">): Processor<Dat
   return {
     name: "mail",
     scope: "claimed",
+    coalesceMs: 500,
     transactional: true,
     types: ["message.created", "member.changed"],
     async handle(batch, trx) {

@@ -67,6 +67,7 @@ export function searchProcessor(services: Deps): Processor<Database> {
   return {
     name: "search",
     scope: services.config.search.meili ? "claimed" : "node",
+    coalesceMs: 250,
     types: SEARCH_EVENTS,
     async handle(batch) {
       const parts = await Promise.all([

@@ -244,6 +244,8 @@ export async function signedIn(
  * a refused request must leave it unchanged.
  */
 export async function storedState(portal: Portal): Promise<string> {
+  // What earlier requests set off (queued mail, index writes) has landed before the digest.
+  await portal.services.events.settled();
   const db = portal.database.db;
   // Event processors' positions and leases move on their own; the events themselves count (a
   // refused request records none).

@@ -366,6 +366,8 @@ describe.each(DATABASES)("eKonsultaatio requests, panels and audit on %s", (kind
     expect(list.data[0]!.id).toBe(answerId);
 
     // Searchable by every member as type "answer"; the thread's words are not in it.
+    // The index follows publication and withdrawal through the event processors.
+    await portal.services.events.settled();
     const search = (who: string, q: string) =>
       eventually(
         async () =>

@@ -1,89 +1,30 @@
-import {
-  AnswerInput,
-  AnswerReturn,
-  auditCsv,
-  ConsentInput,
-  ConsultationCreate,
-  PanelCreate,
-  PanelMember,
-  reportCsv,
-  type ConsultActor,
-} from "@soskes/chat";
-import { type Router, type Request } from "express";
-import { z } from "zod";
+import { AnswerInput, AnswerReturn, ConsentInput, ConsultationCreate, type ConsultActor } from "@soskes/chat";
+import { type Router } from "express";
 import type { Services } from "../../services.js";
 import { errors } from "../../errors.js";
-import { openFlagsFor } from "../../content/statute-flags.js";
-import { requestLang } from "../../i18n.js";
-import { handler, parse, strictRouter } from "../../validate.js";
-import {
-  ConsultationListQuery,
-  AnswerListQuery,
-  ReportQuery,
-  AssignBody,
-  CloseBody,
-  AuditQuery,
-} from "./schema.js";
+import { IdParam, handler, parse, strictRouter } from "../../validate.js";
+import { ConsultationListQuery, AssignBody, CloseBody } from "./schema.js";
 import { actorOf } from "../../auth/access.js";
 
-const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
-
-const consultActor = (req: Request): ConsultActor => {
-  const user = actorOf(req);
-  return { id: user.id, role: user.role };
-};
-
 /**
- * eKonsultaatio over REST: panels (admins manage them), requests (asked by members, taken by
- * the panel's experts) and the audit log of every read.
+ * eKonsultaatio's requests over REST: asked by members, taken by the panel's experts, their Q&A
+ * for the answer bank written, reviewed and published. Every read is audited.
  */
 export function consultRouter(services: Services): Router {
   const { consult } = services;
   const router = strictRouter();
 
-  router.get(
-    "/panels",
-    handler(async (req, res) => {
-      consultActor(req);
-      res.json({ data: await consult.listPanels() });
-    }),
-  );
-  router.post(
-    "/panels",
-    handler(async (req, res) => {
-      const actor = consultActor(req);
-      res.status(201).json({ data: await consult.createPanel(actor, parse(PanelCreate, req.body)) });
-    }),
-  );
-  router.post(
-    "/panels/:id/members",
-    handler(async (req, res) => {
-      const actor = consultActor(req);
-      await consult.setPanelMember(actor, parse(IdParam, req.params).id, parse(PanelMember, req.body));
-      res.status(204).end();
-    }),
-  );
-  router.delete(
-    "/panels/:id/members/:userId",
-    handler(async (req, res) => {
-      const actor = consultActor(req);
-      const { id, userId } = parse(IdParam.extend({ userId: IdParam.shape.id }), req.params);
-      await consult.removePanelMember(actor, id, userId);
-      res.status(204).end();
-    }),
-  );
-
   router.post(
     "/consultations",
     handler(async (req, res) => {
-      const actor = consultActor(req);
+      const actor = actorOf(req);
       res.status(201).json({ data: await consult.create(actor, parse(ConsultationCreate, req.body)) });
     }),
   );
   router.get(
     "/consultations",
     handler(async (req, res) => {
-      const actor = consultActor(req);
+      const actor = actorOf(req);
       const { scope, status } = parse(ConsultationListQuery, req.query);
       res.set("Cache-Control", "private, no-store");
       res.json({ data: await consult.list(actor, scope, status) });
@@ -92,7 +33,7 @@ export function consultRouter(services: Services): Router {
   router.get(
     "/consultations/:id",
     handler(async (req, res) => {
-      const actor = consultActor(req);
+      const actor = actorOf(req);
       res.set("Cache-Control", "private, no-store");
       res.json({ data: await consult.get(actor, parse(IdParam, req.params).id) });
     }),
@@ -101,7 +42,7 @@ export function consultRouter(services: Services): Router {
   router.get(
     "/consultations/:id/answer",
     handler(async (req, res) => {
-      const actor = consultActor(req);
+      const actor = actorOf(req);
       res.set("Cache-Control", "private, no-store");
       res.json({ data: await consult.answerFor(actor, parse(IdParam, req.params).id) });
     }),
@@ -109,7 +50,7 @@ export function consultRouter(services: Services): Router {
   router.put(
     "/consultations/:id/answer",
     handler(async (req, res) => {
-      const actor = consultActor(req);
+      const actor = actorOf(req);
       const input = parse(AnswerInput, req.body);
       // Only sections that exist in the law pages, each a link there. Should the CMS be down with
       // nothing cached, the expert is not stopped: the format was checked, the links resolve later.
@@ -155,63 +96,10 @@ export function consultRouter(services: Services): Router {
     router.post(
       `/consultations/:id/${path}`,
       handler(async (req, res) => {
-        const actor = consultActor(req);
+        const actor = actorOf(req);
         res.json({ data: await act(actor, parse(IdParam, req.params).id, req.body) });
       }),
     );
-  router.get(
-    "/answers",
-    handler(async (req, res) => {
-      consultActor(req);
-      const query = parse(AnswerListQuery, req.query);
-      const { answers, total } = await consult.listAnswers(query);
-      res.set("Cache-Control", "private, no-store");
-      res.json({ data: answers, meta: { total, limit: query.limit, offset: query.offset } });
-    }),
-  );
-  router.get(
-    "/answers/:id",
-    handler(async (req, res) => {
-      consultActor(req);
-      res.set("Cache-Control", "private, no-store");
-      const answer = await consult.getAnswer(parse(IdParam, req.params).id);
-      const needsReview = await openFlagsFor(services.db, "answer", String(answer.id));
-      res.json({ data: { ...answer, needsReview } });
-    }),
-  );
 
-  router.get(
-    "/admin/consult-report",
-    handler(async (req, res) => {
-      const actor = consultActor(req);
-      const { format, from, to } = parse(ReportQuery, req.query);
-      const report = await consult.report(actor, { from, to });
-      res.set("Cache-Control", "private, no-store");
-      if (format === "csv") {
-        res.type("text/csv; charset=utf-8");
-        res.setHeader("Content-Disposition", 'attachment; filename="soskes-ekonsultaatio.csv"');
-        res.send(reportCsv(report, { fi: "Yhteensä", sv: "Totalt", en: "Total" }[requestLang(req)]));
-        return;
-      }
-      res.json({ data: report });
-    }),
-  );
-
-  router.get(
-    "/admin/audit",
-    handler(async (req, res) => {
-      const actor = consultActor(req);
-      const { format, limit } = parse(AuditQuery, req.query);
-      const rows = await consult.auditLog(actor, limit);
-      res.set("Cache-Control", "private, no-store");
-      if (format === "csv") {
-        res.type("text/csv; charset=utf-8");
-        res.setHeader("Content-Disposition", 'attachment; filename="soskes-audit.csv"');
-        res.send(auditCsv(rows));
-        return;
-      }
-      res.json({ data: rows });
-    }),
-  );
   return router;
 }

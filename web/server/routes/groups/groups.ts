@@ -1,19 +1,13 @@
 import { protocol, type Actor } from "@soskes/chat";
-import { type Router, type Request } from "express";
+import { type Router } from "express";
 import { z } from "zod";
 import type { Services } from "../../services.js";
 
-import { handler, parse, strictRouter } from "../../validate.js";
+import { IdParam, handler, parse, strictRouter } from "../../validate.js";
 import { RemoveQuery, MessagesQuery } from "./schema.js";
 import { actorOf } from "../../auth/access.js";
 
-const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
 const MemberParam = IdParam.extend({ userId: z.coerce.number().int("id").positive("id") });
-
-const chatActor = (req: Request): Actor => {
-  const user = actorOf(req);
-  return { id: user.id, name: user.name, role: user.role };
-};
 
 /**
  * eKollega management and history over REST (the live conversation is on Socket.IO). Every
@@ -26,13 +20,13 @@ export function groupsRouter(services: Services): Router {
   router.get(
     "/",
     handler(async (req, res) => {
-      res.json({ data: await chat.listGroups(chatActor(req)) });
+      res.json({ data: await chat.listGroups(actorOf(req)) });
     }),
   );
   router.post(
     "/",
     handler(async (req, res) => {
-      const actor = chatActor(req);
+      const actor = actorOf(req);
       const group = await chat.createGroup(actor, parse(protocol.GroupCreate, req.body));
       res.status(201).json({ data: group });
     }),
@@ -40,14 +34,14 @@ export function groupsRouter(services: Services): Router {
   router.get(
     "/:id",
     handler(async (req, res) => {
-      const actor = chatActor(req);
+      const actor = actorOf(req);
       res.json({ data: await chat.getGroup(actor, parse(IdParam, req.params).id) });
     }),
   );
   router.patch(
     "/:id",
     handler(async (req, res) => {
-      const actor = chatActor(req);
+      const actor = actorOf(req);
       const { id } = parse(IdParam, req.params);
       res.json({ data: await chat.updateGroup(actor, id, parse(protocol.GroupUpdate, req.body)) });
     }),
@@ -60,7 +54,7 @@ export function groupsRouter(services: Services): Router {
     router.post(
       `/:id/${path}`,
       handler(async (req, res) => {
-        const actor = chatActor(req);
+        const actor = actorOf(req);
         res.json({ data: await act(actor, parse(IdParam, req.params).id) });
       }),
     );
@@ -68,14 +62,14 @@ export function groupsRouter(services: Services): Router {
   router.get(
     "/:id/members",
     handler(async (req, res) => {
-      const actor = chatActor(req);
+      const actor = actorOf(req);
       res.json({ data: await chat.members(actor, parse(IdParam, req.params).id) });
     }),
   );
   router.post(
     "/:id/members",
     handler(async (req, res) => {
-      const actor = chatActor(req);
+      const actor = actorOf(req);
       const { id } = parse(IdParam, req.params);
       res.status(201).json({ data: await chat.addMember(actor, id, parse(protocol.MemberAdd, req.body)) });
     }),
@@ -83,7 +77,7 @@ export function groupsRouter(services: Services): Router {
   router.patch(
     "/:id/members/:userId",
     handler(async (req, res) => {
-      const actor = chatActor(req);
+      const actor = actorOf(req);
       const { id, userId } = parse(MemberParam, req.params);
       await chat.updateMember(actor, id, userId, parse(protocol.MemberUpdate, req.body).role);
       res.status(204).end();
@@ -92,7 +86,7 @@ export function groupsRouter(services: Services): Router {
   router.delete(
     "/:id/members/:userId",
     handler(async (req, res) => {
-      const actor = chatActor(req);
+      const actor = actorOf(req);
       const { id, userId } = parse(MemberParam, req.params);
       const { ban } = parse(RemoveQuery, req.query);
       await chat.removeMember(actor, id, userId, { ban: ban === "1" || ban === "true" });
@@ -102,7 +96,7 @@ export function groupsRouter(services: Services): Router {
   router.put(
     "/:id/notifications",
     handler(async (req, res) => {
-      const actor = chatActor(req);
+      const actor = actorOf(req);
       const { id } = parse(IdParam, req.params);
       const { notify } = parse(protocol.NotifySettings, req.body);
       await chat.setNotify(actor, id, notify);
@@ -112,7 +106,7 @@ export function groupsRouter(services: Services): Router {
   router.get(
     "/:id/messages",
     handler(async (req, res) => {
-      const actor = chatActor(req);
+      const actor = actorOf(req);
       const { id } = parse(IdParam, req.params);
       const q = parse(MessagesQuery, req.query);
       res.set("Cache-Control", "private, no-store");
@@ -132,7 +126,7 @@ export function groupsRouter(services: Services): Router {
   router.post(
     "/:id/messages",
     handler(async (req, res) => {
-      const actor = chatActor(req);
+      const actor = actorOf(req);
       const { id } = parse(IdParam, req.params);
       const input = parse(protocol.MessageCreate, { ...(req.body as object), groupId: id });
       const { message, duplicate } = await chat.createMessage(actor, input);
@@ -142,14 +136,14 @@ export function groupsRouter(services: Services): Router {
   router.get(
     "/:id/pinned",
     handler(async (req, res) => {
-      const actor = chatActor(req);
+      const actor = actorOf(req);
       res.json({ data: await chat.pinned(actor, parse(IdParam, req.params).id) });
     }),
   );
   router.post(
     "/:id/read",
     handler(async (req, res) => {
-      const actor = chatActor(req);
+      const actor = actorOf(req);
       const { id } = parse(IdParam, req.params);
       const { seq } = parse(z.object({ seq: protocol.Read.shape.seq }), req.body);
       res.json({ data: await chat.read(actor, { groupId: id, seq }) });

@@ -2,10 +2,10 @@ import { finnishDate, noticeStream, withEvents } from "@soskes/domain";
 import { type Router } from "express";
 import type { Selectable, Transaction } from "kysely";
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
-import { z } from "zod";
+
 import type { Services } from "../../services.js";
 import { errors } from "../../errors.js";
-import { handler, parse, strictRouter } from "../../validate.js";
+import { IdParam, handler, parse, strictRouter } from "../../validate.js";
 import type { NoticesTable, Database } from "../../db/schema.js";
 import { MAX_NOTICE_DAYS, NoticeInput, NoticeUpdate, NoticeListQuery } from "./schema.js";
 import { activeNotices } from "../../search/notices.js";
@@ -20,8 +20,6 @@ const addDays = (date: string, days: number) => {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
-
-const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
 
 /**
  * The notice board: members post notices (giving away, looking for, announcements) that show

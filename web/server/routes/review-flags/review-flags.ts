@@ -3,11 +3,10 @@ import { type Router } from "express";
 import { z } from "zod";
 import type { Services } from "../../services.js";
 import { errors } from "../../errors.js";
-import { handler, parse, strictRouter } from "../../validate.js";
+import { IdParam, handler, parse, strictRouter } from "../../validate.js";
 import { actorOf } from "../../auth/access.js";
 
 const ListQuery = z.object({ status: z.enum(["open", "all"], { error: "status" }).default("open") });
-const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
 
 /** The flags for maintainers and admins, and resolving one by hand ("checked, nothing to change"). */
 export function reviewFlagsRouter(services: Services): Router {

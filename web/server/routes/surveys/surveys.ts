@@ -1,16 +1,13 @@
 import { finnishDate, toCsv, AppError } from "@soskes/domain";
 import { type Router } from "express";
 
-import { z } from "zod";
 import type { Services } from "../../services.js";
 
 import { errors } from "../../errors.js";
-import { handler, parse, strictRouter } from "../../validate.js";
+import { IdParam, handler, parse, strictRouter } from "../../validate.js";
 import { SurveyInput, SurveyAnswer, ResultsQuery } from "./schema.js";
 import { presentSurvey, surveyResults } from "../../presenters/surveys.js";
 import { actorOf } from "../../auth/access.js";
-
-const IdParam = z.object({ id: z.coerce.number().int("id").positive("id") });
 
 const alreadyAnswered = () =>
   new AppError(409, "already_answered", {
@@ -82,7 +79,6 @@ export function surveysRouter(services: Services): Router {
   router.get(
     "/admin/surveys",
     handler(async (req, res) => {
-      actorOf(req);
       const surveys = await db.selectFrom("surveys").selectAll().orderBy("opens_on", "desc").execute();
       const counts = await db
         .selectFrom("survey_responses")
@@ -122,7 +118,6 @@ export function surveysRouter(services: Services): Router {
   router.post(
     "/admin/surveys/:id/close",
     handler(async (req, res) => {
-      actorOf(req);
       const { id } = parse(IdParam, req.params);
       const yesterday = finnishDate(Date.now() - 86_400_000);
       const survey = await db.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
@@ -140,7 +135,6 @@ export function surveysRouter(services: Services): Router {
   router.get(
     "/admin/surveys/:id/results",
     handler(async (req, res) => {
-      actorOf(req);
       const { id } = parse(IdParam, req.params);
       const { format } = parse(ResultsQuery, req.query);
       const survey = await db.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
