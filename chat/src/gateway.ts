@@ -42,6 +42,15 @@ export type Gateway = {
 
 type SocketData = { actor: Actor; lang: Lang; sid: string | undefined };
 type ChatSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+type ChatServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+type Handlers = {
+  [E in ClientEvent]: (
+    input: z.infer<(typeof CLIENT_EVENTS)[E]>,
+    socket: ChatSocket,
+    actor: Actor,
+  ) => Promise<unknown>;
+};
+
 type Ack = (
   answer: { data: unknown } | { error: { code: string; message: string; details?: unknown } },
 ) => void;
@@ -78,8 +87,7 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
   const { service } = options;
   const socketsPerUser = options.socketsPerUser ?? 20;
   const allowed = new Set(options.allowedOrigins);
-  let redis: { pub: Redis; sub: Redis } | undefined;
-  const io = new Server(options.server, {
+  const io: ChatServer = new Server(options.server, {
     path: "/socket.io",
     serveClient: false,
     // Messages are short; a larger frame is refused by the transport itself.
@@ -92,75 +100,8 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
     pingInterval: 25_000,
     pingTimeout: 20_000,
   });
-  if (options.redisUrl) {
-    const pub = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: null });
-    const sub = pub.duplicate();
-    // Redis restarting: both clients reconnect by themselves; say so once in the log, not per try.
-    for (const client of [pub, sub])
-      client.on("error", (err: Error) =>
-        options.logger?.warn({ err: err.message }, "redis (realtime) error"),
-      );
-    await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub, { key: "soskes-chat", requestsTimeout: 3000 }));
-    redis = { pub, sub };
-    // What other nodes published while Redis was away never reached this node's sockets: once
-    // it is back, every socket here is told to catch up from its last message.
-    let cut = false;
-    sub.on("close", () => (cut = true));
-    sub.on("ready", () => {
-      if (!cut) return;
-      cut = false;
-      options.logger?.warn({ event: "resync" }, "redis back: sockets catch up");
-      io.local.emit("resync");
-    });
-  }
-
-  // Session lookup on the handshake only: later polling requests of the same connection skip it.
-  io.engine.use(
-    (
-      req: IncomingMessage & { _query?: Record<string, string> },
-      res: ServerResponse,
-      next: (err?: unknown) => void,
-    ) => {
-      if (req._query?.sid !== undefined) return next();
-      options.authenticate(req, res, (err) => {
-        // engine.io keeps the upgrade's stand-in response for the life of the connection, and with
-        // it the request (headers, parsed session). Nothing reads it after the middlewares.
-        if (req.headers.upgrade) (res as unknown as { req: unknown }).req = null;
-        next(err);
-      });
-    },
-  );
-  io.use((socket: ChatSocket, next) => {
-    const actor = socket.request.chatActor;
-    if (!actor) {
-      const err = new Error("unauthorized") as Error & { data: unknown };
-      err.data = {
-        code: "unauthorized",
-        message: chatErrors.unauthorized().messages[langOf(socket.request)],
-      };
-      next(err);
-      return;
-    }
-    const open = io.of("/").adapter.rooms.get(userRoom(actor.id))?.size ?? 0;
-    if (open >= socketsPerUser) {
-      const err = new Error("too_many_connections") as Error & { data: unknown };
-      const refusal = chatErrors.tooManyConnections(socketsPerUser);
-      err.data = {
-        code: refusal.code,
-        message: refusal.messages[langOf(socket.request)],
-        details: refusal.details,
-      };
-      next(err);
-      return;
-    }
-    socket.data = {
-      actor: { id: actor.id, name: actor.name, role: actor.role },
-      lang: langOf(socket.request),
-      sid: socket.request.chatSessionId,
-    };
-    next();
-  });
+  const redis = options.redisUrl ? await useRedisAdapter(io, options.redisUrl, options.logger) : undefined;
+  admitSignedIn(io, options, socketsPerUser);
 
   // Resolves once a new socket sits in its groups' rooms: events wait for it, so a catch-up
   // answered after it leaves no gap before live delivery.
@@ -168,78 +109,13 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
   const limiter = new RateLimiterMemory({ points: options.eventsPer10s ?? 50, duration: 10 });
   let closing = false;
 
-  const answerError = (
-    socket: ChatSocket,
-    err: unknown,
-  ): { error: { code: string; message: string; details?: unknown } } => {
-    if (isUnavailable(err)) err = chatErrors.unavailable();
-    if (err instanceof RateLimiterRes) err = chatErrors.rateLimited(Math.ceil(err.msBeforeNext / 1000));
-    if (err instanceof AppError) {
-      const { name, message, details } = err.toWire(socket.data.lang);
-      return { error: { code: name, message, details } };
-    }
-    options.logger?.warn({ err }, "chat event failed");
-    return {
-      error: {
-        code: "internal_error",
-        message: { fi: "Palvelussa tapahtui virhe.", sv: "Ett fel inträffade.", en: "Something went wrong." }[
-          socket.data.lang
-        ],
-      },
-    };
-  };
-
   const onlineIn = async (groupId: number) => {
     const sockets = await io.in(groupRoom(groupId)).fetchSockets();
-    return [...new Set(sockets.map((s) => (s.data as SocketData).actor.id))];
+    return [...new Set(sockets.map((s) => s.data.actor.id))];
   };
 
-  type Handlers = {
-    [E in ClientEvent]: (
-      input: z.infer<(typeof CLIENT_EVENTS)[E]>,
-      socket: ChatSocket,
-      actor: Actor,
-    ) => Promise<unknown>;
-  };
   /** One table for every socket: an idle socket holds no handler closures of its own. */
-  const handlers: Handlers = {
-    "group:join": async ({ groupId }, socket, actor) => {
-      let group = await service.getGroup(actor, groupId);
-      if (group.membership.state !== "active") {
-        // From the socket: open groups, invitations and staff; a closed group takes a request over REST.
-        if (group.visibility !== "open" && group.membership.state !== "invited" && !isStaff(actor))
-          throw chatErrors.notFound();
-        group = await service.join(actor, groupId);
-      }
-      await socket.join(groupRoom(groupId));
-      return { group, online: await onlineIn(groupId) };
-    },
-    "group:leave": async ({ groupId }, _socket, actor) => {
-      await service.removeMember(actor, groupId, actor.id);
-      return { left: true };
-    },
-    "message:create": async (input, _socket, actor) => {
-      const { message, duplicate } = await service.createMessage(actor, input);
-      return { message, duplicate };
-    },
-    "message:update": async (input, _socket, actor) => ({
-      message: await service.updateMessage(actor, input),
-    }),
-    "message:delete": async ({ messageId }, _socket, actor) => ({
-      message: await service.deleteMessage(actor, messageId),
-    }),
-    "message:react": async (input, _socket, actor) => ({ message: await service.react(actor, input) }),
-    "message:pin": async (input, _socket, actor) => ({ message: await service.pin(actor, input) }),
-    "messages:since": (input, _socket, actor) => service.since(actor, input),
-    "messages:before": (input, _socket, actor) => service.before(actor, input),
-    read: (input, _socket, actor) => service.read(actor, input),
-    typing: ({ groupId }, socket, actor) => {
-      // Membership is the room: removal takes the socket out of it at once.
-      if (!socket.rooms.has(groupRoom(groupId))) return Promise.reject(chatErrors.notFound());
-      socket.to(groupRoom(groupId)).volatile.emit("typing", { groupId, userId: actor.id, name: actor.name });
-      return Promise.resolve({ sent: true });
-    },
-  };
+  const handlers = chatHandlers(service, onlineIn);
 
   async function dispatch(socket: ChatSocket, event: string, args: unknown[]): Promise<void> {
     const last = args.at(-1);
@@ -267,7 +143,7 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
       const handle = handlers[name] as (input: unknown, socket: ChatSocket, actor: Actor) => Promise<unknown>;
       reply({ data: await handle(parsed.data, socket, socket.data.actor) });
     } catch (err) {
-      reply(answerError(socket, err));
+      reply(ackError(socket.data.lang, err, options.logger));
     }
   }
 
@@ -332,7 +208,7 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
         .in(userRoom(userId))
         .fetchSockets()
         .then((sockets) => {
-          for (const s of sockets) if (sids.includes((s.data as SocketData).sid ?? "")) s.disconnect(true);
+          for (const s of sockets) if (sids.includes(s.data.sid ?? "")) s.disconnect(true);
         })
         .catch((err: unknown) => options.logger?.warn({ err }, "ending sockets failed"));
     },
@@ -351,4 +227,142 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
       }
     },
   };
+}
+
+/**
+ * Several nodes share rooms through Redis. What other nodes published while Redis was away never
+ * reached this node's sockets: once it is back, every socket here is told to catch up.
+ */
+async function useRedisAdapter(io: ChatServer, url: string, logger: GatewayOptions["logger"]) {
+  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null });
+  const sub = pub.duplicate();
+  // Redis restarting: both clients reconnect by themselves; say so once in the log, not per try.
+  for (const client of [pub, sub])
+    client.on("error", (err: Error) => logger?.warn({ err: err.message }, "redis (realtime) error"));
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub, { key: "soskes-chat", requestsTimeout: 3000 }));
+  // What other nodes published while Redis was away never reached this node's sockets: once
+  // it is back, every socket here is told to catch up from its last message.
+  let cut = false;
+  sub.on("close", () => (cut = true));
+  sub.on("ready", () => {
+    if (!cut) return;
+    cut = false;
+    logger?.warn({ event: "resync" }, "redis back: sockets catch up");
+    io.local.emit("resync");
+  });
+  return { pub, sub };
+}
+
+/** Only signed-in members connect (the session is read on the handshake), a few sockets each. */
+function admitSignedIn(io: ChatServer, options: GatewayOptions, socketsPerUser: number) {
+  // Session lookup on the handshake only: later polling requests of the same connection skip it.
+  io.engine.use(
+    (
+      req: IncomingMessage & { _query?: Record<string, string> },
+      res: ServerResponse,
+      next: (err?: unknown) => void,
+    ) => {
+      if (req._query?.sid !== undefined) return next();
+      options.authenticate(req, res, (err) => {
+        // engine.io keeps the upgrade's stand-in response for the life of the connection, and with
+        // it the request (headers, parsed session). Nothing reads it after the middlewares.
+        if (req.headers.upgrade) (res as unknown as { req: unknown }).req = null;
+        next(err);
+      });
+    },
+  );
+  io.use((socket: ChatSocket, next) => {
+    const actor = socket.request.chatActor;
+    if (!actor) {
+      const err = new Error("unauthorized") as Error & { data: unknown };
+      err.data = {
+        code: "unauthorized",
+        message: chatErrors.unauthorized().messages[langOf(socket.request)],
+      };
+      next(err);
+      return;
+    }
+    const open = io.of("/").adapter.rooms.get(userRoom(actor.id))?.size ?? 0;
+    if (open >= socketsPerUser) {
+      const err = new Error("too_many_connections") as Error & { data: unknown };
+      const refusal = chatErrors.tooManyConnections(socketsPerUser);
+      err.data = {
+        code: refusal.code,
+        message: refusal.messages[langOf(socket.request)],
+        details: refusal.details,
+      };
+      next(err);
+      return;
+    }
+    socket.data = {
+      actor: { id: actor.id, name: actor.name, role: actor.role },
+      lang: langOf(socket.request),
+      sid: socket.request.chatSessionId,
+    };
+    next();
+  });
+}
+
+/** What each client event does, once it has been parsed, limited and guarded. */
+function chatHandlers(service: ChatService, onlineIn: (groupId: number) => Promise<number[]>): Handlers {
+  return {
+    "group:join": async ({ groupId }, socket, actor) => {
+      let group = await service.getGroup(actor, groupId);
+      if (group.membership.state !== "active") {
+        // From the socket: open groups, invitations and staff; a closed group takes a request over REST.
+        if (group.visibility !== "open" && group.membership.state !== "invited" && !isStaff(actor))
+          throw chatErrors.notFound();
+        group = await service.join(actor, groupId);
+      }
+      await socket.join(groupRoom(groupId));
+      return { group, online: await onlineIn(groupId) };
+    },
+    "group:leave": async ({ groupId }, _socket, actor) => {
+      await service.removeMember(actor, groupId, actor.id);
+      return { left: true };
+    },
+    "message:create": async (input, _socket, actor) => {
+      const { message, duplicate } = await service.createMessage(actor, input);
+      return { message, duplicate };
+    },
+    "message:update": async (input, _socket, actor) => ({
+      message: await service.updateMessage(actor, input),
+    }),
+    "message:delete": async ({ messageId }, _socket, actor) => ({
+      message: await service.deleteMessage(actor, messageId),
+    }),
+    "message:react": async (input, _socket, actor) => ({ message: await service.react(actor, input) }),
+    "message:pin": async (input, _socket, actor) => ({ message: await service.pin(actor, input) }),
+    "messages:since": (input, _socket, actor) => service.since(actor, input),
+    "messages:before": (input, _socket, actor) => service.before(actor, input),
+    read: (input, _socket, actor) => service.read(actor, input),
+    typing: ({ groupId }, socket, actor) => {
+      // Membership is the room: removal takes the socket out of it at once.
+      if (!socket.rooms.has(groupRoom(groupId))) return Promise.reject(chatErrors.notFound());
+      socket.to(groupRoom(groupId)).volatile.emit("typing", { groupId, userId: actor.id, name: actor.name });
+      return Promise.resolve({ sent: true });
+    },
+  };
+}
+
+/** A refusal as a socket ack carries it, in the member's language; an unknown error is logged. */
+function ackError(
+  lang: Lang,
+  err: unknown,
+  logger: GatewayOptions["logger"],
+): { error: { code: string; message: string; details?: unknown } } {
+  if (isUnavailable(err)) err = chatErrors.unavailable();
+  if (err instanceof RateLimiterRes) err = chatErrors.rateLimited(Math.ceil(err.msBeforeNext / 1000));
+  if (err instanceof AppError) {
+    const { name, message, details } = err.toWire(lang);
+    return { error: { code: name, message, details } };
+  }
+  logger?.warn({ err }, "chat event failed");
+  const message = {
+    fi: "Palvelussa tapahtui virhe.",
+    sv: "Ett fel inträffade.",
+    en: "Something went wrong.",
+  };
+  return { error: { code: "internal_error", message: message[lang] } };
 }

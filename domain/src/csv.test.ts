@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "@soskes/domain";
+import { toCsv } from "./csv.js";
 
 /** Reads CSV as a spreadsheet that splits on `sep` and ignores quotes would: the worst case. */
 const naiveCells = (csv: string, sep: string) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  addDays,
   addWorkingDays,
   easterSunday,
   endOfFinnishDay,
@@ -7,7 +8,7 @@ import {
   holidays,
   isWorkingDay,
   workingDaysBetween,
-} from "@soskes/domain";
+} from "./dates.js";
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -60,5 +61,13 @@ describe("Finnish working days", () => {
     expect(finnishDate(Date.parse("2026-11-22T22:30:00Z"))).toBe("2026-11-23");
     expect(new Date(endOfFinnishDay("2026-11-23")).toISOString()).toBe("2026-11-23T21:59:59.999Z");
     expect(new Date(endOfFinnishDay("2026-06-22")).toISOString()).toBe("2026-06-22T20:59:59.999Z");
+  });
+});
+
+describe("calendar days", () => {
+  it("adds days across months, years and the clock change", () => {
+    expect(addDays("2026-12-30", 3)).toBe("2027-01-02");
+    expect(addDays("2026-03-28", 2)).toBe("2026-03-30");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
   });
 });

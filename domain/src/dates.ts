@@ -119,3 +119,8 @@ export function endOfFinnishDay(date: string): number {
   const offsetHours = hour - 12;
   return Date.parse(`${date}T23:59:59.999Z`) - offsetHours * 3_600_000;
 }
+
+/** The calendar day `days` after (or before) a date, written YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  return iso(plus(utc(...(date.split("-").map(Number) as [number, number, number])), days));
+}

@@ -30,6 +30,7 @@ export type { LeasesTable } from "./events/schema.js";
 export { writeAudit, type AuditEntry, type AuditLogTable } from "./audit.js";
 export { toCsv } from "./csv.js";
 export {
+  addDays,
   addWorkingDays,
   easterSunday,
   endOfFinnishDay,

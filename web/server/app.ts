@@ -11,6 +11,7 @@ import { refuseIdentityCodes } from "./validate.js";
 import { adminRouter } from "./routes/admin/users.js";
 import { devMailboxRouter } from "./mail/dev-mailbox.js";
 import { editorialRouter } from "./routes/editorial/editorial.js";
+import { calendarRouter } from "./routes/calendar/calendar.js";
 import { contentRouter } from "./routes/directory/directory.js";
 import { webhookRouter } from "./routes/cms-webhook/cms-webhook.js";
 import { searchRouter } from "./routes/search/search.js";
@@ -92,6 +93,7 @@ export function createApp(services: Services, options: AppOptions = {}): express
   app.use("/api", peopleRouter(services));
   app.use("/api", contentRouter(services));
   app.use("/api", editorialRouter(services));
+  app.use("/api", calendarRouter(services));
   app.use("/api/groups", groupsRouter(services));
   app.use("/api", panelsRouter(services));
   app.use("/api", consultRouter(services));

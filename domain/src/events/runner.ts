@@ -353,28 +353,8 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
     }
   }
 
-  /**
-   * The log read once per wake-up and position: processors at the same place (most of them, most
-   * of the time) share one query instead of each making its own.
-   */
-  let reads = new Map<number, { at: number; events: Promise<DomainEvent[]> }>();
-  let readsOf = -1;
-  const read = (position: number, generation: number) => {
-    const now = Date.now();
-    if (readsOf !== generation) {
-      reads = new Map();
-      readsOf = generation;
-    }
-    let found = reads.get(position);
-    // Shared within one burst only: a poll later must look again (another node may have written
-    // without a wake-up reaching this one).
-    if (!found || now - found.at > 20) {
-      found = { at: now, events: readEvents(db, position, batchSize) };
-      reads.set(position, found);
-      found.events.catch(() => reads.delete(position));
-    }
-    return found.events;
-  };
+  const read = sharedReader(db, batchSize);
+  const positions = () => readPositions(db, tracks, keyOf);
 
   async function run(p: Processor<DB>, track: Track) {
     while (!stopped) {
@@ -390,42 +370,6 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
       }
       if (wait > 0 && !stopped) await waker.pause(wait, generation);
     }
-  }
-
-  async function positions() {
-    const out = [];
-    for (const [p, track] of tracks) {
-      const name = keyOf(p);
-      if (p.ephemeral) {
-        const s = await track.hold(Date.now());
-        const state = typeof s === "number" ? undefined : s;
-        out.push({
-          name,
-          position: state?.position ?? 0,
-          attempts: state?.attempts ?? 0,
-          lastError: state?.lastError ?? null,
-        });
-        continue;
-      }
-      const row = await db
-        .selectFrom("event_processors")
-        .selectAll()
-        .where("name", "=", name)
-        .executeTakeFirst();
-      // Held here: memory is ahead of what is stored (stored at most flushMs later).
-      const held = track.current();
-      out.push(
-        held
-          ? { name, position: held.position, attempts: held.attempts, lastError: held.lastError }
-          : {
-              name,
-              position: Number(row?.position ?? -1),
-              attempts: row?.attempts ?? 0,
-              lastError: row?.last_error ?? null,
-            },
-      );
-    }
-    return out;
   }
 
   return {
@@ -469,4 +413,70 @@ export function createEventRunner<DB extends EventsDatabase>(options: RunnerOpti
         .catch(() => undefined);
     },
   };
+}
+
+/**
+ * The log read once per wake-up and position: processors at the same place (most of them, most
+ * of the time) share one query instead of each making its own.
+ */
+function sharedReader(db: Kysely<EventsDatabase>, batchSize: number) {
+  let reads = new Map<number, { at: number; events: Promise<DomainEvent[]> }>();
+  let readsOf = -1;
+  return (position: number, generation: number) => {
+    const now = Date.now();
+    if (readsOf !== generation) {
+      reads = new Map();
+      readsOf = generation;
+    }
+    let found = reads.get(position);
+    // Shared within one burst only: a poll later must look again (another node may have written
+    // without a wake-up reaching this one).
+    if (!found || now - found.at > 20) {
+      found = { at: now, events: readEvents(db, position, batchSize) };
+      reads.set(position, found);
+      found.events.catch(() => reads.delete(position));
+    }
+    return found.events;
+  };
+}
+
+/** Where each processor is: the runner's memory for what it holds, the stored row otherwise. */
+async function readPositions<P extends { ephemeral?: boolean }>(
+  db: Kysely<EventsDatabase>,
+  tracks: Map<P, Track>,
+  keyOf: (p: P) => string,
+) {
+  const out = [];
+  for (const [p, track] of tracks) {
+    const name = keyOf(p);
+    if (p.ephemeral) {
+      const s = await track.hold(Date.now());
+      const state = typeof s === "number" ? undefined : s;
+      out.push({
+        name,
+        position: state?.position ?? 0,
+        attempts: state?.attempts ?? 0,
+        lastError: state?.lastError ?? null,
+      });
+      continue;
+    }
+    const row = await db
+      .selectFrom("event_processors")
+      .selectAll()
+      .where("name", "=", name)
+      .executeTakeFirst();
+    // Held here: memory is ahead of what is stored (stored at most flushMs later).
+    const held = track.current();
+    out.push(
+      held
+        ? { name, position: held.position, attempts: held.attempts, lastError: held.lastError }
+        : {
+            name,
+            position: Number(row?.position ?? -1),
+            attempts: row?.attempts ?? 0,
+            lastError: row?.last_error ?? null,
+          },
+    );
+  }
+  return out;
 }

@@ -1,10 +1,10 @@
+import { finnishDate } from "@soskes/domain";
 import {
   FRESHNESS_LINK_DAYS,
   freshnessKey,
   signFreshnessToken,
   type FreshnessRecordType,
 } from "@soskes/config";
-import { finnishDate } from "@soskes/domain";
 import type { Services } from "../services.js";
 import type { Snapshot, Stewardship } from "./content-service.js";
 import { paths } from "@soskes/domain/paths";
@@ -71,12 +71,6 @@ export function freshnessRecords(snapshot: Snapshot, now: number): FreshnessReco
     if (p.locale === "fi") add("page", p.documentId, p.title, p, p.municipality?.code ?? null);
   return out;
 }
-
-export const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 export const fiDate = (iso: string) => {
   const [y, m, d] = iso.split("-");

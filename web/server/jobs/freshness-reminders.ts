@@ -1,4 +1,4 @@
-import { finnishDate } from "@soskes/domain";
+import { finnishDate, addDays } from "@soskes/domain";
 import type { Services } from "../services.js";
 import type { Db } from "../db/database.js";
 import { enqueueMail } from "../mail/outbox.js";
@@ -6,7 +6,6 @@ import {
   REMINDER_DAYS,
   type FreshnessRecord,
   freshnessRecords,
-  addDays,
   fiDate,
   freshnessLink,
 } from "../content/freshness.js";

@@ -1,4 +1,4 @@
-import { finnishDate, AppError } from "@soskes/domain";
+import { addDays, finnishDate, AppError } from "@soskes/domain";
 import { type Router } from "express";
 
 import type { Services } from "../../services.js";
@@ -13,12 +13,6 @@ import { actorOf } from "../../auth/access.js";
 
 /** The Act on the Provision of Digital Services (306/2019): accessibility feedback is answered within 14 days. */
 export const ACCESSIBILITY_REPLY_DAYS = 14;
-
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 const noReplyAddress = () =>
   new AppError(409, "no_reply_address", {

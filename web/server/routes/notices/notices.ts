@@ -1,4 +1,4 @@
-import { finnishDate, noticeStream, withEvents } from "@soskes/domain";
+import { addDays, finnishDate, noticeStream, withEvents } from "@soskes/domain";
 import { type Router } from "express";
 import type { Selectable, Transaction } from "kysely";
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
@@ -15,11 +15,52 @@ import { presentNotice } from "../../presenters/notices.js";
 
 type Row = Selectable<NoticesTable>;
 
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
+type Deps = Pick<Services, "db" | "dialect">;
+
+/** The notice and the event that indexes (or unindexes) it commit together. */
+const changing = <T>(
+  { db, dialect }: Deps,
+  actorId: number,
+  write: (trx: Transaction<Database>) => Promise<T & { id: number }>,
+) =>
+  withEvents(db, dialect, async (trx, record) => {
+    const result = await write(trx);
+    record({
+      type: "notice.changed",
+      stream: noticeStream(result.id),
+      payload: { noticeId: result.id, actorId },
+    });
+    return result;
+  });
+
+async function present({ db }: Deps, rows: Row[], viewer: Express.User) {
+  const ids = [...new Set(rows.map((r) => r.author_id))];
+  const authors = ids.length
+    ? await db.selectFrom("users").select(["id", "name"]).where("id", "in", ids).execute()
+    : [];
+  const name = new Map(authors.map((a) => [a.id, a.name]));
+  const today = finnishDate(Date.now());
+  return rows.map((r) => presentNotice(r, name.get(r.author_id) ?? "", viewer, today));
+}
+
+/** A notice the viewer may open: showing now, or their own (even expired); else not_found. */
+async function visible({ db }: Deps, viewer: Express.User, id: number): Promise<Row> {
+  const row = await db
+    .selectFrom("notices")
+    .selectAll()
+    .where("id", "=", id)
+    .where("removed_at", "is", null)
+    .executeTakeFirst();
+  if (!row || (row.expires_on < finnishDate(Date.now()) && row.author_id !== viewer.id))
+    throw errors.notFound();
+  return row;
+}
+
+function checkExpiry(expiresOn: string) {
+  const today = finnishDate(Date.now());
+  if (expiresOn < today || expiresOn > addDays(today, MAX_NOTICE_DAYS))
+    throw errors.invalidInput({ fields: { expiresOn: "notice_expiry" } });
+}
 
 /**
  * The notice board: members post notices (giving away, looking for, announcements) that show
@@ -31,47 +72,6 @@ export function noticesRouter(services: Services): Router {
   const router = strictRouter();
   // Thirty notices an hour per member is plenty for people and stops a runaway script.
   const posting = new RateLimiterMemory({ keyPrefix: "notice_post", points: 30, duration: 3600 });
-
-  /** The notice and the event that indexes (or unindexes) it commit together. */
-  const changing = <T>(actorId: number, write: (trx: Transaction<Database>) => Promise<T & { id: number }>) =>
-    withEvents(db, services.dialect, async (trx, record) => {
-      const result = await write(trx);
-      record({
-        type: "notice.changed",
-        stream: noticeStream(result.id),
-        payload: { noticeId: result.id, actorId },
-      });
-      return result;
-    });
-
-  async function present(rows: Row[], viewer: Express.User) {
-    const ids = [...new Set(rows.map((r) => r.author_id))];
-    const authors = ids.length
-      ? await db.selectFrom("users").select(["id", "name"]).where("id", "in", ids).execute()
-      : [];
-    const name = new Map(authors.map((a) => [a.id, a.name]));
-    const today = finnishDate(Date.now());
-    return rows.map((r) => presentNotice(r, name.get(r.author_id) ?? "", viewer, today));
-  }
-
-  /** A notice the viewer may open: showing now, or their own (even expired); else not_found. */
-  async function visible(viewer: Express.User, id: number): Promise<Row> {
-    const row = await db
-      .selectFrom("notices")
-      .selectAll()
-      .where("id", "=", id)
-      .where("removed_at", "is", null)
-      .executeTakeFirst();
-    if (!row || (row.expires_on < finnishDate(Date.now()) && row.author_id !== viewer.id))
-      throw errors.notFound();
-    return row;
-  }
-
-  const checkExpiry = (expiresOn: string) => {
-    const today = finnishDate(Date.now());
-    if (expiresOn < today || expiresOn > addDays(today, MAX_NOTICE_DAYS))
-      throw errors.invalidInput({ fields: { expiresOn: "notice_expiry" } });
-  };
 
   router.get(
     "/notices",
@@ -97,7 +97,7 @@ export function noticesRouter(services: Services): Router {
       ]);
       res.set("Cache-Control", "private, no-store");
       res.json({
-        data: await present(rows, viewer),
+        data: await present(services, rows, viewer),
         meta: { total: Number(count.n), limit: q.limit, offset: q.offset },
       });
     }),
@@ -107,9 +107,9 @@ export function noticesRouter(services: Services): Router {
     "/notices/:id",
     handler(async (req, res) => {
       const viewer = actorOf(req);
-      const row = await visible(viewer, parse(IdParam, req.params).id);
+      const row = await visible(services, viewer, parse(IdParam, req.params).id);
       res.set("Cache-Control", "private, no-store");
-      res.json({ data: (await present([row], viewer))[0] });
+      res.json({ data: (await present(services, [row], viewer))[0] });
     }),
   );
 
@@ -129,7 +129,7 @@ export function noticesRouter(services: Services): Router {
         .select("municipality_code")
         .where("id", "=", author.id)
         .executeTakeFirst();
-      const row = await changing(author.id, (trx) =>
+      const row = await changing(services, author.id, (trx) =>
         trx
           .insertInto("notices")
           .values({
@@ -147,7 +147,7 @@ export function noticesRouter(services: Services): Router {
           .returningAll()
           .executeTakeFirstOrThrow(),
       );
-      res.status(201).json({ data: (await present([row], author))[0] });
+      res.status(201).json({ data: (await present(services, [row], author))[0] });
     }),
   );
 
@@ -155,11 +155,11 @@ export function noticesRouter(services: Services): Router {
     "/notices/:id",
     handler(async (req, res) => {
       const viewer = actorOf(req);
-      const row = await visible(viewer, parse(IdParam, req.params).id);
+      const row = await visible(services, viewer, parse(IdParam, req.params).id);
       if (!canNotice(viewer, "update", row)) throw errors.forbidden();
       const input = parse(NoticeUpdate, req.body);
       if (input.expiresOn) checkExpiry(input.expiresOn);
-      const updated = await changing(viewer.id, (trx) =>
+      const updated = await changing(services, viewer.id, (trx) =>
         trx
           .updateTable("notices")
           .set({
@@ -173,7 +173,7 @@ export function noticesRouter(services: Services): Router {
           .returningAll()
           .executeTakeFirstOrThrow(),
       );
-      res.json({ data: (await present([updated], viewer))[0] });
+      res.json({ data: (await present(services, [updated], viewer))[0] });
     }),
   );
 
@@ -181,9 +181,9 @@ export function noticesRouter(services: Services): Router {
     "/notices/:id",
     handler(async (req, res) => {
       const viewer = actorOf(req);
-      const row = await visible(viewer, parse(IdParam, req.params).id);
+      const row = await visible(services, viewer, parse(IdParam, req.params).id);
       if (!canNotice(viewer, "delete", row)) throw errors.forbidden();
-      await changing(viewer.id, (trx) =>
+      await changing(services, viewer.id, (trx) =>
         trx
           .updateTable("notices")
           .set({ removed_at: Date.now(), removed_by: row.author_id === viewer.id ? null : viewer.id })
