@@ -12,15 +12,22 @@ async function inviteMail(
   change: EventMap["member.changed"],
   groupUrl: (groupId: number) => string,
 ) {
-  const [user, inviter, group] = await Promise.all([
-    trx
-      .selectFrom("users")
-      .select(["email", "name", "status"])
-      .where("id", "=", change.userId)
-      .executeTakeFirst(),
-    trx.selectFrom("users").select("name").where("id", "=", change.actorId).executeTakeFirst(),
-    trx.selectFrom("chat_groups").select("name").where("id", "=", change.groupId).executeTakeFirst(),
-  ]);
+  // One after another: a transaction is one connection, which takes one query at a time.
+  const user = await trx
+    .selectFrom("users")
+    .select(["email", "name", "status"])
+    .where("id", "=", change.userId)
+    .executeTakeFirst();
+  const inviter = await trx
+    .selectFrom("users")
+    .select("name")
+    .where("id", "=", change.actorId)
+    .executeTakeFirst();
+  const group = await trx
+    .selectFrom("chat_groups")
+    .select("name")
+    .where("id", "=", change.groupId)
+    .executeTakeFirst();
   if (!user || user.status !== "active" || !group) return;
   await enqueueMail(trx, {
     to: user.email,
