@@ -170,8 +170,10 @@ export function reviewDue(record: Stewardship): Date | null {
 /** Overdue records still show, a little lower: users should find fresher information first. */
 const OVERDUE_WEIGHT = 0.7;
 
-export function contentDocuments(content: ContentInput, now = Date.now()): SearchDocument[] {
-  const docs: SearchDocument[] = [];
+const base = { source: CONTENT_SOURCE, statute: null, section: null } as const;
+
+/** Names and weights every kind of content document is built with. */
+function namingOf(content: ContentInput, now: number) {
   const weightOf = (record: Stewardship) => {
     const due = reviewDue(record);
     return due && due.getTime() < now ? OVERDUE_WEIGHT : 1;
@@ -184,8 +186,12 @@ export function contentDocuments(content: ContentInput, now = Date.now()): Searc
       .filter((n): n is string => Boolean(n));
   const areaNames = (areas: Area[]) =>
     areas.flatMap((a) => [a.name, area.get(a.slug)?.nameSv]).filter((n): n is string => Boolean(n));
-  const base = { source: CONTENT_SOURCE, statute: null, section: null } as const;
+  return { weightOf, municipalityNames, areaNames };
+}
+type Naming = ReturnType<typeof namingOf>;
 
+/** Each municipality, found by its name and the names of its units. */
+function municipalityDocuments(content: ContentInput, docs: SearchDocument[]): void {
   const unitsByMunicipality = new Map<string, string[]>();
   for (const u of content.units) {
     if (u.municipality)
@@ -213,7 +219,11 @@ export function contentDocuments(content: ContentInput, now = Date.now()): Searc
       serviceAreas: [],
     });
   }
+}
 
+/** Each unit, and each of its contact persons shown to members (once, at their first unit). */
+function unitDocuments(content: ContentInput, naming: Naming, docs: SearchDocument[]): void {
+  const { weightOf, municipalityNames, areaNames } = naming;
   const seenPeople = new Set<string>();
   for (const u of content.units) {
     const codes = uniq([
@@ -262,7 +272,10 @@ export function contentDocuments(content: ContentInput, now = Date.now()): Searc
       });
     }
   }
+}
 
+/** Each statute and each of its sections. */
+function statuteDocuments(content: ContentInput, docs: SearchDocument[]): void {
   for (const s of content.statutes) {
     const names = uniq([s.shortName, ...aliasesOf(s.aliases)].filter((n): n is string => Boolean(n)));
     const areas = s.serviceAreas.map((a) => a.slug);
@@ -302,7 +315,11 @@ export function contentDocuments(content: ContentInput, now = Date.now()): Searc
       });
     }
   }
+}
 
+/** Pages, events, news and links. */
+function editorialDocuments(content: ContentInput, naming: Naming, docs: SearchDocument[]): void {
+  const { weightOf, areaNames } = naming;
   type Editorial = {
     documentId: string;
     locale: string;
@@ -374,5 +391,14 @@ export function contentDocuments(content: ContentInput, now = Date.now()): Searc
     textSv: sv?.description ?? null,
     url: fi.url,
   }));
+}
+
+export function contentDocuments(content: ContentInput, now = Date.now()): SearchDocument[] {
+  const docs: SearchDocument[] = [];
+  const naming = namingOf(content, now);
+  municipalityDocuments(content, docs);
+  unitDocuments(content, naming, docs);
+  statuteDocuments(content, docs);
+  editorialDocuments(content, naming, docs);
   return docs;
 }
