@@ -220,6 +220,137 @@ const DISABILITY_AREAS: Array<{ key: string; name: string; host: string; serves:
   },
 ];
 
+/** The county's social services: every unit is below it. */
+const ROOT_UNIT: UnitSeed = {
+  sourceId: "demo:unit:root",
+  name: "Keski-Suomen hyvinvointialue, sosiaalipalvelut",
+  nameSv: "Mellersta Finlands välfärdsområde, socialtjänster",
+  description: "Hyvinvointialueen sosiaalipalvelujen organisaatio. Palvelualueiden yksiköt ovat tämän alla.",
+  municipality: null,
+  municipalities: MUNICIPALITIES.map((m) => m.code),
+  serviceAreas: [],
+  visitingAddress: { street: "Palvelukatu 1", postalCode: "40100", postOffice: "Jyväskylä" },
+  postalAddress: { poBox: "PL 0000", postalCode: "40101", postOffice: "Jyväskylä" },
+  phones: [
+    {
+      kind: "switchboard",
+      number: phone(1),
+      label: "Vaihde",
+      chargeNote: "Puhelun hinta: paikallisverkko- tai matkapuhelinmaksu",
+    },
+  ],
+  emails: [{ address: `kirjaamo@${DEMO_DOMAIN}`, label: "Kirjaamo" }],
+  alwaysOpen: false,
+  openingHours: OFFICE_HOURS,
+  openingExceptions: HOLIDAYS_2026,
+  languages: ["fi", "sv", "en"],
+};
+
+/** The region-wide social and crisis emergency service, open around the clock. */
+const ON_CALL_UNIT: UnitSeed = {
+  sourceId: "demo:unit:sosiaalipaivystys",
+  name: "Keski-Suomen sosiaali- ja kriisipäivystys",
+  nameSv: "Mellersta Finlands social- och krisjour",
+  description:
+    "Kiireellinen sosiaalihuolto koko hyvinvointialueella ympäri vuorokauden: lastensuojelun kiireelliset tilanteet, kriisityö, väkivaltatilanteet ja äkilliset asumisen kriisit. Hätätilanteessa soita 112.",
+  parent: ROOT_UNIT.sourceId,
+  municipality: null,
+  municipalities: MUNICIPALITIES.map((m) => m.code),
+  serviceAreas: ["sosiaalipaivystys"],
+  visitingAddress: { street: "Päivystäjänkatu 2", postalCode: "40620", postOffice: "Jyväskylä" },
+  phones: [
+    {
+      kind: "emergency",
+      number: phone(112),
+      label: "Sosiaalipäivystys 24/7",
+      chargeNote: "Puhelun hinta: paikallisverkko- tai matkapuhelinmaksu",
+    },
+    { kind: "service", number: phone(113), label: "Viranomaisten linja" },
+  ],
+  emails: [{ address: `sosiaalipaivystys@${DEMO_DOMAIN}`, label: "Ei kiireellisiin asioihin", secure: true }],
+  alwaysOpen: true,
+  openingHours: [],
+  openingExceptions: [],
+  openingNote: "Avoinna joka päivä ympäri vuorokauden, myös pyhäpäivinä.",
+  languages: ["fi", "sv", "en"],
+};
+
+/** A municipality's unit of one service area, the `n`th demo unit. */
+function municipalUnit(
+  plan: (typeof AREA_PLANS)[number],
+  m: MunicipalitySeed,
+  n: number,
+  parent: string,
+): UnitSeed {
+  return {
+    sourceId: `demo:unit:${m.code}:${plan.slug}`,
+    name: plan.unitName(m),
+    description: `${plan.label} ${municipalityGenitive(m.code)} asukkaille. ${plan.duties}`,
+    parent,
+    municipality: m.code,
+    municipalities: [m.code],
+    serviceAreas:
+      plan.slug === "aikuissosiaalityo"
+        ? [plan.slug, "toimeentulotuki"]
+        : plan.slug === "ikaantyneiden-palvelut"
+          ? [plan.slug, "omaishoito"]
+          : [plan.slug],
+    visitingAddress: {
+      street: `Palvelutie ${(n % 40) + 1}`,
+      postalCode: m.postalCode,
+      postOffice: m.name,
+    },
+    postalAddress: { poBox: `PL ${n}`, postalCode: m.postalCode, postOffice: m.name },
+    phones: [
+      {
+        kind: "service",
+        number: phone(n),
+        label: "Neuvonta",
+        chargeNote: "Puhelun hinta: paikallisverkko- tai matkapuhelinmaksu",
+      },
+    ],
+    emails: [{ address: `${ascii(plan.unitName(m))}@${DEMO_DOMAIN}`, secure: true }],
+    alwaysOpen: false,
+    openingHours: OFFICE_HOURS,
+    openingExceptions: HOLIDAYS_2026,
+    openingNote: PHONE_HOURS_NOTE,
+    languages: ["fi"],
+  };
+}
+
+/** A disability services unit serving several municipalities, the `n`th demo unit. */
+function disabilityUnit(area: (typeof DISABILITY_AREAS)[number], n: number, parent: string): UnitSeed {
+  const host = MUNICIPALITIES.find((m) => m.code === area.host) as MunicipalitySeed;
+  return {
+    sourceId: `demo:unit:vammaispalvelut:${area.key}`,
+    name: area.name,
+    description: `Vammaispalvelulain mukaiset palvelut kunnissa: ${area.serves.map((c) => MUNICIPALITIES.find((m) => m.code === c)?.name).join(", ")}. Henkilökohtainen apu, liikkumisen tuki, asumisen tuki ja valmennus.`,
+    parent,
+    municipality: area.host,
+    municipalities: area.serves,
+    serviceAreas: ["vammaispalvelut"],
+    visitingAddress: {
+      street: `Palvelutie ${(n % 40) + 1}`,
+      postalCode: host.postalCode,
+      postOffice: host.name,
+    },
+    phones: [
+      {
+        kind: "service",
+        number: phone(n),
+        label: "Vammaispalvelujen neuvonta",
+        chargeNote: "Puhelun hinta: paikallisverkko- tai matkapuhelinmaksu",
+      },
+    ],
+    emails: [{ address: `vammaispalvelut.${area.key}@${DEMO_DOMAIN}`, secure: true }],
+    alwaysOpen: false,
+    openingHours: OFFICE_HOURS,
+    openingExceptions: HOLIDAYS_2026,
+    openingNote: "Puhelinaika ma–pe klo 9–11.",
+    languages: area.key === "jyvaskyla" ? ["fi", "sv", "en"] : ["fi"],
+  };
+}
+
 export function buildDemoDirectory(): { units: UnitSeed[]; persons: PersonSeed[] } {
   const units: UnitSeed[] = [];
   const persons: PersonSeed[] = [];
@@ -242,31 +373,7 @@ export function buildDemoDirectory(): { units: UnitSeed[]; persons: PersonSeed[]
     });
   };
 
-  const root: UnitSeed = {
-    sourceId: "demo:unit:root",
-    name: "Keski-Suomen hyvinvointialue, sosiaalipalvelut",
-    nameSv: "Mellersta Finlands välfärdsområde, socialtjänster",
-    description:
-      "Hyvinvointialueen sosiaalipalvelujen organisaatio. Palvelualueiden yksiköt ovat tämän alla.",
-    municipality: null,
-    municipalities: MUNICIPALITIES.map((m) => m.code),
-    serviceAreas: [],
-    visitingAddress: { street: "Palvelukatu 1", postalCode: "40100", postOffice: "Jyväskylä" },
-    postalAddress: { poBox: "PL 0000", postalCode: "40101", postOffice: "Jyväskylä" },
-    phones: [
-      {
-        kind: "switchboard",
-        number: phone(1),
-        label: "Vaihde",
-        chargeNote: "Puhelun hinta: paikallisverkko- tai matkapuhelinmaksu",
-      },
-    ],
-    emails: [{ address: `kirjaamo@${DEMO_DOMAIN}`, label: "Kirjaamo" }],
-    alwaysOpen: false,
-    openingHours: OFFICE_HOURS,
-    openingExceptions: HOLIDAYS_2026,
-    languages: ["fi", "sv", "en"],
-  };
+  const root = ROOT_UNIT;
   units.push(root);
 
   const branch = (slug: string, label: string): UnitSeed => {
@@ -289,74 +396,13 @@ export function buildDemoDirectory(): { units: UnitSeed[]; persons: PersonSeed[]
     return unit;
   };
 
-  units.push({
-    sourceId: "demo:unit:sosiaalipaivystys",
-    name: "Keski-Suomen sosiaali- ja kriisipäivystys",
-    nameSv: "Mellersta Finlands social- och krisjour",
-    description:
-      "Kiireellinen sosiaalihuolto koko hyvinvointialueella ympäri vuorokauden: lastensuojelun kiireelliset tilanteet, kriisityö, väkivaltatilanteet ja äkilliset asumisen kriisit. Hätätilanteessa soita 112.",
-    parent: root.sourceId,
-    municipality: null,
-    municipalities: MUNICIPALITIES.map((m) => m.code),
-    serviceAreas: ["sosiaalipaivystys"],
-    visitingAddress: { street: "Päivystäjänkatu 2", postalCode: "40620", postOffice: "Jyväskylä" },
-    phones: [
-      {
-        kind: "emergency",
-        number: phone(112),
-        label: "Sosiaalipäivystys 24/7",
-        chargeNote: "Puhelun hinta: paikallisverkko- tai matkapuhelinmaksu",
-      },
-      { kind: "service", number: phone(113), label: "Viranomaisten linja" },
-    ],
-    emails: [
-      { address: `sosiaalipaivystys@${DEMO_DOMAIN}`, label: "Ei kiireellisiin asioihin", secure: true },
-    ],
-    alwaysOpen: true,
-    openingHours: [],
-    openingExceptions: [],
-    openingNote: "Avoinna joka päivä ympäri vuorokauden, myös pyhäpäivinä.",
-    languages: ["fi", "sv", "en"],
-  });
+  units.push(ON_CALL_UNIT);
 
   for (const plan of AREA_PLANS) {
     const parent = branch(plan.slug, plan.label);
     for (const m of MUNICIPALITIES) {
       n += 1;
-      const unit: UnitSeed = {
-        sourceId: `demo:unit:${m.code}:${plan.slug}`,
-        name: plan.unitName(m),
-        description: `${plan.label} ${municipalityGenitive(m.code)} asukkaille. ${plan.duties}`,
-        parent: parent.sourceId,
-        municipality: m.code,
-        municipalities: [m.code],
-        serviceAreas:
-          plan.slug === "aikuissosiaalityo"
-            ? [plan.slug, "toimeentulotuki"]
-            : plan.slug === "ikaantyneiden-palvelut"
-              ? [plan.slug, "omaishoito"]
-              : [plan.slug],
-        visitingAddress: {
-          street: `Palvelutie ${(n % 40) + 1}`,
-          postalCode: m.postalCode,
-          postOffice: m.name,
-        },
-        postalAddress: { poBox: `PL ${n}`, postalCode: m.postalCode, postOffice: m.name },
-        phones: [
-          {
-            kind: "service",
-            number: phone(n),
-            label: "Neuvonta",
-            chargeNote: "Puhelun hinta: paikallisverkko- tai matkapuhelinmaksu",
-          },
-        ],
-        emails: [{ address: `${ascii(plan.unitName(m))}@${DEMO_DOMAIN}`, secure: true }],
-        alwaysOpen: false,
-        openingHours: OFFICE_HOURS,
-        openingExceptions: HOLIDAYS_2026,
-        openingNote: PHONE_HOURS_NOTE,
-        languages: ["fi"],
-      };
+      const unit = municipalUnit(plan, m, n, parent.sourceId);
       units.push(unit);
       person(unit, plan.title, plan.duties);
     }
@@ -365,35 +411,7 @@ export function buildDemoDirectory(): { units: UnitSeed[]; persons: PersonSeed[]
   const disabilityBranch = branch("vammaispalvelut", "Vammaispalvelut");
   for (const area of DISABILITY_AREAS) {
     n += 1;
-    const host = MUNICIPALITIES.find((m) => m.code === area.host) as MunicipalitySeed;
-    const unit: UnitSeed = {
-      sourceId: `demo:unit:vammaispalvelut:${area.key}`,
-      name: area.name,
-      description: `Vammaispalvelulain mukaiset palvelut kunnissa: ${area.serves.map((c) => MUNICIPALITIES.find((m) => m.code === c)?.name).join(", ")}. Henkilökohtainen apu, liikkumisen tuki, asumisen tuki ja valmennus.`,
-      parent: disabilityBranch.sourceId,
-      municipality: area.host,
-      municipalities: area.serves,
-      serviceAreas: ["vammaispalvelut"],
-      visitingAddress: {
-        street: `Palvelutie ${(n % 40) + 1}`,
-        postalCode: host.postalCode,
-        postOffice: host.name,
-      },
-      phones: [
-        {
-          kind: "service",
-          number: phone(n),
-          label: "Vammaispalvelujen neuvonta",
-          chargeNote: "Puhelun hinta: paikallisverkko- tai matkapuhelinmaksu",
-        },
-      ],
-      emails: [{ address: `vammaispalvelut.${area.key}@${DEMO_DOMAIN}`, secure: true }],
-      alwaysOpen: false,
-      openingHours: OFFICE_HOURS,
-      openingExceptions: HOLIDAYS_2026,
-      openingNote: "Puhelinaika ma–pe klo 9–11.",
-      languages: area.key === "jyvaskyla" ? ["fi", "sv", "en"] : ["fi"],
-    };
+    const unit = disabilityUnit(area, n, disabilityBranch.sourceId);
     units.push(unit);
     person(
       unit,

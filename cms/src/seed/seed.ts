@@ -25,13 +25,8 @@ function verifiedAt(now: Date, index: number): string {
   return new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
 }
 
-/**
- * Creates what is missing and never overwrites: records are matched by their natural key
- * (code, slug, number, sourceId, url), so a second run creates nothing and an editor's
- * changes survive.
- */
-export async function seed(strapi: Core.Strapi, options: SeedOptions): Promise<SeedReport> {
-  const log = options.log ?? (() => undefined);
+/** Creation of what is missing, shared by every step of the seed. */
+function seederFor(strapi: Core.Strapi, options: SeedOptions) {
   const now = options.now ?? new Date();
   const created: Record<string, number> = {};
   let index = 0;
@@ -57,7 +52,21 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions): Promise<S
     verifiedAt: verifiedAt(now, index++),
     reviewIntervalMonths: months,
   });
+  return { ensure, steward, created, now, log: options.log ?? (() => undefined) };
+}
+type Seeder = ReturnType<typeof seederFor>;
 
+/** Ids of the reference records, by natural key, for the records that point at them. */
+type ReferenceIds = {
+  regionId: string;
+  municipalityIds: Map<string, string>;
+  statuteIds: Map<string, string>;
+  areas: (slugs: string[]) => string[];
+  muns: (codes: string[]) => string[];
+};
+
+/** The region, its municipalities, the service areas, search synonyms and statutes. */
+async function seedReference({ ensure, steward, log }: Seeder): Promise<ReferenceIds> {
   log("Hyvinvointialue ja kunnat");
   const regionId = await ensure("api::region.region", { code: REGION.code }, () => ({ ...REGION }));
   const municipalityIds = new Map<string, string>();
@@ -115,7 +124,11 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions): Promise<S
       })),
     );
   }
+  return { regionId, municipalityIds, statuteIds, areas, muns };
+}
 
+/** The maintainers' guide (kept by the region's editors, checked yearly). */
+async function seedGuide({ ensure, steward, log, now }: Seeder, demo: boolean): Promise<void> {
   log("Ylläpitäjän opas");
   for (const page of GUIDE_PAGES) {
     await ensure(
@@ -131,108 +144,129 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions): Promise<S
         serviceAreas: [],
         statuteReferences: [],
         // The region's editors keep the guide; it is checked yearly.
-        ...(options.demo ? steward(null) : { verifiedAt: now.toISOString(), reviewIntervalMonths: 12 }),
+        ...(demo ? steward(null) : { verifiedAt: now.toISOString(), reviewIntervalMonths: 12 }),
       }),
       { locale: "fi" },
     );
   }
+}
 
+/** Demo units and their contact persons (fictional). */
+async function seedDemoDirectory({ ensure, steward, log }: Seeder, ids: ReferenceIds): Promise<void> {
+  const { regionId, municipalityIds, areas, muns } = ids;
+  const { units, persons } = buildDemoDirectory();
+  log(`Toimipisteet (${units.length})`);
+  const unitIds = new Map<string, string>();
+  for (const u of units) {
+    unitIds.set(
+      u.sourceId,
+      await ensure("api::service-unit.service-unit", { sourceId: u.sourceId }, () => ({
+        ...u,
+        parent: u.parent ? unitIds.get(u.parent) : undefined,
+        region: regionId,
+        municipality: u.municipality ? municipalityIds.get(u.municipality) : undefined,
+        municipalities: muns(u.municipalities),
+        serviceAreas: areas(u.serviceAreas),
+        languages: u.languages.map((code) => ({ code })),
+        ...steward(u.municipality),
+      })),
+    );
+  }
+  log(`Yhteyshenkilöt (${persons.length})`);
+  for (const person of persons) {
+    await ensure("api::contact-person.contact-person", { sourceId: person.sourceId }, () => ({
+      ...person,
+      unit: unitIds.get(person.unit),
+      municipality: person.municipality ? municipalityIds.get(person.municipality) : undefined,
+      languages: person.languages.map((code) => ({ code })),
+      visibility: "members",
+      ...steward(person.municipality, 6),
+    }));
+  }
+}
+
+/** Demo hub pages, events, news and links. */
+async function seedDemoEditorial({ ensure, steward, log, now }: Seeder, ids: ReferenceIds): Promise<void> {
+  const { municipalityIds, statuteIds, areas } = ids;
+  log("Palvelualueiden sivut, tapahtumat, uutiset ja linkit");
+  for (const page of HUB_PAGES) {
+    await ensure(
+      "api::page.page",
+      { slug: page.slug, locale: "fi" },
+      () => ({
+        title: page.title,
+        slug: page.slug,
+        kind: "hub",
+        summary: page.summary,
+        body: page.body,
+        links: page.links,
+        serviceAreas: areas(page.serviceAreas),
+        statuteReferences: page.references.map((r) => ({
+          statute: statuteIds.get(r.statute),
+          section: r.section,
+          note: r.note,
+        })),
+        ...steward(null),
+      }),
+      { locale: "fi" },
+    );
+  }
+  for (const event of eventsFor(now)) {
+    await ensure(
+      "api::event.event",
+      { title: event.title, locale: "fi" },
+      () => ({
+        ...event,
+        description: [p(event.summary)],
+        serviceAreas: areas(event.serviceAreas),
+        ...steward(null),
+      }),
+      { locale: "fi" },
+    );
+  }
+  for (const item of newsFor(now)) {
+    await ensure(
+      "api::news.news",
+      { slug: item.slug, locale: "fi" },
+      () => ({
+        ...item,
+        body: [p(item.body)],
+        serviceAreas: areas(item.serviceAreas),
+        municipality: item.municipality ? municipalityIds.get(item.municipality) : undefined,
+        ...steward(item.municipality ?? null),
+      }),
+      { locale: "fi" },
+    );
+  }
+  for (const link of LINKS) {
+    await ensure(
+      "api::link.link",
+      { url: link.url, locale: "fi" },
+      () => ({
+        ...link,
+        serviceAreas: areas(link.serviceAreas),
+        ...steward(null),
+      }),
+      { locale: "fi" },
+    );
+  }
+}
+
+/**
+ * Creates what is missing and never overwrites: records are matched by their natural key
+ * (code, slug, number, sourceId, url), so a second run creates nothing and an editor's
+ * changes survive.
+ */
+export async function seed(strapi: Core.Strapi, options: SeedOptions): Promise<SeedReport> {
+  const seeder = seederFor(strapi, options);
+  const { created, now, log } = seeder;
+  const ids = await seedReference(seeder);
+  await seedGuide(seeder, options.demo);
   if (options.demo) {
     log("Esimerkkikäyttäjät (Strapi-ylläpito)");
     await seedAdminUsers(strapi, options.demoPassword, created);
-
-    const { units, persons } = buildDemoDirectory();
-    log(`Toimipisteet (${units.length})`);
-    const unitIds = new Map<string, string>();
-    for (const u of units) {
-      unitIds.set(
-        u.sourceId,
-        await ensure("api::service-unit.service-unit", { sourceId: u.sourceId }, () => ({
-          ...u,
-          parent: u.parent ? unitIds.get(u.parent) : undefined,
-          region: regionId,
-          municipality: u.municipality ? municipalityIds.get(u.municipality) : undefined,
-          municipalities: muns(u.municipalities),
-          serviceAreas: areas(u.serviceAreas),
-          languages: u.languages.map((code) => ({ code })),
-          ...steward(u.municipality),
-        })),
-      );
-    }
-    log(`Yhteyshenkilöt (${persons.length})`);
-    for (const person of persons) {
-      await ensure("api::contact-person.contact-person", { sourceId: person.sourceId }, () => ({
-        ...person,
-        unit: unitIds.get(person.unit),
-        municipality: person.municipality ? municipalityIds.get(person.municipality) : undefined,
-        languages: person.languages.map((code) => ({ code })),
-        visibility: "members",
-        ...steward(person.municipality, 6),
-      }));
-    }
-
-    log("Palvelualueiden sivut, tapahtumat, uutiset ja linkit");
-    for (const page of HUB_PAGES) {
-      await ensure(
-        "api::page.page",
-        { slug: page.slug, locale: "fi" },
-        () => ({
-          title: page.title,
-          slug: page.slug,
-          kind: "hub",
-          summary: page.summary,
-          body: page.body,
-          links: page.links,
-          serviceAreas: areas(page.serviceAreas),
-          statuteReferences: page.references.map((r) => ({
-            statute: statuteIds.get(r.statute),
-            section: r.section,
-            note: r.note,
-          })),
-          ...steward(null),
-        }),
-        { locale: "fi" },
-      );
-    }
-    for (const event of eventsFor(now)) {
-      await ensure(
-        "api::event.event",
-        { title: event.title, locale: "fi" },
-        () => ({
-          ...event,
-          description: [p(event.summary)],
-          serviceAreas: areas(event.serviceAreas),
-          ...steward(null),
-        }),
-        { locale: "fi" },
-      );
-    }
-    for (const item of newsFor(now)) {
-      await ensure(
-        "api::news.news",
-        { slug: item.slug, locale: "fi" },
-        () => ({
-          ...item,
-          body: [p(item.body)],
-          serviceAreas: areas(item.serviceAreas),
-          municipality: item.municipality ? municipalityIds.get(item.municipality) : undefined,
-          ...steward(item.municipality ?? null),
-        }),
-        { locale: "fi" },
-      );
-    }
-    for (const link of LINKS) {
-      await ensure(
-        "api::link.link",
-        { url: link.url, locale: "fi" },
-        () => ({
-          ...link,
-          serviceAreas: areas(link.serviceAreas),
-          ...steward(null),
-        }),
-        { locale: "fi" },
-      );
-    }
+    await seedDemoDirectory(seeder, ids);
+    await seedDemoEditorial(seeder, ids);
   }
 
   await strapi.store({ type: "plugin", name: "soskes" }).set({
