@@ -18,6 +18,21 @@ module.exports = {
       from: { path: "^web/server/db/", pathNot: "\\.test\\.ts$" },
       to: { path: "^web/server/", pathNot: "^web/server/db/" },
     },
+    {
+      name: "client-reads-server-wire-only",
+      severity: "error",
+      comment:
+        "The web client knows the server by the shapes of its answers alone: it imports server/wire.ts, and only its types.",
+      from: { path: "^web/client/" },
+      to: { path: "^web/server/", pathNot: "^web/server/wire\\.ts$" },
+    },
+    {
+      name: "client-imports-wire-types-only",
+      severity: "error",
+      comment: "No server code reaches the browser bundle.",
+      from: { path: "^web/client/" },
+      to: { path: "^web/server/wire\\.ts$", dependencyTypesNot: ["type-only"] },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

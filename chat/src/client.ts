@@ -225,10 +225,13 @@ export {
 } from "./richtext.js";
 
 export type {
+  AnonymisationFlag,
   AnswerDraft,
+  AuditEntry,
   ConsultAbilities,
   Consultation,
   ConsultReport,
+  Panel,
   PublishedAnswer,
   ReportRow,
 } from "./consult/wire.js";

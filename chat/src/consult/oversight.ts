@@ -1,6 +1,7 @@
 import { chatErrors } from "../errors.js";
 import { consultReport } from "./report.js";
 import type { ConsultContext, ConsultActor } from "./context.js";
+import type { AuditEntry } from "./wire.js";
 
 /** Requests per panel and service area, response times and overdue counts, for admins. */
 export async function report(
@@ -14,7 +15,11 @@ export async function report(
 }
 
 /** The audit log for admins, newest first. */
-export async function auditLog(ctx: ConsultContext, actor: ConsultActor, limit = 1000) {
+export async function auditLog(
+  ctx: ConsultContext,
+  actor: ConsultActor,
+  limit = 1000,
+): Promise<AuditEntry[]> {
   const { db } = ctx;
   if (actor.role !== "admin") throw chatErrors.forbidden();
   const rows = await db

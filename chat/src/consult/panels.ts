@@ -3,8 +3,9 @@ import { chatErrors } from "../errors.js";
 import { consultErrors } from "./errors.js";
 import type { ConsultContext, ConsultActor } from "./context.js";
 import { type PanelCreate, type PanelMember } from "./inputs.js";
+import type { Panel } from "./wire.js";
 
-export async function listPanels(ctx: ConsultContext) {
+export async function listPanels(ctx: ConsultContext): Promise<Panel[]> {
   const { db } = ctx;
   const panels = await db.selectFrom("consult_panels").selectAll().orderBy("name").execute();
   const seats = await db

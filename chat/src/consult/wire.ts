@@ -80,3 +80,26 @@ export type ConsultReport = {
   rows: ReportRow[];
   total: ReportRow;
 };
+
+/** What the anonymisation check found in a question or answer: a name, address or birth date. */
+export type { AnonymisationFlag } from "./anonymise.js";
+
+/** An expert panel of one service area, with its members (a lead assigns requests). */
+export type Panel = {
+  id: number;
+  serviceArea: string;
+  name: string;
+  members: Array<{ id: number; name: string; lead: boolean }>;
+};
+
+/** One line of the audit log as admins read it. */
+export type AuditEntry = {
+  id: number;
+  at: string;
+  actorId: number | null;
+  actor: string | null;
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  outcome: "allowed" | "denied";
+};

@@ -5,8 +5,8 @@ import {
   signFreshnessToken,
   type FreshnessRecordType,
 } from "@soskes/config";
-import type { Services } from "../services.js";
-import type { Snapshot, Stewardship } from "./content-service.js";
+import type { Config } from "@soskes/config";
+import type { Snapshot, Stewardship } from "./cms-types.js";
 import { paths } from "@soskes/domain/paths";
 
 /** Reminders go out this many days before a record's check falls due. */
@@ -78,11 +78,7 @@ export const fiDate = (iso: string) => {
 };
 
 /** A signed one-click link for one record, valid for 30 days and spent once used. */
-export function freshnessLink(
-  services: Pick<Services, "config">,
-  record: FreshnessRecord,
-  now: number,
-): string {
+export function freshnessLink(services: { config: Config }, record: FreshnessRecord, now: number): string {
   const token = signFreshnessToken(freshnessKey(services.config.cms.apiToken), {
     type: record.type,
     documentId: record.documentId,

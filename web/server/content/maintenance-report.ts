@@ -1,5 +1,5 @@
 import { finnishDate } from "@soskes/domain";
-import type { CmsUnit, Snapshot } from "./content-service.js";
+import type { CmsUnit, Snapshot } from "./cms-types.js";
 import { dueOn, REMINDER_DAYS } from "./freshness.js";
 
 export type Missing = "phone" | "opening_hours" | "name_sv" | "address" | "email" | "summary" | "swedish";

@@ -8,6 +8,8 @@ export type OpeningException = {
   closed: boolean;
   opens: string | null;
   closes: string | null;
+  /** Why, in the editor's words ("Juhannus"). */
+  reason?: string | null;
 };
 
 // Made once: building a formatter costs far more than formatting.

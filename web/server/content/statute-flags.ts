@@ -1,9 +1,10 @@
 import type { Logger } from "pino";
-import type { Snapshot } from "./content-service.js";
+import type { Snapshot } from "./cms-types.js";
 import type { Db } from "../db/database.js";
 import type { ReviewFlagTarget } from "../db/schema.js";
 import { enqueueMail } from "../mail/outbox.js";
 import { paths } from "@soskes/domain/paths";
+import type { OpenFlag } from "../presenters/review-flags.js";
 
 type Deps = {
   db: Db;
@@ -165,7 +166,7 @@ export async function resolveStatuteFlags(db: Db, snapshot: Snapshot, now = Date
   }
 }
 
-export const openFlagsFor = (db: Db, type: ReviewFlagTarget, id: string) =>
+export const openFlagsFor = (db: Db, type: ReviewFlagTarget, id: string): Promise<OpenFlag[]> =>
   db
     .selectFrom("review_flags")
     .select(["id", "statute", "section", "amended_on as amendedOn", "created_at as flaggedAt"])

@@ -4,7 +4,7 @@ import type {
   CmsServiceArea,
   CmsStatute,
   CmsUnit,
-} from "../content/content-service.js";
+} from "../content/cms-types.js";
 import { aliasesOf, sectionAnchor, statuteSlug } from "@soskes/search";
 import { helsinkiNow, isOpenNow } from "../content/opening.js";
 
@@ -69,7 +69,14 @@ export function presentUnit(u: CmsUnit, now: Date) {
     // Past exceptions are of no use to anyone reading the page today.
     openingExceptions: u.openingExceptions
       .filter((e) => (e.endDate ?? e.startDate) >= today)
-      .map((e) => ({ ...e, opens: e.opens?.slice(0, 5) ?? null, closes: e.closes?.slice(0, 5) ?? null })),
+      .map((e) => ({
+        startDate: e.startDate,
+        endDate: e.endDate,
+        closed: e.closed,
+        opens: e.opens?.slice(0, 5) ?? null,
+        closes: e.closes?.slice(0, 5) ?? null,
+        reason: e.reason ?? null,
+      })),
     openingNote: u.openingNote,
     openNow: isOpenNow(u, now),
     languages: u.languages.map((l) => l.code),

@@ -1,4 +1,13 @@
-import type { Block, CmsEvent, CmsLink, CmsNews, CmsPage } from "../content/content-service.js";
+import type {
+  Block,
+  CmsEvent,
+  CmsLink,
+  CmsNews,
+  CmsPage,
+  CmsServiceArea,
+  CmsStatute,
+} from "../content/cms-types.js";
+import { presentServiceArea, presentStatute } from "./content.js";
 import type { Lang } from "../i18n.js";
 import { sectionAnchor, statuteSlug } from "@soskes/search";
 
@@ -108,6 +117,27 @@ export function presentNews(n: CmsNews) {
     body: sanitiseBlocks(n.body),
     serviceAreas: area(n),
     municipalityCode: n.municipality?.code ?? null,
+  };
+}
+
+/** A service area's hub: its page, other pages, statutes, coming events, news and links. */
+export function presentHub(hub: {
+  area: CmsServiceArea;
+  page: CmsPage | undefined;
+  pages: CmsPage[];
+  statutes: CmsStatute[];
+  events: CmsEvent[];
+  news: CmsNews[];
+  links: CmsLink[];
+}) {
+  return {
+    area: presentServiceArea(hub.area),
+    hub: hub.page ? presentPage(hub.page) : null,
+    pages: hub.pages.map(presentPageSummary),
+    statutes: hub.statutes.map(presentStatute),
+    events: hub.events.map(presentEvent),
+    news: hub.news.map(presentNews),
+    links: hub.links.map(presentLink),
   };
 }
 

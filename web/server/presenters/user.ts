@@ -1,4 +1,7 @@
-import type { UserRow } from "../commands/users.js";
+import type { Selectable } from "kysely";
+import type { UsersTable } from "../db/schema.js";
+
+type UserRow = Selectable<UsersTable>;
 import { abilitiesFor } from "../policies/user.js";
 
 const parse = <T>(json: string, fallback: T): T => {
@@ -55,5 +58,34 @@ export function presentColleague(user: UserRow) {
     phone: show("phone", user.phone),
     expertise: show("expertise", user.expertise),
     languages: show("languages", parse<string[]>(user.languages, [])),
+  };
+}
+
+/** A member as the admin's lists show them (pending approval or active), with their unit. */
+export function presentAdminUser(
+  u: Pick<
+    UserRow,
+    | "id"
+    | "email"
+    | "name"
+    | "organisation"
+    | "municipality_code"
+    | "org_unit"
+    | "role"
+    | "status"
+    | "created_at"
+  >,
+  unitNames: Map<string, string>,
+) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    organisation: u.organisation,
+    municipalityCode: u.municipality_code,
+    role: u.role,
+    status: u.status,
+    orgUnit: u.org_unit ? { id: u.org_unit, name: unitNames.get(u.org_unit) ?? null } : null,
+    createdAt: new Date(u.created_at).toISOString(),
   };
 }

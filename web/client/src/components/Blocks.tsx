@@ -1,16 +1,8 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
+import type { Block } from "../lib/wire";
 
-export type Block = {
-  type: string;
-  children?: Block[];
-  text?: string;
-  url?: string;
-  level?: number;
-  format?: string;
-  bold?: boolean;
-  italic?: boolean;
-};
+export type { Block };
 
 /** Renders the server's allow-listed rich text as React elements (never as HTML). */
 export function Blocks({ blocks, headingOffset = 0 }: { blocks: Block[]; headingOffset?: number }) {

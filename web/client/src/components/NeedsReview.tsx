@@ -1,8 +1,9 @@
 import { sectionAnchorOf, statutePath } from "@soskes/chat/client";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import type { OpenFlag } from "../lib/wire";
 
-export type ReviewFlag = { id: number; statute: string; section: string; amendedOn: string | null };
+export type ReviewFlag = OpenFlag;
 
 /** "Needs review": a section this page or answer cites has been amended since it was checked. */
 export function NeedsReview({ flags }: { flags: ReviewFlag[] | undefined }) {

@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "./api-client";
+import type { Municipality, ServiceArea } from "./wire";
 
 /** Reference data every feature may use: the county's municipalities and service areas. */
-export type Municipality = { code: string; name: string; nameSv: string | null };
-export type ServiceArea = { slug: string; name: string; nameSv: string | null; kind: "service" | "support" };
+export type { Municipality, ServiceArea };
 
 export const useMunicipalities = () =>
   useQuery({

@@ -2,47 +2,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { api } from "./api-client";
 
-export type HitType =
-  | "municipality"
-  | "unit"
-  | "person"
-  | "statute"
-  | "section"
-  | "page"
-  | "event"
-  | "news"
-  | "link"
-  | "notice"
-  | "answer"
-  | "message";
-
-export type Hit = {
-  type: HitType;
-  id: string;
-  title: string;
-  /** Escaped text with <mark> around matches (rendered by Snippet, never as HTML). */
-  snippet: string;
-  url: string;
-  municipalityCodes: string[];
-  serviceArea: string | null;
-  statute: string | null;
-  section: string | null;
-};
-
-export type SearchResult = {
-  hits: Hit[];
-  total: number;
-  /** False when counting stopped: there are at least `total` matches. */
-  exhaustive: boolean;
-  facets: {
-    type: Record<string, number>;
-    municipality: Record<string, number>;
-    serviceArea: Record<string, number>;
-  };
-  tookMs: number;
-  didYouMean: string | null;
-  citation: { statute: string; section: string | null } | null;
-};
+export type { Hit, HitType, SearchResult } from "@soskes/search/client";
+import type { SearchResult } from "@soskes/search/client";
 
 export type SearchParams = {
   q: string;

@@ -1,28 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "./api-client";
+import type { Statute, StatuteDetail } from "./wire";
 
-export type Statute = {
-  number: string;
-  slug: string;
-  title: string;
-  titleSv: string | null;
-  shortName: string | null;
-  aliases: string[];
-  finlexUrl: string | null;
-  inForceFrom: string | null;
-  summary: string | null;
-  serviceAreas: Array<{ slug: string; name: string }>;
-  sectionCount: number;
-};
-export type Section = {
-  number: string;
-  anchor: string;
-  title: string;
-  titleSv: string | null;
-  summary: string | null;
-  amendedOn: string | null;
-};
-export type StatuteDetail = Statute & { sections: Section[] };
+export type { Statute, StatuteDetail };
+export type Section = StatuteDetail["sections"][number];
 
 export const useStatutes = () =>
   useQuery({ queryKey: ["statutes"], queryFn: () => api.getWithMeta<Statute[]>("/api/statutes") });

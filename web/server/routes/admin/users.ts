@@ -9,6 +9,7 @@ import { IdParam, handler, parse, strictRouter } from "../../validate.js";
 import { InvitationSchema } from "../auth/schema.js";
 import { ListQuery, OrgUnitSchema } from "./schema.js";
 import { actorOf } from "../../auth/access.js";
+import { presentAdminUser } from "../../presenters/user.js";
 
 /** Access requests and invitations, for admins. */
 export function adminRouter(services: Services): Router {
@@ -44,17 +45,7 @@ export function adminRouter(services: Services): Router {
           )
         : new Map<string, string>();
       res.json({
-        data: users.map((u) => ({
-          orgUnit: u.org_unit ? { id: u.org_unit, name: units.get(u.org_unit) ?? null } : null,
-          id: u.id,
-          email: u.email,
-          name: u.name,
-          organisation: u.organisation,
-          municipalityCode: u.municipality_code,
-          role: u.role,
-          status: u.status,
-          createdAt: new Date(u.created_at).toISOString(),
-        })),
+        data: users.map((u) => presentAdminUser(u, units)),
       });
     }),
   );

@@ -4,14 +4,13 @@ import type { Services } from "../../services.js";
 import { errors } from "../../errors.js";
 import { openFlagsFor } from "../../content/statute-flags.js";
 import { requestLang } from "../../i18n.js";
-import { presentServiceArea, presentStatute } from "../../presenters/content.js";
 import {
   pickLocale,
+  presentHub,
   presentEvent,
   presentLink,
   presentNews,
   presentPage,
-  presentPageSummary,
   upcoming,
 } from "../../presenters/editorial.js";
 
@@ -35,19 +34,18 @@ export function editorialRouter(services: Services): Router {
       const hub = pages.find((p) => p.kind === "hub");
       const now = Date.now();
       res.json({
-        data: {
-          area: presentServiceArea(area),
-          hub: hub ? presentPage(hub) : null,
-          pages: pages.filter((p) => p !== hub).map(presentPageSummary),
-          statutes: data.statutes.filter(inArea).map(presentStatute),
+        data: presentHub({
+          area,
+          page: hub,
+          pages: pages.filter((p) => p !== hub),
+          statutes: data.statutes.filter(inArea),
           events: pickLocale(data.events, lang)
             .filter(inArea)
             .filter((e) => upcoming(e, now))
-            .slice(0, 5)
-            .map(presentEvent),
-          news: pickLocale(data.news, lang).filter(inArea).slice(0, 5).map(presentNews),
-          links: pickLocale(data.links, lang).filter(inArea).map(presentLink),
-        },
+            .slice(0, 5),
+          news: pickLocale(data.news, lang).filter(inArea).slice(0, 5),
+          links: pickLocale(data.links, lang).filter(inArea),
+        }),
         meta: { stale },
       });
     }),

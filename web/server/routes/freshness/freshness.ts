@@ -7,6 +7,7 @@ import { errors } from "../../errors.js";
 import { AppError } from "@soskes/domain";
 import { handler, parse, strictRouter } from "../../validate.js";
 import { freshnessRecords } from "../../content/freshness.js";
+import { presentFreshnessCheck } from "../../presenters/maintenance.js";
 
 const LINK_ERRORS: Record<string, { status: number; fi: string; sv: string; en: string }> = {
   link_invalid: {
@@ -69,15 +70,7 @@ export function freshnessRouter(services: Services): Router {
       if (!record) throw linkError("not_found");
       const current = record.verifiedAt ? new Date(record.verifiedAt).toISOString() : "";
       res.set("Cache-Control", "no-store");
-      res.json({
-        data: {
-          type: record.type,
-          name: record.name,
-          verifiedAt: record.verifiedAt,
-          dueOn: record.dueOn,
-          spent: current !== claim.verifiedAt,
-        },
-      });
+      res.json({ data: presentFreshnessCheck(record, current !== claim.verifiedAt) });
     }),
   );
 

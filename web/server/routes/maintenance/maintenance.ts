@@ -5,6 +5,7 @@ import { errors } from "../../errors.js";
 import { handler, parse, strictRouter } from "../../validate.js";
 import { maintenanceReport } from "../../content/maintenance-report.js";
 import { actorOf } from "../../auth/access.js";
+import { presentMaintenance } from "../../presenters/maintenance.js";
 
 const Query = z.object({
   municipality: z
@@ -47,12 +48,11 @@ export function maintenanceRouter(services: Services): Router {
       );
       res.set("Cache-Control", "private, no-store");
       res.json({
-        data: {
+        data: presentMaintenance(report, {
           municipality,
           serviceArea: q.serviceArea ?? "",
           municipalities: admin ? null : maintains,
-          ...report,
-        },
+        }),
         meta: { stale },
       });
     }),

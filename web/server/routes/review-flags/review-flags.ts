@@ -1,10 +1,10 @@
-import { finnishDate } from "@soskes/domain";
 import { type Router } from "express";
 import { z } from "zod";
 import type { Services } from "../../services.js";
 import { errors } from "../../errors.js";
 import { IdParam, handler, parse, strictRouter } from "../../validate.js";
 import { actorOf } from "../../auth/access.js";
+import { presentReviewFlag } from "../../presenters/review-flags.js";
 
 const ListQuery = z.object({ status: z.enum(["open", "all"], { error: "status" }).default("open") });
 
@@ -23,17 +23,7 @@ export function reviewFlagsRouter(services: Services): Router {
       const rows = await query.execute();
       res.set("Cache-Control", "private, no-store");
       res.json({
-        data: rows.map((r) => ({
-          id: r.id,
-          targetType: r.target_type,
-          title: r.title,
-          url: r.url,
-          statute: r.statute,
-          section: r.section,
-          amendedOn: r.amended_on,
-          flaggedOn: finnishDate(r.created_at),
-          resolved: r.resolved_at !== null,
-        })),
+        data: rows.map(presentReviewFlag),
       });
     }),
   );

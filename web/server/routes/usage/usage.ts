@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Services } from "../../services.js";
 
 import { handler, parse, strictRouter } from "../../validate.js";
+import { presentUsage } from "../../presenters/usage.js";
 
 const UsageQuery = z.object({
   days: z.coerce.number().int("days").min(1, "days").max(366, "days").default(30),
@@ -54,28 +55,12 @@ export function usageRouter(services: Services): Router {
         .where("day", ">=", since)
         .executeTakeFirstOrThrow();
       const content = await services.content.current().catch(() => null);
-      const unitName = new Map((content?.data.units ?? []).map((u) => [u.documentId, u.name]));
-      const pageTitle = new Map(
-        (content?.data.pages ?? []).filter((p) => p.locale === "fi").map((p) => [p.slug, p.title]),
-      );
-      const top = (kind: string, name: Map<string, string>) =>
-        views
-          .filter((v) => v.kind === kind && name.has(v.ref))
-          .slice(0, 10)
-          .map((v) => ({ id: v.ref, name: name.get(v.ref)!, views: Number(v.views) }));
       res.set("Cache-Control", "private, no-store");
       res.json({
-        data: {
-          days,
-          since,
-          activeUsers: Number(total.n),
-          byMunicipality: active
-            .map((a) => ({ municipalityCode: a.code, users: Number(a.users) }))
-            .sort((a, b) => b.users - a.users),
-          searchesWithoutResults: misses.map((m) => ({ query: m.query, count: Number(m.count) })),
-          topUnits: top("unit", unitName),
-          topPages: top("page", pageTitle),
-        },
+        data: presentUsage(
+          { days, since, activeUsers: Number(total.n), active, misses, views },
+          content?.data,
+        ),
       });
     }),
   );

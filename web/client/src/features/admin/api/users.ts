@@ -1,14 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client";
+import type { AdminUser } from "../../../lib/wire";
 
-export type PendingUser = {
-  id: number;
-  email: string;
-  name: string;
-  organisation: string | null;
-  municipalityCode: string | null;
-  createdAt: string;
-};
+/** A member as the admin's lists show them: pending approval, or active with their unit. */
+export type PendingUser = AdminUser;
+export type ActiveUser = AdminUser;
 
 export const usePendingUsers = () =>
   useQuery({
@@ -30,16 +26,6 @@ export const useInvite = () =>
     mutationFn: (input: { email: string; role: string }) =>
       api.post<{ invited: string }>("/api/admin/invitations", input),
   });
-
-/** An active member as the admin's unit placement lists them. */
-export type ActiveUser = {
-  id: number;
-  email: string;
-  name: string;
-  municipalityCode: string | null;
-  role: "member" | "expert" | "moderator" | "admin";
-  orgUnit: { id: string; name: string | null } | null;
-};
 
 export const useActiveUsers = () =>
   useQuery({

@@ -1,23 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api } from "../../../lib/api-client";
+import type { Me } from "../../../lib/wire";
 
-export type Me = {
-  id: number;
-  email: string;
-  name: string;
-  role: "member" | "expert" | "moderator" | "admin";
-  municipalityCode: string | null;
-  /** Municipalities whose content this member keeps in Strapi. */
-  maintains: string[];
-  /** What this member may do; the client shows sections and actions from these alone. */
-  abilities: {
-    readContent: boolean;
-    manageUsers: boolean;
-    administer: boolean;
-    createGroups: boolean;
-    maintainContent: boolean;
-  };
-};
+export type { Me };
 
 export function useMe() {
   return useQuery({

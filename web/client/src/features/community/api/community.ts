@@ -1,22 +1,30 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client";
+import type {
+  Feedback,
+  FreshnessCheck,
+  Maintenance,
+  MaintenanceRecord,
+  Notice,
+  ReviewFlag as ReviewFlagItem,
+  Survey,
+  SurveyResults,
+  Usage,
+} from "../../../lib/wire";
+
+export type {
+  Feedback,
+  FreshnessCheck,
+  Maintenance,
+  MaintenanceRecord,
+  Notice,
+  ReviewFlagItem,
+  Survey,
+  SurveyResults,
+  Usage,
+};
 
 export type NoticeKind = "giving" | "seeking" | "announcement";
-export type Notice = {
-  id: number;
-  kind: NoticeKind;
-  title: string;
-  body: string;
-  author: { id: number; name: string };
-  municipalityCode: string | null;
-  expiresOn: string;
-  expired: boolean;
-  createdAt: number;
-  updatedAt: number;
-  mine: boolean;
-  /** What the viewer may do to it (the server's rules). */
-  abilities: { update: boolean; delete: boolean };
-};
 export type NoticeInput = { kind: NoticeKind; title: string; body: string; expiresOn: string };
 
 export type FeedbackTopic = "portal" | "content" | "accessibility";
@@ -27,20 +35,6 @@ export type FeedbackInput = {
   email?: string;
   name?: string;
   page?: string;
-};
-export type Feedback = {
-  id: number;
-  topic: FeedbackTopic;
-  message: string;
-  page: string | null;
-  signed: boolean;
-  name: string | null;
-  email: string | null;
-  createdAt: number;
-  dueOn: string | null;
-  overdue: boolean;
-  answer: string | null;
-  answeredAt: number | null;
 };
 
 const NOTICES = ["notices"] as const;
@@ -110,14 +104,6 @@ export function useAnswerFeedback() {
   });
 }
 
-export type FreshnessCheck = {
-  type: "service-unit" | "contact-person" | "page";
-  name: string;
-  verifiedAt: string | null;
-  dueOn: string;
-  spent: boolean;
-};
-
 export const useFreshnessCheck = (token: string) =>
   useQuery({
     queryKey: ["freshness", token],
@@ -131,44 +117,6 @@ export const useConfirmFreshness = () =>
   useMutation({
     mutationFn: (token: string) => api.post<{ verifiedAt: string }>("/api/freshness/confirm", { token }),
   });
-
-export type MaintenanceRecord = {
-  type: "service-unit" | "contact-person" | "page" | "link";
-  documentId: string;
-  name: string;
-  municipalityCode: string | null;
-  status: "fresh" | "due" | "overdue";
-  dueOn: string | null;
-  verifiedAt: string | null;
-  missing: string[];
-  brokenLinks: Array<{ url: string; status: number | null; error: string | null }>;
-  editUrl: string;
-};
-export type Maintenance = {
-  municipality: string;
-  serviceArea: string;
-  municipalities: string[] | null;
-  summary: {
-    records: number;
-    fresh: number;
-    due: number;
-    overdue: number;
-    incomplete: number;
-    brokenLinks: number;
-  };
-  records: MaintenanceRecord[];
-};
-export type ReviewFlagItem = {
-  id: number;
-  targetType: "page" | "answer";
-  title: string;
-  url: string;
-  statute: string;
-  section: string;
-  amendedOn: string | null;
-  flaggedOn: string;
-  resolved: boolean;
-};
 
 export const useMaintenance = (municipality: string, serviceArea: string) =>
   useQuery({
@@ -195,29 +143,6 @@ export function useResolveFlag() {
     onSuccess: () => client.invalidateQueries({ queryKey: ["review-flags"] }),
   });
 }
-
-export type Survey = {
-  id: number;
-  title: string;
-  questions: string[];
-  freeText: string | null;
-  opensOn: string;
-  closesOn: string;
-};
-export type SurveyResults = Omit<Survey, "questions"> & {
-  responses: number;
-  questions: Array<{ text: string; counts: number[]; answers: number; mean: number | null }>;
-  comments: string[];
-};
-export type Usage = {
-  days: number;
-  since: string;
-  activeUsers: number;
-  byMunicipality: Array<{ municipalityCode: string | null; users: number }>;
-  searchesWithoutResults: Array<{ query: string; count: number }>;
-  topUnits: Array<{ id: string; name: string; views: number }>;
-  topPages: Array<{ id: string; name: string; views: number }>;
-};
 
 export const useCurrentSurvey = (enabled: boolean) =>
   useQuery({

@@ -2,18 +2,21 @@ import type { ReviewFlag } from "../../../components/NeedsReview";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   AnswerDraft,
+  AuditEntry,
   Consultation,
   ConsultReport,
+  Panel,
   PublishedAnswer as WirePublishedAnswer,
   ReportRow,
 } from "@soskes/chat/client";
 import { api, ApiError } from "../../../lib/api-client";
+import type { AdminUser } from "../../../lib/wire";
 
 export type { Consultation };
 
 /** An answer-bank entry as the server presents it; on GET /api/answers/<id>, with open review flags. */
 export type PublishedAnswer = WirePublishedAnswer & { needsReview?: ReviewFlag[] };
-export type { AnswerDraft, ReportRow };
+export type { AnswerDraft, AuditEntry, Panel, ReportRow };
 export type Report = ConsultReport;
 
 export type AnswerInput = {
@@ -23,24 +26,6 @@ export type AnswerInput = {
   sections: string[];
   reviewOn: string;
   acknowledgeFlags?: boolean;
-};
-
-export type AuditEntry = {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actor: string | null;
-  action: string;
-  resourceType: string;
-  resourceId: string;
-  outcome: "allowed" | "denied";
-};
-
-export type Panel = {
-  id: number;
-  serviceArea: string;
-  name: string;
-  members: Array<{ id: number; name: string; lead: boolean }>;
 };
 
 export type AskInput = {
@@ -56,6 +41,13 @@ const KEY = ["consultations"] as const;
 
 export const usePanels = () =>
   useQuery({ queryKey: ["panels"], queryFn: ({ signal }) => api.get<Panel[]>("/api/panels", signal) });
+
+/** Active members an admin may seat on a panel. */
+export const usePanelCandidates = () =>
+  useQuery({
+    queryKey: ["admin", "users", "active"],
+    queryFn: ({ signal }) => api.get<AdminUser[]>("/api/admin/users?status=active", signal),
+  });
 
 export const useConsultations = (scope: "mine" | "inbox", status = "") =>
   useQuery({

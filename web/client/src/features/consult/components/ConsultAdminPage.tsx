@@ -1,13 +1,18 @@
-import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AdminOnly } from "../../../components/AdminOnly";
 import { BarChart } from "../../../components/BarChart";
 import { fieldErrors, FormError, TextField } from "../../../components/Form";
 import { ErrorMessage, Loading } from "../../../components/Status";
-import { api } from "../../../lib/api-client";
 import { useServiceAreas } from "../../../lib/reference";
-import { useAuditLog, usePanelAdmin, usePanels, useReport, type ReportRow } from "../api/consult";
+import {
+  useAuditLog,
+  usePanelAdmin,
+  usePanelCandidates,
+  usePanels,
+  useReport,
+  type ReportRow,
+} from "../api/consult";
 
 const hours = (h: number | null, lang: string) =>
   h === null ? "–" : new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(h);
@@ -106,16 +111,11 @@ function Report() {
   );
 }
 
-type ActiveUser = { id: number; name: string; email: string; role: string };
-
 function Panels() {
   const { t } = useTranslation();
   const panels = usePanels();
   const areas = useServiceAreas();
-  const users = useQuery({
-    queryKey: ["admin", "users", "active"],
-    queryFn: ({ signal }) => api.get<ActiveUser[]>("/api/admin/users?status=active", signal),
-  });
+  const users = usePanelCandidates();
   const { create, seat, remove } = usePanelAdmin();
   const [created, setCreated] = useState(false);
   const errors = fieldErrors(create.error);

@@ -1,3 +1,4 @@
+import type { AnonymisationFlag } from "@soskes/chat/client";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../lib/api-client";
 
@@ -6,7 +7,7 @@ export const fiDate = (iso: string, lang: string) =>
     new Date(`${iso}T12:00:00`),
   );
 
-export type Flag = { kind: "name" | "address" | "birth_date"; text: string };
+export type Flag = Pick<AnonymisationFlag, "kind" | "text">;
 
 /** Flags the server found (names, addresses, birth dates): shown, explained, never changed. */
 export function flagsOf(error: unknown): Flag[] {

@@ -6,52 +6,11 @@ export {
   type Municipality,
   type ServiceArea,
 } from "../../../lib/reference";
+import type { Contact, Unit, UnitDetail } from "../../../lib/wire";
 
-export type Phone = { kind: string; number: string; label: string | null; chargeNote: string | null };
-export type Address = {
-  street: string | null;
-  poBox: string | null;
-  postalCode: string | null;
-  postOffice: string | null;
-};
-export type Unit = {
-  id: string;
-  name: string;
-  nameSv: string | null;
-  description: string | null;
-  countyWide: boolean;
-  municipalities: Array<{ code: string; name: string }>;
-  serviceAreas: Array<{ slug: string; name: string }>;
-  phones: Phone[];
-  emails: Array<{ address: string; label: string | null; secure: boolean }>;
-  website: string | null;
-  visitingAddress: Address | null;
-  postalAddress: Address | null;
-  alwaysOpen: boolean;
-  openingHours: Array<{ fromDay: string; toDay: string; opens: string; closes: string }>;
-  openingExceptions: Array<{
-    startDate: string;
-    endDate: string | null;
-    closed: boolean;
-    opens: string | null;
-    closes: string | null;
-    reason: string | null;
-  }>;
-  openingNote: string | null;
-  openNow: boolean;
-  languages: string[];
-  verifiedAt: string | null;
-};
-export type Contact = {
-  id: string;
-  name: string;
-  title: string | null;
-  email: string | null;
-  responsibilities: string | null;
-  phones: Phone[];
-  languages: string[];
-};
-export type UnitDetail = Unit & { parent: { id: string; name: string } | null; contacts: Contact[] };
+export type { Contact, Unit, UnitDetail };
+export type Phone = Unit["phones"][number];
+export type Address = NonNullable<Unit["visitingAddress"]>;
 
 export function useDirectoryUnits(municipality: string, serviceArea: string) {
   const params = new URLSearchParams();

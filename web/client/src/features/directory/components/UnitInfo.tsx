@@ -56,11 +56,7 @@ export function OpeningHours({ unit }: { unit: Unit }) {
         <ul className="plain">
           {unit.openingHours
             .slice()
-            .sort(
-              (a, b) =>
-                DAYS.indexOf(a.fromDay as (typeof DAYS)[number]) -
-                DAYS.indexOf(b.fromDay as (typeof DAYS)[number]),
-            )
+            .sort((a, b) => DAYS.indexOf(a.fromDay) - DAYS.indexOf(b.fromDay))
             .map((h) => (
               <li key={`${h.fromDay}-${h.opens}`}>
                 {h.fromDay === h.toDay ? day(h.fromDay) : `${day(h.fromDay)}–${day(h.toDay)}`} {h.opens}–

@@ -1,22 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client";
+import type { Me, Person } from "../../../lib/wire";
 
-export type Person = {
-  id: number;
-  name: string;
-  title: string | null;
-  organisation: string | null;
-  unit: string | null;
-  municipalityCode: string | null;
-  phone: string | null;
-  expertise: string | null;
-  languages: string[] | null;
-};
+export type { Person };
 /** The member's own view: every field, whatever colleagues may see, and the choice itself. */
-export type Profile = Omit<Person, "id" | "languages"> & {
-  languages: string[];
-  visibility: Record<string, boolean>;
-};
+export type Profile = Me;
 
 export const usePeople = (q: string) =>
   useQuery({
