@@ -5,7 +5,8 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { Server, type Socket } from "socket.io";
 import type { z } from "zod";
 import { findHetuDeep, AppError, type Lang } from "@soskes/domain";
-import { chatErrors, isUnavailable } from "./errors.js";
+import { isUnavailable } from "@soskes/domain";
+import { chatErrors } from "./errors.js";
 import { isStaff, type Actor } from "./policy.js";
 import { CLIENT_EVENTS, type ClientEvent } from "./protocol.js";
 import type { ChatService } from "./service.js";
@@ -128,14 +129,14 @@ export async function attachGateway(options: GatewayOptions): Promise<Gateway> {
         known && (event === "typing" || event === "read") ? 0.2 : 1,
       );
       // Unknown events are answered too, so a client never waits for nothing.
-      if (!known) throw chatErrors.invalidInput({ event: "unknown_event" });
+      if (!known) throw chatErrors.invalidInput({ fields: { event: "unknown_event" } });
       const name = event as ClientEvent;
       await readyOf.get(socket);
       const parsed = CLIENT_EVENTS[name].safeParse(args[0]);
       if (!parsed.success) {
         const fields: Record<string, string> = {};
         for (const issue of parsed.error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
-        throw chatErrors.invalidInput(fields);
+        throw chatErrors.invalidInput({ fields });
       }
       // The henkilötunnus guard over every text of every event, as for REST bodies.
       const field = findHetuDeep(parsed.data);

@@ -1,4 +1,4 @@
-export { chatErrors, isUnavailable } from "./errors.js";
+export { chatErrors } from "./errors.js";
 export { prepareQuery } from "./prepared.js";
 export { chatMigration, threadsMigration, type ChatDatabase, type NotifyMode } from "./schema.js";
 export * as protocol from "./protocol.js";

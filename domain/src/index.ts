@@ -49,5 +49,5 @@ export {
   readerText,
   type HetuMatch,
 } from "./hetu.js";
-export { AppError, type Lang, type Messages } from "./errors.js";
+export { AppError, commonErrors, isUnavailable, type Lang, type Messages } from "./errors.js";
 export { paths } from "./paths.js";

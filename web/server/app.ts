@@ -15,7 +15,6 @@ import { calendarRouter } from "./routes/calendar/calendar.js";
 import { contentRouter } from "./routes/directory/directory.js";
 import { webhookRouter } from "./routes/cms-webhook/cms-webhook.js";
 import { searchRouter } from "./routes/search/search.js";
-import { chatErrors, isUnavailable } from "@soskes/chat";
 import { consultRouter } from "./routes/consultations/consultations.js";
 import { answersRouter } from "./routes/answers/answers.js";
 import { consultOversightRouter } from "./routes/admin/consult-oversight.js";
@@ -28,6 +27,7 @@ import { surveysRouter } from "./routes/surveys/surveys.js";
 import { usageRouter } from "./routes/usage/usage.js";
 import { noticesRouter } from "./routes/notices/notices.js";
 import { groupsRouter } from "./routes/groups/groups.js";
+import { isUnavailable } from "@soskes/domain";
 import { errors } from "./errors.js";
 import { AppError } from "@soskes/domain";
 import { requestLang } from "./i18n.js";
@@ -185,7 +185,7 @@ function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunc
   if (isUnavailable(err)) {
     req.log.warn({ err }, "store unavailable");
     res.setHeader("Retry-After", "5");
-    err = chatErrors.unavailable();
+    err = errors.unavailable();
   }
   if (err instanceof AppError) {
     for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);

@@ -1,34 +1,12 @@
-import { AppError } from "@soskes/domain";
+import { AppError, commonErrors } from "@soskes/domain";
 
 export const errors = {
-  invalidInput: (details: Record<string, unknown>) =>
-    new AppError(
-      400,
-      "invalid_input",
-      {
-        fi: "Tarkista lomakkeen tiedot.",
-        sv: "Kontrollera uppgifterna i formuläret.",
-        en: "Please check the form.",
-      },
-      details,
-    ),
-  unauthorized: () =>
-    new AppError(401, "unauthorized", {
-      fi: "Kirjaudu sisään jatkaaksesi.",
-      sv: "Logga in för att fortsätta.",
-      en: "Please log in to continue.",
-    }),
+  ...commonErrors,
   invalidCredentials: () =>
     new AppError(401, "invalid_credentials", {
       fi: "Sähköpostiosoite tai salasana on väärin.",
       sv: "Fel e-postadress eller lösenord.",
       en: "The e-mail address or password is wrong.",
-    }),
-  forbidden: () =>
-    new AppError(403, "forbidden", {
-      fi: "Sinulla ei ole oikeutta tähän.",
-      sv: "Du har inte behörighet till detta.",
-      en: "You are not allowed to do this.",
     }),
   csrf: () =>
     new AppError(403, "csrf_failed", {
@@ -36,30 +14,12 @@ export const errors = {
       sv: "Sessionens skydd stämmer inte. Uppdatera sidan och försök igen.",
       en: "The session check failed. Reload the page and try again.",
     }),
-  notFound: () =>
-    new AppError(404, "not_found", {
-      fi: "Hakemaasi tietoa ei löytynyt.",
-      sv: "Det du sökte hittades inte.",
-      en: "Not found.",
-    }),
   unknownRoute: () =>
     new AppError(404, "unknown_route", {
       fi: "Tätä rajapinnan osoitetta ei ole.",
       sv: "Denna API-adress finns inte.",
       en: "There is no such API address.",
     }),
-  rateLimited: (retryAfterSeconds: number) =>
-    new AppError(
-      429,
-      "rate_limited",
-      {
-        fi: `Liian monta yritystä. Yritä uudelleen ${Math.ceil(retryAfterSeconds / 60)} minuutin kuluttua.`,
-        sv: `För många försök. Försök igen om ${Math.ceil(retryAfterSeconds / 60)} minuter.`,
-        en: `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
-      },
-      { retryAfterSeconds },
-      { "Retry-After": String(retryAfterSeconds) },
-    ),
   accountUnavailable: () =>
     new AppError(403, "account_unavailable", {
       fi: "Tunnus ei ole käytössä. Ota yhteyttä portaalin ylläpitoon.",

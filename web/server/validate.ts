@@ -1,6 +1,5 @@
 import { Router, type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
-import { chatErrors } from "@soskes/chat";
 import { findHetuDeep } from "@soskes/domain";
 import { errors } from "./errors.js";
 
@@ -29,7 +28,7 @@ const NOT_TEXT = new Set(["password", "currentPassword", "newPassword"]);
  */
 export function refuseIdentityCodes(req: Request, _res: Response, next: NextFunction): void {
   const field = req.method === "GET" || req.method === "HEAD" ? null : findHetuDeep(req.body, NOT_TEXT);
-  next(field === null ? undefined : chatErrors.hetuDetected(field));
+  next(field === null ? undefined : errors.hetuDetected(field));
 }
 
 /** Express 5 forwards rejected promises to the error handler; this keeps handlers typed. */

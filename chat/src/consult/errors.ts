@@ -1,4 +1,4 @@
-import { AppError } from "@soskes/domain";
+import { AppError, commonErrors } from "@soskes/domain";
 import type { AnonymisationFlag } from "./anonymise.js";
 
 /** eKonsultaatio's refusals: stable codes, messages in the member's language. */
@@ -64,11 +64,5 @@ export const consultErrors = {
       sv: "Svaret är redan publicerat. Panelens ledare kan dra tillbaka det för redigering.",
       en: "The answer is already published. The panel lead can withdraw it for editing.",
     }),
-  reviewDate: () =>
-    new AppError(
-      400,
-      "invalid_input",
-      { fi: "Tarkista tiedot.", sv: "Kontrollera uppgifterna.", en: "Please check the input." },
-      { fields: { reviewOn: "review_date" } },
-    ),
+  reviewDate: () => commonErrors.invalidInput({ fields: { reviewOn: "review_date" } }),
 };

@@ -188,7 +188,8 @@ export async function assign(
   }
   if (!consultStateAllows("assign", row)) throw consultErrors.wrongState();
   const target = await seat(row.panel_id, userId);
-  if (!target || userId === row.requester_id) throw chatErrors.invalidInput({ userId: "not_on_panel" });
+  if (!target || userId === row.requester_id)
+    throw chatErrors.invalidInput({ fields: { userId: "not_on_panel" } });
   if (sameUnit(await unitOf(userId), row)) throw consultErrors.conflictOfInterest();
   const at = now();
   const updated = await changing(

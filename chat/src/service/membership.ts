@@ -1,9 +1,10 @@
-import { groupStream, withEvents } from "@soskes/domain";
+import { withEvents } from "@soskes/domain";
 import { chatErrors } from "../errors.js";
 import { canModerate, isMember, isStaff, type Actor } from "../policy.js";
 import type { MemberRole, NotifyMode } from "../schema.js";
 import type { PresentedGroup, PresentedMember } from "./types.js";
 import type { ChatContext } from "./context.js";
+import { recordMemberChange } from "./member-events.js";
 
 // Membership: joining, invitations, roles, removal, and who is in which group.
 
@@ -109,17 +110,13 @@ export async function updateMember(
       .where("group_id", "=", groupId)
       .where("user_id", "=", userId)
       .execute();
-    record({
-      type: "member.changed",
-      stream: groupStream(groupId),
-      payload: {
-        groupId,
-        userId,
-        actorId: actor.id,
-        change: "role",
-        wasMember: true,
-        moderation: "set_role",
-      },
+    recordMemberChange(record, {
+      groupId,
+      userId,
+      actorId: actor.id,
+      change: "role",
+      wasMember: true,
+      moderation: "set_role",
     });
   });
 }
@@ -178,17 +175,13 @@ export async function removeMember(
         })
         .execute();
     }
-    record({
-      type: "member.changed",
-      stream: groupStream(groupId),
-      payload: {
-        groupId,
-        userId,
-        actorId: actor.id,
-        change,
-        wasMember: isMember(target),
-        ...(self ? {} : { moderation: options.ban ? ("ban_member" as const) : ("remove_member" as const) }),
-      },
+    recordMemberChange(record, {
+      groupId,
+      userId,
+      actorId: actor.id,
+      change,
+      wasMember: isMember(target),
+      ...(self ? {} : { moderation: options.ban ? ("ban_member" as const) : ("remove_member" as const) }),
     });
   });
   // Access ends at once, on every node: the person's sockets leave the room before anything else.

@@ -31,7 +31,8 @@ export async function createMessage(
       .select(["id", "thread_id", "group_id"])
       .where("id", "=", input.replyTo)
       .executeTakeFirst();
-    if (!parent || parent.group_id !== group.id) throw chatErrors.invalidInput({ replyTo: "not_found" });
+    if (!parent || parent.group_id !== group.id)
+      throw chatErrors.invalidInput({ fields: { replyTo: "not_found" } });
     threadId = parent.thread_id ?? parent.id;
   }
   let mentions: number[] = [];

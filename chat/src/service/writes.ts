@@ -1,4 +1,5 @@
 import { groupStream, withEvents, type EventMap } from "@soskes/domain";
+import { recordMemberChange } from "./member-events.js";
 import { sql, type Kysely, type Transaction } from "kysely";
 import { chatErrors } from "../errors.js";
 import type { MemberRow } from "../policy.js";
@@ -107,11 +108,7 @@ export async function changeMembership(
       .where("user_id", "=", change.userId)
       .executeTakeFirst();
     await storeMembership(trx, change.groupId, change.userId, values);
-    record({
-      type: "member.changed",
-      stream: groupStream(change.groupId),
-      payload: { ...payload, wasMember: before?.state === "active" },
-    });
+    recordMemberChange(record, { ...payload, wasMember: before?.state === "active" });
   });
   if (values.state === "active") ctx.fanout.join(change.userId, change.groupId);
 }

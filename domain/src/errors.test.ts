@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chatErrors, isUnavailable } from "./errors.js";
+import { commonErrors, isUnavailable } from "./errors.js";
 
 describe("isUnavailable", () => {
   it("knows a store that is restarting or out of reach", () => {
@@ -21,7 +21,7 @@ describe("isUnavailable", () => {
       Object.assign(new Error('duplicate key value violates unique constraint "users_email"'), {
         code: "23505",
       }),
-      chatErrors.forbidden(),
+      commonErrors.forbidden(),
       null,
       "ECONNREFUSED",
     ])
@@ -29,7 +29,7 @@ describe("isUnavailable", () => {
   });
 
   it("answers 503 with a wait in seconds", () => {
-    const e = chatErrors.unavailable();
+    const e = commonErrors.unavailable();
     expect([e.status, e.code, e.details]).toEqual([503, "service_unavailable", { retryAfterSeconds: 5 }]);
     expect(e.messages.fi).toMatch(/Yritä uudelleen/);
   });
