@@ -16,6 +16,7 @@ export {
 export { createEventRunner, type EventRunner, type Processor, type RunnerOptions } from "./events/runner.js";
 export {
   consultationStream,
+  CONTENT_STREAM,
   groupStream,
   noticeStream,
   type ConsultationChange,

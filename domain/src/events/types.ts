@@ -44,6 +44,17 @@ export type EventMap = {
   };
   /** An answer-bank entry was published or withdrawn. */
   "answer.changed": { answerId: number; consultationId: number; actorId: number };
+  /**
+   * Published content changed in Strapi (its webhook) or a record's check was confirmed here:
+   * every node reloads its snapshot, and with it the search index of content.
+   */
+  "content.changed": {
+    reason: string;
+    model: string | null;
+    documentId: string | null;
+    /** The content holder (one per node) that heard it first and dropped its snapshot at once. */
+    origin: string;
+  };
 };
 
 export type MemberChange =
@@ -72,6 +83,9 @@ export const groupStream = (groupId: number) => `group:${groupId}`;
 
 /** The stream of a notice's events. */
 export const noticeStream = (noticeId: number) => `notice:${noticeId}`;
+
+/** The one stream of published content (Strapi's changes come in the order it sent them). */
+export const CONTENT_STREAM = "content";
 
 /** The stream of a consultation request's events (its answer included). */
 export const consultationStream = (consultationId: number) => `consultation:${consultationId}`;

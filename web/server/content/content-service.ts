@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { populateQuery, type CmsClient } from "./cms-client.js";
 
@@ -126,6 +127,8 @@ export function createContentService(options: { cms: CmsClient; logger: Logger; 
   }
 
   return {
+    /** This snapshot holder's own name: a change it recorded was applied to it then. */
+    id: randomUUID(),
     current,
     /** Called with every newly loaded snapshot (the search indexer follows content this way). */
     onLoad(listener: (snapshot: Snapshot) => void): () => void {

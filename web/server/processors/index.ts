@@ -2,6 +2,7 @@ import type { Processor } from "@soskes/domain";
 import type { Database } from "../db/schema.js";
 import type { Services } from "../services.js";
 import { auditProcessor } from "./audit.js";
+import { contentProcessor } from "./content.js";
 import { consultMailProcessor, consultNoticesProcessor } from "./consultations.js";
 import { fanOutProcessor } from "./fan-out.js";
 import { mailProcessor } from "./mail.js";
@@ -11,16 +12,17 @@ import { searchProcessor } from "./search.js";
 
 /**
  * The processors a node runs. Every node with sockets can fan out; a realtime-only node leaves
- * the index, mail and audit to the portal nodes.
+ * content, the index, mail and audit to the portal nodes.
  */
 export function processorsFor(
-  services: Pick<Services, "chat" | "consult" | "db" | "search" | "config">,
+  services: Pick<Services, "chat" | "consult" | "content" | "db" | "search" | "config">,
   role: "portal" | "realtime",
 ): Processor<Database>[] {
   const live = [fanOutProcessor(services), notificationsProcessor(services), membershipProcessor(services)];
   if (role === "realtime") return live;
   return [
     ...live,
+    contentProcessor(services),
     consultNoticesProcessor(services),
     searchProcessor(services),
     mailProcessor(services),

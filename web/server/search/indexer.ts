@@ -27,7 +27,10 @@ export function followContent(options: { content: ContentService; search: Search
   }
   const schedule = (snapshot: Snapshot) => {
     latest = snapshot;
-    running ??= drain().finally(() => (running = undefined));
+    // A write fails only when the index is closing (the service retries everything else).
+    running ??= drain()
+      .catch((err: unknown) => logger.warn({ err }, "search index not updated from content"))
+      .finally(() => (running = undefined));
   };
   const stop = content.onLoad(schedule);
   // The first snapshot: loaded now, so the index is repaired right after start.

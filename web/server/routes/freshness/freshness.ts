@@ -7,6 +7,7 @@ import { errors } from "../../errors.js";
 import { AppError } from "@soskes/domain";
 import { handler, parse, strictRouter } from "../../validate.js";
 import { freshnessRecords } from "../../content/freshness.js";
+import { recordContentChange } from "../../commands/content.js";
 import { presentFreshnessCheck } from "../../presenters/maintenance.js";
 
 const LINK_ERRORS: Record<string, { status: number; fi: string; sv: string; en: string }> = {
@@ -78,7 +79,7 @@ export function freshnessRouter(services: Services): Router {
     "/freshness/confirm",
     handler(async (req, res) => {
       const { token } = parse(TokenBody, req.body);
-      claimOf(token);
+      const claim = claimOf(token);
       await limiter.consume(req.ip ?? "unknown");
       let answer: Response;
       try {
@@ -99,8 +100,12 @@ export function freshnessRouter(services: Services): Router {
         if (answer.status >= 500 || !body?.error) throw errors.cmsUnavailable();
         throw linkError(body.error.name);
       }
-      // This node shows the new date at once; the others hear Strapi's webhook.
-      services.content.invalidate("freshness confirmed");
+      // Every node shows the new date (Strapi's webhook says the same a moment later).
+      await recordContentChange(services, {
+        reason: "freshness confirmed",
+        model: null,
+        documentId: claim.documentId,
+      });
       res.json({ data: { verifiedAt: body.data.verifiedAt } });
     }),
   );
