@@ -1,22 +1,15 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { fieldErrors, FormError, TextField } from "../../../components/Form";
+import { FormError, TextField } from "../../../components/Form";
 import { RichText, RichTextEditor } from "../../../components/RichText";
 import { ErrorMessage, Loading } from "../../../components/Status";
 import { useSignedIn } from "../../../lib/signed-in";
-import {
-  useAsk,
-  useAssign,
-  useConsent,
-  useConsultAction,
-  useConsultation,
-  useConsultations,
-  usePanels,
-  type Consultation,
-} from "../api/consult";
+import { useConsultations, usePanels, type Consultation } from "../api/consult";
+import { ASK_CHECKS, useAskForm } from "../hooks/use-ask-form";
+import { useConsultationPage, type ConsultationPageState } from "../hooks/use-consultation-page";
 import { AnswerPanel } from "./AnswerPanel";
-import { fiDate, Flags, flagsOf } from "./shared";
+import { fiDate, Flags } from "./shared";
 import { paths } from "@soskes/domain/paths";
 
 function StatusLine({ c }: { c: Consultation }) {
@@ -94,41 +87,10 @@ function List({ scope }: { scope: "mine" | "inbox" }) {
 /** "Ask an expert": the anonymisation checklist must be ticked; flagged passages are shown, never changed. */
 function AskForm() {
   const { t } = useTranslation();
-  const panels = usePanels();
-  const ask = useAsk();
-  const [checks, setChecks] = useState<Record<string, boolean>>({});
-  const [acknowledge, setAcknowledge] = useState(false);
-  const [question, setQuestion] = useState("");
-  const [sent, setSent] = useState<Consultation | null>(null);
-  const CHECKS = ["names", "addresses", "dates", "details"] as const;
-  const flags = flagsOf(ask.error);
-  const errors = fieldErrors(ask.error);
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    ask.mutate(
-      {
-        serviceArea: (form.get("serviceArea") as string | null) ?? "",
-        topic: (form.get("topic") as string | null) ?? "",
-        question,
-        urgency: form.get("urgency") === "urgent" ? "urgent" : "normal",
-        anonymised: true,
-        acknowledgeFlags: flags.length > 0 && acknowledge,
-      },
-      {
-        onSuccess: (c) => {
-          setSent(c);
-          setChecks({});
-          setAcknowledge(false);
-          setQuestion("");
-          (e.target as HTMLFormElement).reset();
-        },
-      },
-    );
-  };
+  const form = useAskForm();
+  const { panels, ask, errors, flags, sent } = form;
   if (panels.isPending) return <Loading />;
   if (panels.error) return <ErrorMessage error={panels.error} />;
-  const allChecked = CHECKS.every((k) => checks[k]);
   return (
     <section aria-labelledby="ask">
       <h2 id="ask">{t("consult.ask")}</h2>
@@ -141,7 +103,7 @@ function AskForm() {
       {panels.data.length === 0 ? (
         <p>{t("consult.noPanels")}</p>
       ) : (
-        <form className="form" onSubmit={submit} noValidate>
+        <form className="form" onSubmit={form.submit} noValidate>
           <div className="field">
             <label htmlFor="consult-area">{t("consult.panel")}</label>
             <select id="consult-area" name="serviceArea" required>
@@ -164,8 +126,8 @@ function AskForm() {
             label={t("consult.question")}
             name="question"
             hint={t("consult.questionHint")}
-            value={question}
-            onChange={setQuestion}
+            value={form.question}
+            onChange={form.setQuestion}
             required
             minLength={20}
             error={errors.question}
@@ -181,23 +143,23 @@ function AskForm() {
           </fieldset>
           <fieldset className="field">
             <legend>{t("consult.checklist")}</legend>
-            {CHECKS.map((k) => (
+            {ASK_CHECKS.map((k) => (
               <label key={k}>
                 <input
                   type="checkbox"
-                  checked={Boolean(checks[k])}
-                  onChange={(e) => setChecks((c) => ({ ...c, [k]: e.target.checked }))}
+                  checked={Boolean(form.checks[k])}
+                  onChange={(e) => form.check(k, e.target.checked)}
                 />{" "}
                 {t(`consult.checks.${k}`)}
               </label>
             ))}
           </fieldset>
-          <Flags error={ask.error} acknowledged={acknowledge} onAcknowledge={setAcknowledge} />
+          <Flags error={ask.error} acknowledged={form.acknowledge} onAcknowledge={form.setAcknowledge} />
           {flags.length === 0 && Object.keys(errors).length === 0 && <FormError error={ask.error} />}
-          <button type="submit" className="button" disabled={!allChecked || ask.isPending}>
+          <button type="submit" className="button" disabled={!form.allChecked || ask.isPending}>
             {ask.isPending ? t("consult.sending") : t("consult.send")}
           </button>
-          {!allChecked && <p className="note">{t("consult.checkAll")}</p>}
+          {!form.allChecked && <p className="note">{t("consult.checkAll")}</p>}
         </form>
       )}
     </section>
@@ -239,16 +201,76 @@ export function ConsultationsPage() {
   );
 }
 
+/** Closing: the asker chooses whether the answer may go to the answer bank. */
+function CloseForm({ state, mine }: { state: ConsultationPageState; mine: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <form
+      className="form panel"
+      aria-labelledby="close-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        state.close();
+      }}
+    >
+      <h2 id="close-title">{t("consult.closeTitle")}</h2>
+      {mine && (
+        <label>
+          <input
+            type="checkbox"
+            checked={state.publish}
+            onChange={(e) => state.setPublish(e.target.checked)}
+          />{" "}
+          {t("consult.consentLabel")}
+        </label>
+      )}
+      {mine && <p className="note">{t("consult.consentHint")}</p>}
+      <div className="actions">
+        <button type="submit" className="button" disabled={state.busy.action}>
+          {t("consult.confirmClose")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => state.setClosing(false)}>
+          {t("consult.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Giving the request to another expert of the panel (the panel lead). */
+function AssignForm({ state }: { state: ConsultationPageState }) {
+  const { t } = useTranslation();
+  if (!state.assignable) return null;
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const userId = Number(new FormData(e.currentTarget).get("expert"));
+        if (userId) state.assignTo(userId);
+      }}
+    >
+      <div className="field">
+        <label htmlFor="assign-to">{t("consult.assignTo")}</label>
+        <select id="assign-to" name="expert">
+          {state.assignable.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button--secondary" disabled={state.busy.assign}>
+        {t("consult.assign")}
+      </button>
+    </form>
+  );
+}
+
 export function ConsultationPage() {
   const { t, i18n } = useTranslation();
-  const id = Number(useParams().id);
-  const c = useConsultation(id);
-  const panels = usePanels();
-  const action = useConsultAction(id);
-  const consent = useConsent(id);
-  const assign = useAssign(id);
-  const [closing, setClosing] = useState(false);
-  const [publish, setPublish] = useState(false);
+  const state = useConsultationPage(Number(useParams().id));
+  const c = state.consultation;
   if (c.isPending) return <Loading />;
   if (c.error)
     return (
@@ -259,15 +281,7 @@ export function ConsultationPage() {
       </>
     );
   const data = c.data;
-  const panel = panels.data?.find((p) => p.id === data.panel.id);
-  // What the server says this member may do now: no access rule is repeated here.
   const can = data.abilities;
-  const buttons: Array<["claim" | "answered" | "reopen", boolean]> = [
-    ["claim", can.claim],
-    ["answered", can.answered],
-    ["reopen", can.reopened],
-  ];
-  const mayClose = can.closed;
   return (
     <>
       <p>
@@ -289,21 +303,19 @@ export function ConsultationPage() {
       <h2>{t("consult.question")}</h2>
       <RichText source={data.question} headingOffset={1} />
       <div className="actions">
-        {buttons
-          .filter(([, show]) => show)
-          .map(([name]) => (
-            <button
-              key={name}
-              type="button"
-              className="button"
-              disabled={action.isPending}
-              onClick={() => action.mutate({ action: name })}
-            >
-              {t(`consult.actions.${name}`)}
-            </button>
-          ))}
-        {mayClose && !closing && (
-          <button type="button" className="button" onClick={() => setClosing(true)}>
+        {state.steps.map((name) => (
+          <button
+            key={name}
+            type="button"
+            className="button"
+            disabled={state.busy.action}
+            onClick={() => state.step(name)}
+          >
+            {t(`consult.actions.${name}`)}
+          </button>
+        ))}
+        {state.mayClose && !state.closing && (
+          <button type="button" className="button" onClick={() => state.setClosing(true)}>
             {t("consult.actions.close")}
           </button>
         )}
@@ -313,76 +325,22 @@ export function ConsultationPage() {
           </Link>
         )}
       </div>
-      {closing && mayClose && (
-        <form
-          className="form panel"
-          aria-labelledby="close-title"
-          onSubmit={(e) => {
-            e.preventDefault();
-            action.mutate(
-              { action: "close", consent: data.mine ? publish : undefined },
-              { onSuccess: () => setClosing(false) },
-            );
-          }}
-        >
-          <h2 id="close-title">{t("consult.closeTitle")}</h2>
-          {data.mine && (
-            <label>
-              <input type="checkbox" checked={publish} onChange={(e) => setPublish(e.target.checked)} />{" "}
-              {t("consult.consentLabel")}
-            </label>
-          )}
-          {data.mine && <p className="note">{t("consult.consentHint")}</p>}
-          <div className="actions">
-            <button type="submit" className="button" disabled={action.isPending}>
-              {t("consult.confirmClose")}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setClosing(false)}>
-              {t("consult.cancel")}
-            </button>
-          </div>
-        </form>
-      )}
+      {state.closing && state.mayClose && <CloseForm state={state} mine={data.mine} />}
       {data.mine && data.status === "closed" && (
         <p className="note">
           {data.consent ? t("consult.consentGiven") : t("consult.consentNotGiven")}{" "}
           <button
             type="button"
             className="link-button"
-            disabled={consent.isPending}
-            onClick={() => consent.mutate(!data.consent)}
+            disabled={state.busy.consent}
+            onClick={state.toggleConsent}
           >
             {data.consent ? t("consult.withdrawConsent") : t("consult.giveConsent")}
           </button>
         </p>
       )}
-      <FormError error={action.error ?? assign.error ?? consent.error} />
-      {can.assign && panel && (
-        <form
-          className="form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const userId = Number(new FormData(e.currentTarget).get("expert"));
-            if (userId) assign.mutate(userId);
-          }}
-        >
-          <div className="field">
-            <label htmlFor="assign-to">{t("consult.assignTo")}</label>
-            <select id="assign-to" name="expert">
-              {panel.members
-                .filter((m) => m.id !== data.claimedBy?.id && m.id !== data.requester.id)
-                .map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-            </select>
-          </div>
-          <button type="submit" className="button button--secondary" disabled={assign.isPending}>
-            {t("consult.assign")}
-          </button>
-        </form>
-      )}
+      <FormError error={state.error} />
+      <AssignForm state={state} />
       {data.status === "closed" && data.consent && (
         <AnswerPanel
           consultation={data}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { WireGroup as Group, WireMember as GroupMember } from "@soskes/chat/client";
+import type { WireGroup as Group, WireMember as GroupMember, WireMessage } from "@soskes/chat/client";
 import { api } from "../../../lib/api-client";
 
 export type { WireGroup as Group, WireMember as GroupMember } from "@soskes/chat/client";
@@ -23,6 +23,13 @@ export const useMembers = (id: number, enabled: boolean) =>
     queryKey: [...GROUPS, id, "members"],
     queryFn: ({ signal }) => api.get<GroupMember[]>(`/api/groups/${id}/members`, signal),
     enabled,
+  });
+
+/** The group's pinned messages (refetched when a message of the group changes). */
+export const usePinned = (id: number) =>
+  useQuery({
+    queryKey: [...GROUPS, id, "pinned"],
+    queryFn: ({ signal }) => api.get<WireMessage[]>(`/api/groups/${id}/pinned`, signal),
   });
 
 /** Every group mutation refreshes the groups it may have changed. */

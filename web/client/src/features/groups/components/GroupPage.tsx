@@ -1,18 +1,17 @@
 import { AckError, type WireMessage } from "@soskes/chat/client";
-import { useQuery } from "@tanstack/react-query";
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { CitedText } from "../../../components/RichText";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { FormError, TextField } from "../../../components/Form";
 import { ErrorMessage, Loading } from "../../../components/Status";
-import { api } from "../../../lib/api-client";
 import { useSignedIn } from "../../../lib/signed-in";
 import {
   useAddMember,
   useGroup,
   useGroupAction,
   useMembers,
+  usePinned,
   useRemoveMember,
   useSetNotify,
   useSetRole,
@@ -448,48 +447,103 @@ function Manage({ group, members }: { group: Group; members: GroupMember[] }) {
   );
 }
 
-function Conversation({ group, meId }: { group: Group; meId: number }) {
+/** The pinned messages, folded: each links to its place in the conversation. */
+function Pinned({ groupId }: { groupId: number }) {
+  const { t } = useTranslation();
+  const pinned = usePinned(groupId);
+  if (!pinned.data || pinned.data.length === 0) return null;
+  return (
+    <details className="pinned">
+      <summary>{t("groups.pinnedCount", { count: pinned.data.length })}</summary>
+      <ul>
+        {pinned.data.map((m) => (
+          <li key={m.id}>
+            <a href={`#viesti-${m.seq}`}>
+              {m.author.name}: {(m.body ?? "").slice(0, 120)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** Active members, each marked online or not (in words for screen readers). */
+function OnlinePanel({ members, online }: { members: GroupMember[]; online: Set<number> }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="online" className="panel">
+      <h2 id="online">{t("groups.online", { count: online.size })}</h2>
+      <ul className="member-list">
+        {members.map((m) => (
+          <li key={m.id}>
+            <span className={online.has(m.id) ? "dot dot--on" : "dot"} aria-hidden="true" /> {m.name}
+            <span className="visually-hidden">
+              {" "}
+              – {online.has(m.id) ? t("groups.isOnline") : t("groups.isOffline")}
+            </span>
+            {m.role === "moderator" && <span className="note"> ({t("groups.role.moderator")})</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The member's own settings for the group: how they hear of new messages, and leaving. */
+function SettingsPanel({ group, meId }: { group: Group; meId: number }) {
+  const { t } = useTranslation();
+  const notify = useSetNotify(group.id);
+  return (
+    <section aria-labelledby="settings" className="panel">
+      <h2 id="settings">{t("groups.settings")}</h2>
+      <label htmlFor="notify">{t("groups.notify")}</label>
+      <select
+        id="notify"
+        value={group.membership.notify ?? "digest"}
+        onChange={(e) => notify.mutate(e.target.value as NotifyMode)}
+      >
+        {(["instant", "digest", "off"] as const).map((mode) => (
+          <option key={mode} value={mode}>
+            {t(`groups.notifyMode.${mode}`)}
+          </option>
+        ))}
+      </select>
+      <p className="note">{t("groups.notifyHint")}</p>
+      {group.kind === "group" && <LeaveButton group={group} meId={meId} />}
+    </section>
+  );
+}
+
+function Removed() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  return (
+    <div role="alert" className="alert alert--warning">
+      <p>{t("groups.removedNotice")}</p>
+      <button type="button" className="button" onClick={() => void navigate(paths.groups)}>
+        {t("groups.back")}
+      </button>
+    </div>
+  );
+}
+
+function Conversation({ group, meId }: { group: Group; meId: number }) {
+  const { t } = useTranslation();
   const connection = useConnection();
   const members = useMembers(group.id, true);
-  const pinned = useQuery({
-    queryKey: ["groups", group.id, "pinned"],
-    queryFn: ({ signal }) => api.get<WireMessage[]>(`/api/groups/${group.id}/pinned`, signal),
-  });
-  const notify = useSetNotify(group.id);
   const [thread, setThread] = useState<number | null>(null);
   const writable = group.status === "active";
   const moderator = group.abilities.moderate;
-  const memberNames = useMemo(
-    () => (members.data ?? []).filter((m) => m.state === "active").map((m) => m.name),
+  const activeMembers = useMemo(
+    () => (members.data ?? []).filter((m) => m.state === "active"),
     [members.data],
   );
+  const memberNames = useMemo(() => activeMembers.map((m) => m.name), [activeMembers]);
   const conversation = useConversation(group.id, meId, members.data);
-  const {
-    timeline,
-    repliesOf,
-    seenBy,
-    typers,
-    older,
-    online,
-    removed,
-    announcement,
-    loadOlder,
-    post,
-    typingNow,
-  } = conversation;
-  if (removed)
-    return (
-      <div role="alert" className="alert alert--warning">
-        <p>{t("groups.removedNotice")}</p>
-        <button type="button" className="button" onClick={() => void navigate(paths.groups)}>
-          {t("groups.back")}
-        </button>
-      </div>
-    );
+  const { timeline, repliesOf, seenBy, typers, older, post, typingNow } = conversation;
+  if (conversation.removed) return <Removed />;
 
-  const activeMembers = (members.data ?? []).filter((m) => m.state === "active");
   const root = thread !== null ? conversation.messages.find((m) => m.id === thread) : undefined;
   const item = (m: WireMessage, inThread: boolean) => (
     <MessageItem
@@ -513,25 +567,12 @@ function Conversation({ group, meId }: { group: Group; meId: number }) {
             {connection === "offline" ? t("groups.offline") : t("groups.connecting")}
           </p>
         )}
-        {(pinned.data?.length ?? 0) > 0 && (
-          <details className="pinned">
-            <summary>{t("groups.pinnedCount", { count: pinned.data!.length })}</summary>
-            <ul>
-              {pinned.data!.map((m) => (
-                <li key={m.id}>
-                  <a href={`#viesti-${m.seq}`}>
-                    {m.author.name}: {(m.body ?? "").slice(0, 120)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
+        <Pinned groupId={group.id} />
         {older.more && (
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => void loadOlder()}
+            onClick={() => void conversation.loadOlder()}
             disabled={older.loading}
           >
             {older.loading ? t("app.loading") : t("groups.older")}
@@ -561,7 +602,7 @@ function Conversation({ group, meId }: { group: Group; meId: number }) {
           <p className="note">{t(`groups.readOnly.${group.status}`)}</p>
         )}
         <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-          {announcement}
+          {conversation.announcement}
         </div>
       </div>
       <aside className="conversation__side">
@@ -586,38 +627,8 @@ function Conversation({ group, meId }: { group: Group; meId: number }) {
             )}
           </section>
         )}
-        <section aria-labelledby="online" className="panel">
-          <h2 id="online">{t("groups.online", { count: online.size })}</h2>
-          <ul className="member-list">
-            {activeMembers.map((m) => (
-              <li key={m.id}>
-                <span className={online.has(m.id) ? "dot dot--on" : "dot"} aria-hidden="true" /> {m.name}
-                <span className="visually-hidden">
-                  {" "}
-                  – {online.has(m.id) ? t("groups.isOnline") : t("groups.isOffline")}
-                </span>
-                {m.role === "moderator" && <span className="note"> ({t("groups.role.moderator")})</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="settings" className="panel">
-          <h2 id="settings">{t("groups.settings")}</h2>
-          <label htmlFor="notify">{t("groups.notify")}</label>
-          <select
-            id="notify"
-            value={group.membership.notify ?? "digest"}
-            onChange={(e) => notify.mutate(e.target.value as NotifyMode)}
-          >
-            {(["instant", "digest", "off"] as const).map((mode) => (
-              <option key={mode} value={mode}>
-                {t(`groups.notifyMode.${mode}`)}
-              </option>
-            ))}
-          </select>
-          <p className="note">{t("groups.notifyHint")}</p>
-          {group.kind === "group" && <LeaveButton group={group} meId={meId} />}
-        </section>
+        <OnlinePanel members={activeMembers} online={conversation.online} />
+        <SettingsPanel group={group} meId={meId} />
         {moderator && members.data && <Manage group={group} members={members.data} />}
       </aside>
     </div>
