@@ -1,10 +1,9 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { FormError } from "../../../components/Form";
 import { ErrorMessage, Loading } from "../../../components/Status";
-import { useMunicipalities, useServiceAreas } from "../../../lib/reference";
-import { useMaintenance, useResolveFlag, useReviewFlags, type Maintenance } from "../api/community";
+import { useResolveFlag, useReviewFlags, type Maintenance, type MaintenanceRecord } from "../api/community";
+import { useMaintenanceReport } from "../hooks/use-maintenance-report";
 import { paths } from "@soskes/domain/paths";
 
 /** The maintainer guide's pages (created with the reference data, kept in Strapi). */
@@ -77,20 +76,90 @@ function Flags() {
   );
 }
 
+/** What needs doing, record by record, each with a link to its edit view in Strapi. */
+function Records({ records }: { records: MaintenanceRecord[] }) {
+  const { t, i18n } = useTranslation();
+  if (records.length === 0) return null;
+  return (
+    <section aria-labelledby="todo">
+      <h2 id="todo">{t("maintenance.listTitle")}</h2>
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">{t("maintenance.listTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("maintenance.columns.record")}</th>
+              <th scope="col">{t("maintenance.columns.check")}</th>
+              <th scope="col">{t("maintenance.columns.problems")}</th>
+              <th scope="col">{t("maintenance.columns.edit")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {records.map((r) => (
+              <tr key={`${r.type}:${r.documentId}`}>
+                <th scope="row">
+                  {r.name}
+                  <br />
+                  <span className="note">{t(`maintenance.types.${r.type}`)}</span>
+                </th>
+                <td>
+                  {r.status !== "fresh" && r.dueOn && (
+                    <span className={r.status === "overdue" ? "badge badge--mention" : "badge"}>
+                      {t(`maintenance.status.${r.status}`, {
+                        date: shortDate(r.dueOn, i18n.language),
+                      })}
+                    </span>
+                  )}
+                  {r.verifiedAt && (
+                    <div className="note">
+                      {t("directory.verified", { date: shortDate(r.verifiedAt, i18n.language) })}
+                    </div>
+                  )}
+                </td>
+                <td>
+                  <ul className="plain">
+                    {r.missing.map((m) => (
+                      <li key={m}>{t(`maintenance.missing.${m}`)}</li>
+                    ))}
+                    {r.brokenLinks.map((l) => (
+                      <li key={l.url}>
+                        {t("maintenance.broken", {
+                          why: l.status
+                            ? `HTTP ${l.status}`
+                            : t(`maintenance.linkErrors.${l.error ?? "unreachable"}`),
+                        })}{" "}
+                        <span className="break">{l.url}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <a href={r.editUrl} target="_blank" rel="noopener noreferrer">
+                    {t("maintenance.editInStrapi")}
+                    <span className="visually-hidden">
+                      {" "}
+                      – {r.name} ({t("search.external")})
+                    </span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 /**
  * The maintainer dashboard: for the municipality a maintainer keeps (admins: any, or the whole
  * region), what needs attention — checks due or overdue, missing details, broken links, and
  * citations of amended statutes — each a link straight to its edit view in Strapi.
  */
 export function MaintenancePage() {
-  const { t, i18n } = useTranslation();
-  const municipalities = useMunicipalities();
-  const areas = useServiceAreas();
-  const [municipality, setMunicipality] = useState<string | null>(null);
-  const [serviceArea, setServiceArea] = useState("");
-  const report = useMaintenance(municipality ?? "", serviceArea);
-  const name = (code: string) => municipalities.data?.find((m) => m.code === code)?.name ?? code;
-  const choices = report.data?.municipalities ?? municipalities.data?.map((m) => m.code) ?? [];
+  const { t } = useTranslation();
+  const state = useMaintenanceReport();
+  const { report } = state;
   return (
     <>
       <h1 tabIndex={-1}>{t("maintenance.title")}</h1>
@@ -110,15 +179,13 @@ export function MaintenancePage() {
             <label htmlFor="maintenance-municipality">{t("search.municipality")}</label>
             <select
               id="maintenance-municipality"
-              value={municipality ?? report.data?.municipality ?? ""}
-              onChange={(e) => setMunicipality(e.target.value)}
+              value={state.municipality}
+              onChange={(e) => state.setMunicipality(e.target.value)}
             >
-              {report.data?.municipalities === null && (
-                <option value="">{t("maintenance.wholeRegion")}</option>
-              )}
-              {choices.map((code) => (
+              {state.wholeRegion && <option value="">{t("maintenance.wholeRegion")}</option>}
+              {state.choices.map((code) => (
                 <option key={code} value={code}>
-                  {name(code)}
+                  {state.name(code)}
                 </option>
               ))}
             </select>
@@ -127,11 +194,11 @@ export function MaintenancePage() {
             <label htmlFor="maintenance-area">{t("search.serviceArea")}</label>
             <select
               id="maintenance-area"
-              value={serviceArea}
-              onChange={(e) => setServiceArea(e.target.value)}
+              value={state.serviceArea}
+              onChange={(e) => state.setServiceArea(e.target.value)}
             >
               <option value="">{t("search.anyType")}</option>
-              {(areas.data ?? []).map((a) => (
+              {state.areas.map((a) => (
                 <option key={a.slug} value={a.slug}>
                   {a.name}
                 </option>
@@ -148,75 +215,7 @@ export function MaintenancePage() {
         <>
           <Summary summary={report.data.summary} />
           <Flags />
-          {report.data.records.length > 0 && (
-            <section aria-labelledby="todo">
-              <h2 id="todo">{t("maintenance.listTitle")}</h2>
-              <div className="table-wrap">
-                <table className="table">
-                  <caption className="visually-hidden">{t("maintenance.listTitle")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("maintenance.columns.record")}</th>
-                      <th scope="col">{t("maintenance.columns.check")}</th>
-                      <th scope="col">{t("maintenance.columns.problems")}</th>
-                      <th scope="col">{t("maintenance.columns.edit")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.data.records.map((r) => (
-                      <tr key={`${r.type}:${r.documentId}`}>
-                        <th scope="row">
-                          {r.name}
-                          <br />
-                          <span className="note">{t(`maintenance.types.${r.type}`)}</span>
-                        </th>
-                        <td>
-                          {r.status !== "fresh" && r.dueOn && (
-                            <span className={r.status === "overdue" ? "badge badge--mention" : "badge"}>
-                              {t(`maintenance.status.${r.status}`, {
-                                date: shortDate(r.dueOn, i18n.language),
-                              })}
-                            </span>
-                          )}
-                          {r.verifiedAt && (
-                            <div className="note">
-                              {t("directory.verified", { date: shortDate(r.verifiedAt, i18n.language) })}
-                            </div>
-                          )}
-                        </td>
-                        <td>
-                          <ul className="plain">
-                            {r.missing.map((m) => (
-                              <li key={m}>{t(`maintenance.missing.${m}`)}</li>
-                            ))}
-                            {r.brokenLinks.map((l) => (
-                              <li key={l.url}>
-                                {t("maintenance.broken", {
-                                  why: l.status
-                                    ? `HTTP ${l.status}`
-                                    : t(`maintenance.linkErrors.${l.error ?? "unreachable"}`),
-                                })}{" "}
-                                <span className="break">{l.url}</span>
-                              </li>
-                            ))}
-                          </ul>
-                        </td>
-                        <td>
-                          <a href={r.editUrl} target="_blank" rel="noopener noreferrer">
-                            {t("maintenance.editInStrapi")}
-                            <span className="visually-hidden">
-                              {" "}
-                              – {r.name} ({t("search.external")})
-                            </span>
-                          </a>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </section>
-          )}
+          <Records records={report.data.records} />
         </>
       )}
     </>

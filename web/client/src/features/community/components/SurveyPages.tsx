@@ -3,19 +3,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { AdminOnly } from "../../../components/AdminOnly";
 import { BarChart } from "../../../components/BarChart";
-import { fieldErrors, FormError, TextField } from "../../../components/Form";
+import { FormError, TextField } from "../../../components/Form";
 import { ErrorMessage, Loading } from "../../../components/Status";
 import { useMunicipalities } from "../../../lib/reference";
-import {
-  useAnswerSurvey,
-  useCurrentSurvey,
-  useSurveyAdmin,
-  useSurveyResults,
-  useSurveys,
-  useUsage,
-  type Survey,
-} from "../api/community";
+import { useAnswerSurvey, useCurrentSurvey, useSurveyResults, useUsage, type Survey } from "../api/community";
 import { paths } from "@soskes/domain/paths";
+import { useSurveyAdminPage } from "../hooks/use-survey-admin";
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -216,29 +209,7 @@ export function SurveyAdminPage() {
 
 function SurveyAdmin() {
   const { t } = useTranslation();
-  const surveys = useSurveys();
-  const { create, close } = useSurveyAdmin();
-  const [shown, setShown] = useState<number | null>(null);
-  const errors = fieldErrors(create.error);
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const target = e.currentTarget;
-    const text = (k: string) => ((form.get(k) as string | null) ?? "").trim();
-    create.mutate(
-      {
-        title: text("title"),
-        questions: text("questions")
-          .split("\n")
-          .map((q) => q.trim())
-          .filter(Boolean),
-        ...(text("freeText") ? { freeText: text("freeText") } : {}),
-        opensOn: text("opensOn"),
-        closesOn: text("closesOn"),
-      },
-      { onSuccess: () => target.reset() },
-    );
-  };
+  const { surveys, close, create, errors, shown, toggle, submit } = useSurveyAdminPage();
   return (
     <>
       <h1 tabIndex={-1}>{t("survey.adminTitle")}</h1>
@@ -267,7 +238,7 @@ function SurveyAdmin() {
                     type="button"
                     className="button button--secondary button--small"
                     aria-expanded={shown === s.id}
-                    onClick={() => setShown(shown === s.id ? null : s.id)}
+                    onClick={() => toggle(s.id)}
                   >
                     {t("survey.showResults")}
                   </button>
