@@ -35,6 +35,7 @@ export const paths = {
   checked: "/tarkistettu",
   survey: "/kysely",
   account: "/oma-tili",
+  inbox: "/ilmoitukset",
   adminUsers: "/yllapito/kayttajat",
   adminConsultations: "/yllapito/ekonsultaatio",
   adminFeedback: "/yllapito/palaute",

@@ -26,6 +26,7 @@ import { maintenanceRouter } from "./routes/maintenance/maintenance.js";
 import { surveysRouter } from "./routes/surveys/surveys.js";
 import { usageRouter } from "./routes/usage/usage.js";
 import { noticesRouter } from "./routes/notices/notices.js";
+import { inboxRouter } from "./routes/inbox/inbox.js";
 import { groupsRouter } from "./routes/groups/groups.js";
 import { isUnavailable } from "@soskes/domain";
 import { errors } from "./errors.js";
@@ -100,6 +101,7 @@ export function createApp(services: Services, options: AppOptions = {}): express
   app.use("/api", answersRouter(services));
   app.use("/api", consultOversightRouter(services));
   app.use("/api", noticesRouter(services));
+  app.use("/api", inboxRouter(services));
   app.use("/api", feedbackRouter(services));
   app.use("/api", freshnessRouter(services));
   app.use("/api", reviewFlagsRouter(services));

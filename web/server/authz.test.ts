@@ -302,6 +302,12 @@ const TABLE: Record<string, Rule> = {
     ids: (f) => ({ id: f.notice }),
     body: () => ({ title: "Lainattavana: tulkkauslaite" }),
   },
+  "GET /api/inbox": { act: MEMBERS },
+  "POST /api/inbox/read": { act: MEMBERS },
+  "POST /api/inbox/{id}/read": {
+    act: MEMBERS,
+    skip: "each member's own items; another's answers 404 (see inbox.test.ts)",
+  },
   "POST /api/feedback": { act: EVERYONE, skip: "open to all, rate limited (see feedback.test.ts)" },
   "GET /api/admin/feedback": { act: ADMIN },
   "POST /api/admin/feedback/{id}/answer": {

@@ -17,6 +17,7 @@ import { PeopleQuery, ProfileSchema } from "./routes/people/schema.js";
 import { SearchQuerySchema } from "./routes/search/schema.js";
 import { FeedbackAnswer, FeedbackInput, FeedbackListQuery } from "./routes/feedback/schema.js";
 import { NoticeInput, NoticeListQuery, NoticeUpdate } from "./routes/notices/schema.js";
+import { InboxQuery } from "./routes/inbox/schema.js";
 import { SurveyAnswer, SurveyInput } from "./routes/surveys/schema.js";
 import {
   protocol,
@@ -606,6 +607,27 @@ export const ROUTES: Route[] = [
     summary: "Delete your notice; moderators and admins remove any",
     access: "member",
     responses: { "204": "removed", "403": "forbidden" },
+  },
+  {
+    method: "get",
+    path: "/api/inbox",
+    summary:
+      "The member's notification inbox, newest first, and the unread count (unread=1: unread items only)",
+    access: "member",
+    query: InboxQuery,
+  },
+  {
+    method: "post",
+    path: "/api/inbox/read",
+    summary: "Mark every item of the inbox read",
+    access: "member",
+  },
+  {
+    method: "post",
+    path: "/api/inbox/{id}/read",
+    summary: "Mark one of your items read; answers the new unread count",
+    access: "member",
+    responses: { "404": "not_found" },
   },
   {
     method: "post",

@@ -25,6 +25,7 @@ import type {
   presentPageSummary,
 } from "./presenters/editorial.js";
 import type { presentFeedback } from "./presenters/feedback.js";
+import type { presentInboxItem } from "./presenters/inbox.js";
 import type { presentFreshnessCheck, presentMaintenance } from "./presenters/maintenance.js";
 import type { presentNotice } from "./presenters/notices.js";
 import type { OpenFlag, presentReviewFlag } from "./presenters/review-flags.js";
@@ -60,6 +61,9 @@ export type { OpenFlag };
 export type PageWithFlags = Page & { needsReview?: OpenFlag[] };
 
 export type Notice = ReturnType<typeof presentNotice>;
+export type InboxItem = ReturnType<typeof presentInboxItem>;
+/** The bell: the newest items and how many are unread. */
+export type Inbox = { items: InboxItem[]; unread: number };
 export type Feedback = ReturnType<typeof presentFeedback>;
 export type Survey = ReturnType<typeof presentSurvey>;
 export type SurveyResults = ReturnType<typeof surveyResults>;

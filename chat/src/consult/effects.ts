@@ -21,6 +21,7 @@ const none = (): ConsultEffects => ({ notices: [], mails: [] });
  * (through the handle given: a processor's transaction). Who hears of what:
  * - asked: the panel's experts (never of the requester's own unit) and its lead, in-app and mail;
  * - given to an expert: that expert, in-app and mail;
+ * - answered: the asker, in-app and mail (at once: they are waiting for it);
  * - closed with consent to publish: the expert who took it, in-app;
  * - its Q&A sent for review: the panel's leads; reviewed: the Q&A's author, in-app.
  */
@@ -81,6 +82,25 @@ export async function consultEffects<DB extends ConsultDatabase & { users: ChatU
           template: "consult-assigned",
           data: { name: expert.name, panel, due: row.due_on, url },
         });
+      return effects;
+    }
+    case "answered": {
+      const asker = await db
+        .selectFrom("users")
+        .select(["id", "email", "name"])
+        .where("id", "=", row.requester_id)
+        .where("status", "=", "active")
+        .executeTakeFirst();
+      if (!asker) return effects;
+      effects.notices.push({
+        userIds: [asker.id],
+        payload: { type: "consultation_answered", consultationId: id, panel },
+      });
+      effects.mails.push({
+        to: asker.email,
+        template: "consult-answered",
+        data: { name: asker.name, panel, url },
+      });
       return effects;
     }
     case "closed":

@@ -71,7 +71,7 @@ export async function createMessage(
       created = record({
         type: "message.created",
         stream: groupStream(group.id),
-        payload: { groupId: group.id, messageId: inserted.id, authorId: actor.id },
+        payload: { groupId: group.id, messageId: inserted.id, authorId: actor.id, threadId, mentions },
       });
       return inserted;
     });

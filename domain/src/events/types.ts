@@ -3,8 +3,17 @@
  * processor reads the rows as they are when it runs (a message deleted since is seen deleted).
  */
 export type EventMap = {
-  /** A group message was written. */
-  "message.created": { groupId: number; messageId: number; authorId: number };
+  /**
+   * A group message was written: in a thread (`threadId`, its first message) or not, mentioning
+   * whom (user ids). Both are absent in events recorded before they were added.
+   */
+  "message.created": {
+    groupId: number;
+    messageId: number;
+    authorId: number;
+    threadId?: number | null;
+    mentions?: number[];
+  };
   /** Its text, reactions or pin changed. `moderation` is set when a moderator acted on another's. */
   "message.updated": { groupId: number; messageId: number; actorId: number; moderation?: "pin_message" };
   "message.deleted": { groupId: number; messageId: number; actorId: number; moderation?: "delete_message" };

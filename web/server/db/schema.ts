@@ -96,7 +96,36 @@ export type Database = Omit<ChatDatabase, "users"> &
     activity_days: ActivityDaysTable;
     search_misses: SearchMissesTable;
     content_views: ContentViewsTable;
+    inbox_items: InboxItemsTable;
   };
+
+/** What the bell lists: mentions, replies, invitations, join requests, consultation changes. */
+export type InboxKind =
+  | "mention"
+  | "reply"
+  | "invite"
+  | "join_request"
+  | "consultation"
+  | "consultation_assigned"
+  | "consultation_answered"
+  | "answer_consent"
+  | "answer_review"
+  | "answer_published"
+  | "answer_returned";
+
+/** One item of a member's inbox, kept until they read it (or lose access to what it opens). */
+export type InboxItemsTable = {
+  id: Generated<number>;
+  user_id: number;
+  kind: InboxKind;
+  group_id: number | null;
+  consultation_id: number | null;
+  event_id: number;
+  /** Ids and names to show it by (JSON); never message text. */
+  data: string;
+  created_at: Millis;
+  read_at: Millis | null;
+};
 
 export type NoticeKind = "giving" | "seeking" | "announcement";
 

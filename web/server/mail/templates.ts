@@ -287,6 +287,22 @@ export const TEMPLATES: Record<string, (lang: Lang, d: Data) => MailContent> = {
       ],
       action: OPEN_REQUEST,
     }),
+  "consult-answered": (lang, d) =>
+    notice(lang, d, {
+      subject: {
+        fi: "Konsultaatiopyyntöösi on vastattu",
+        sv: "Din konsultationsbegäran har besvarats",
+        en: "Your consultation request has been answered",
+      },
+      lines: [
+        {
+          fi: `Paneelin ${d.panel} asiantuntija on vastannut konsultaatiopyyntöösi. Vastausta ei lähetetä sähköpostilla: lue se SosKesissa.`,
+          sv: `En expert i panelen ${d.panel} har svarat på din konsultationsbegäran. Svaret skickas inte per e-post: läs det i SosKes.`,
+          en: `An expert of the panel ${d.panel} has answered your consultation request. The answer is never sent by e-mail: read it in SosKes.`,
+        },
+      ],
+      action: OPEN_REQUEST,
+    }),
   "consult-assigned": (lang, d) =>
     notice(lang, d, {
       subject: {

@@ -5,6 +5,7 @@ import { auditProcessor } from "./audit.js";
 import { contentProcessor } from "./content.js";
 import { consultMailProcessor, consultNoticesProcessor } from "./consultations.js";
 import { fanOutProcessor } from "./fan-out.js";
+import { inboxProcessor } from "./inbox.js";
 import { mailProcessor } from "./mail.js";
 import { membershipProcessor } from "./membership.js";
 import { notificationsProcessor } from "./notifications.js";
@@ -23,6 +24,7 @@ export function processorsFor(
   return [
     ...live,
     contentProcessor(services),
+    inboxProcessor(services),
     consultNoticesProcessor(services),
     searchProcessor(services),
     mailProcessor(services),

@@ -11,7 +11,18 @@ export function notificationsProcessor(services: Pick<Services, "chat">): Proces
     types: ["message.created"],
     async handle(batch) {
       const now = Date.now();
-      const { ids } = messageEvents(batch.filter((e) => !isStale(e, now)));
+      // A message that mentions no one (known from its event) is not read again.
+      const { ids } = messageEvents(
+        batch.filter(
+          (e) =>
+            !isStale(e, now) &&
+            !(
+              e.type === "message.created" &&
+              e.payload.mentions !== undefined &&
+              e.payload.mentions.length === 0
+            ),
+        ),
+      );
       if (ids.length === 0) return;
       const fanout = services.chat.fanout();
       for (const { message, group } of await services.chat.messagesByIds(ids)) {

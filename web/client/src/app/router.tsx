@@ -98,6 +98,11 @@ export const router = createBrowserRouter([
           })),
       },
       {
+        path: paths.inbox,
+        lazy: () =>
+          import("../features/inbox/components/InboxPage").then((m) => ({ Component: m.InboxPage })),
+      },
+      {
         path: paths.notices,
         lazy: () =>
           import("../features/community/components/NoticeBoard").then((m) => ({

@@ -8,6 +8,7 @@ import { useGroups } from "../features/groups/api/groups";
 const SurveyInvitation = lazy(() =>
   import("../features/community/components/SurveyPages").then((m) => ({ default: m.SurveyInvitation })),
 );
+const Bell = lazy(() => import("../features/inbox/components/Bell").then((m) => ({ default: m.Bell })));
 const GroupNotifications = lazy(() =>
   import("../features/groups/components/Notifications").then((m) => ({ default: m.GroupNotifications })),
 );
@@ -126,6 +127,11 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
             <Link className="button button--secondary" to={paths.login}>
               {t("auth.submit")}
             </Link>
+          )}
+          {me.data && (
+            <Suspense fallback={null}>
+              <Bell />
+            </Suspense>
           )}
           {me.data && (
             <div className="user">

@@ -420,6 +420,7 @@ export const en: Resources = {
     notification: {
       consultation: "New consultation request for the panel {{panel}}",
       consultation_assigned: "A consultation request was given to you ({{panel}})",
+      consultation_answered: "Your consultation request has been answered ({{panel}})",
       consultation_overdue: "A consultation request is overdue ({{panel}})",
       answer_consent: "The requester allowed the answer to be published in the answer bank",
       answer_review: "An answer-bank draft awaits your approval ({{panel}})",
@@ -794,6 +795,24 @@ export const en: Resources = {
     questionsHint: "One question per line, at most 8.",
     freeTextLabel: "Open question (optional)",
     create: "Open the survey",
+  },
+  inbox: {
+    nav: "Notifications",
+    title: "Notifications",
+    bell: "Notifications",
+    bellUnread_one: "Notifications, {{count}} unread",
+    bellUnread_other: "Notifications, {{count}} unread",
+    intro: "What is meant for you stays here until you have read it.",
+    markAll: "Mark all read",
+    unread: "Unread",
+    empty:
+      "No notifications. Mentions, replies in your threads, group invitations and join requests, and changes to consultation requests appear here.",
+    kinds: {
+      mention: "{{who}} mentioned you in {{group}}",
+      reply: "{{who}} replied in a thread in {{group}}",
+      invite: "You were invited to {{group}}",
+      join_request: "{{who}} asks to join {{group}}",
+    },
   },
   usage: {
     nav: "Usage",

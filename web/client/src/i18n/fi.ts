@@ -418,6 +418,7 @@ export const fi = {
     notification: {
       consultation: "Uusi konsultaatiopyyntö paneelille {{panel}}",
       consultation_assigned: "Sinulle siirrettiin konsultaatiopyyntö ({{panel}})",
+      consultation_answered: "Konsultaatiopyyntöösi on vastattu ({{panel}})",
       consultation_overdue: "Konsultaatiopyyntö on myöhässä ({{panel}})",
       answer_consent: "Kysyjä salli vastauksen julkaisun vastauspankissa",
       answer_review: "Vastauspankin luonnos odottaa hyväksyntääsi ({{panel}})",
@@ -792,6 +793,24 @@ export const fi = {
     questionsHint: "Yksi kysymys riville, enintään 8.",
     freeTextLabel: "Avoin kysymys (vapaaehtoinen)",
     create: "Avaa kysely",
+  },
+  inbox: {
+    nav: "Ilmoitukset",
+    title: "Ilmoitukset",
+    bell: "Ilmoitukset",
+    bellUnread_one: "Ilmoitukset, {{count}} lukematon",
+    bellUnread_other: "Ilmoitukset, {{count}} lukematonta",
+    intro: "Sinulle osoitetut asiat pysyvät täällä, kunnes luet ne.",
+    markAll: "Merkitse kaikki luetuiksi",
+    unread: "Lukematon",
+    empty:
+      "Ei ilmoituksia. Tänne tulevat maininnat, vastaukset keskusteluketjuihisi, ryhmäkutsut ja liittymispyynnöt sekä konsultaatiopyyntöjen muutokset.",
+    kinds: {
+      mention: "{{who}} mainitsi sinut ryhmässä {{group}}",
+      reply: "{{who}} vastasi keskusteluketjuun ryhmässä {{group}}",
+      invite: "Sinut kutsuttiin ryhmään {{group}}",
+      join_request: "{{who}} pyytää pääsyä ryhmään {{group}}",
+    },
   },
   usage: {
     nav: "Käyttö",

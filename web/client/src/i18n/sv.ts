@@ -421,6 +421,7 @@ export const sv: Resources = {
     notification: {
       consultation: "Ny konsultationsbegäran till panelen {{panel}}",
       consultation_assigned: "En konsultationsbegäran har överförts till dig ({{panel}})",
+      consultation_answered: "Din konsultationsbegäran har besvarats ({{panel}})",
       consultation_overdue: "En konsultationsbegäran är försenad ({{panel}})",
       answer_consent: "Frågeställaren tillät att svaret publiceras i svarsbanken",
       answer_review: "Ett utkast till svarsbanken väntar på ditt godkännande ({{panel}})",
@@ -800,6 +801,24 @@ export const sv: Resources = {
     questionsHint: "En fråga per rad, högst 8.",
     freeTextLabel: "Öppen fråga (frivillig)",
     create: "Öppna enkäten",
+  },
+  inbox: {
+    nav: "Aviseringar",
+    title: "Aviseringar",
+    bell: "Aviseringar",
+    bellUnread_one: "Aviseringar, {{count}} oläst",
+    bellUnread_other: "Aviseringar, {{count}} olästa",
+    intro: "Det som gäller dig stannar här tills du har läst det.",
+    markAll: "Markera alla som lästa",
+    unread: "Oläst",
+    empty:
+      "Inga aviseringar. Här visas omnämnanden, svar i dina diskussionstrådar, gruppinbjudningar och anslutningsförfrågningar samt ändringar i konsultationsbegäranden.",
+    kinds: {
+      mention: "{{who}} nämnde dig i gruppen {{group}}",
+      reply: "{{who}} svarade i en tråd i gruppen {{group}}",
+      invite: "Du har bjudits in till gruppen {{group}}",
+      join_request: "{{who}} ber om att få gå med i gruppen {{group}}",
+    },
   },
   usage: {
     nav: "Användning",

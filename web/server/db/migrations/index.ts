@@ -10,6 +10,7 @@ import { eventsMigration } from "@soskes/domain";
 import type { Kysely } from "kysely";
 import { communityMigration } from "./community.js";
 import { freshnessMigration } from "./freshness.js";
+import { inboxMigration } from "./inbox.js";
 import { linkChecksMigration } from "./link-checks.js";
 import { statuteFlagsMigration } from "./statute-flags.js";
 import { surveysMigration } from "./surveys.js";
@@ -157,5 +158,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     "018_events": eventsMigration(dialect),
+    "019_inbox": inboxMigration(dialect),
   };
 }

@@ -14,6 +14,7 @@ type Note = {
     // eKonsultaatio's notices carry a request id instead of a group.
     | "consultation"
     | "consultation_assigned"
+    | "consultation_answered"
     | "consultation_overdue"
     | "answer_consent"
     | "answer_review"
