@@ -649,5 +649,18 @@ describe.each(DATABASES)("eKonsultaatio notices, reminders and escalation throug
     const moved = await as.chief!.post(`/api/consultations/${id}/assign`, { userId: ids.helper2 });
     expect(moved.body).toMatchObject({ data: { claimedBy: { id: ids.helper2 } } });
     await until(() => mailTo("helper2", "annettiin").length === 1, "assignment mail");
+
+    // Answered: the asker hears of it at once, in the bell and by e-mail — a link, never the text.
+    expect((await as.helper2!.post(`/api/consultations/${id}/answered`)).status).toBe(200);
+    await until(() => mailTo("asker", "vastattu").length === 1, "answered mail");
+    const answered = mailTo("asker", "vastattu")[0]!;
+    expect(answered.text).toContain(`/konsultaatiot/${id}`);
+    expect(answered.text).not.toContain("hoitopalkkio");
+    await portal.services.events.settled();
+    const inbox = (await as.asker!.get("/api/inbox")).body as {
+      data: { unread: number; items: Array<{ kind: string; url: string }> };
+    };
+    expect(inbox.data.items[0]).toMatchObject({ kind: "consultation_answered", url: `/konsultaatiot/${id}` });
+    expect(inbox.data.unread).toBeGreaterThan(0);
   });
 });
