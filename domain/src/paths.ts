@@ -6,6 +6,8 @@ type Id = number | string;
 
 export const paths = {
   directory: "/",
+  /** Minulle: a member's home after login. */
+  home: "/minulle",
   login: "/kirjaudu",
   register: "/rekisteroidy",
   verify: "/vahvista",

@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     await page.getByLabel("Sähköpostiosoite").fill(email);
     await page.getByLabel("Salasana").fill(PASSWORD);
     await page.getByRole("button", { name: "Kirjaudu" }).click();
-    await page.waitForURL(`${portalUrl}/`);
+    await page.waitForURL(`${portalUrl}/minulle`);
     return page;
   };
 
@@ -137,7 +137,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     await page.getByLabel("Sähköpostiosoite").fill("veera.vastavalmistunut@demo.soskes.example");
     await page.getByLabel("Salasana").fill("Oma-pitka-salasana-7");
     await page.getByRole("button", { name: "Kirjaudu" }).click();
-    await page.getByRole("heading", { name: "Kuka palvelee asiakasta?" }).waitFor();
+    await page.getByRole("heading", { name: /^Hei, / }).waitFor();
     await page.context().close();
   });
 
@@ -153,7 +153,13 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
       .toContain("Sähköpostiosoite tai salasana on väärin.");
     await member.getByLabel("Salasana").fill(PASSWORD);
     await member.getByRole("button", { name: "Kirjaudu" }).click();
-    await member.waitForURL(`${portalUrl}/`);
+    // Minulle first: the county's 24/7 number in view, then what needs the member.
+    await member.waitForURL(`${portalUrl}/minulle`);
+    await member.getByRole("heading", { name: "Konsultaatiopyynnöt" }).waitFor();
+    expect(await member.locator(".home-emergency a[href^='tel:']").count()).toBe(1);
+    await expectAccessible(member, "minulle");
+    await member.screenshot({ path: path.join(screenshots, "portal-minulle.png"), fullPage: true });
+    await member.getByRole("link", { name: "Kuntahakemisto" }).click();
 
     await member.getByLabel("Kunta").selectOption({ label: "Laukaa" });
     await member.getByLabel("Palvelualue").selectOption({ label: "Lastensuojelu" });
@@ -729,6 +735,8 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
       await member.locator("#language").selectOption(lang);
       for (const url of [
         "/",
+        "/minulle",
+        "/ilmoitukset",
         "/?kunta=179&palvelualue=vammaispalvelut",
         "/lait",
         "/lait/1301-2014",
@@ -789,7 +797,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
         .fill("admin@demo.soskes.example");
       await visitor.getByLabel(lang === "fi" ? "Salasana" : "Lösenord").fill(PASSWORD);
       await visitor.locator('button[type="submit"]').click();
-      await visitor.waitForURL(`${portalUrl}/`);
+      await visitor.waitForURL(`${portalUrl}/minulle`);
       await visitor.goto(`${portalUrl}/yllapito/kayttajat`);
       await visitor.locator("h1").first().waitFor();
       await visitor.locator("#invite-role").waitFor();

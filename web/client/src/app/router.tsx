@@ -98,6 +98,10 @@ export const router = createBrowserRouter([
           })),
       },
       {
+        path: paths.home,
+        lazy: () => import("./home/HomePage").then((m) => ({ Component: m.MinullePage })),
+      },
+      {
         path: paths.inbox,
         lazy: () =>
           import("../features/inbox/components/InboxPage").then((m) => ({ Component: m.InboxPage })),

@@ -108,7 +108,7 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
       />
     );
   }
-  if (!requireLogin && me.data) return <Navigate to={paths.directory} replace />;
+  if (!requireLogin && me.data) return <Navigate to={paths.home} replace />;
 
   return (
     <>
@@ -117,7 +117,7 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
       </a>
       <header className="header">
         <div className="header__inner">
-          <Link to={paths.directory} className="brand">
+          <Link to={me.data ? paths.home : paths.directory} className="brand">
             <span className="brand__name">{t("app.name")}</span>
             <span className="brand__tagline">{t("app.tagline")}</span>
           </Link>
@@ -159,6 +159,7 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
         )}
         {me.data && (
           <nav aria-label={t("app.nav.label")} className="nav">
+            <NavLink to={paths.home}>{t("home.nav")}</NavLink>
             <NavLink to={paths.directory} end>
               {t("app.nav.directory")}
             </NavLink>

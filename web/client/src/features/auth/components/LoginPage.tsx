@@ -37,7 +37,7 @@ export function LoginPage() {
       {
         onSuccess: () => {
           const next = params.get("seuraava");
-          navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/", { replace: true });
+          navigate(next?.startsWith("/") && !next.startsWith("//") ? next : paths.home, { replace: true });
         },
       },
     );

@@ -118,9 +118,10 @@ export const useConfirmFreshness = () =>
     mutationFn: (token: string) => api.post<{ verifiedAt: string }>("/api/freshness/confirm", { token }),
   });
 
-export const useMaintenance = (municipality: string, serviceArea: string) =>
+export const useMaintenance = (municipality: string, serviceArea: string, enabled = true) =>
   useQuery({
     queryKey: ["maintenance", municipality, serviceArea],
+    enabled,
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) => {
       const params = new URLSearchParams();

@@ -49,9 +49,10 @@ export const usePanelCandidates = () =>
     queryFn: ({ signal }) => api.get<AdminUser[]>("/api/admin/users?status=active", signal),
   });
 
-export const useConsultations = (scope: "mine" | "inbox", status = "") =>
+export const useConsultations = (scope: "mine" | "inbox", status = "", enabled = true) =>
   useQuery({
     queryKey: [...KEY, scope, status],
+    enabled,
     queryFn: ({ signal }) =>
       api.get<Consultation[]>(
         `/api/consultations?scope=${scope}${status ? `&status=${status}` : ""}`,
