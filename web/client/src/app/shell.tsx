@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useRef } from "react";
+import { Suspense, lazy, useEffect, useRef, useState, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Navigate, Outlet, useLocation, useMatches } from "react-router-dom";
 import { useLogout, useMe, useProviders } from "../features/auth/api/me";
@@ -18,13 +18,13 @@ import { ErrorMessage, Loading } from "../components/Status";
 import { HeaderSearch } from "../features/search/components/HeaderSearch";
 import { paths } from "@soskes/domain/paths";
 
-function LanguageSwitcher() {
+function LanguageSwitcher({ id = "language" }: { id?: string }) {
   const { t, i18n } = useTranslation();
   return (
     <div className="lang">
-      <label htmlFor="language">{t("app.language")}</label>
+      <label htmlFor={id}>{t("app.language")}</label>
       <select
-        id="language"
+        id={id}
         value={i18n.language}
         onChange={(e) => {
           setLanguage(e.target.value as Lang);
@@ -87,6 +87,7 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
   const logout = useLogout();
   const location = useLocation();
   const main = useFocusOnNavigate();
+  useDocumentTitle(main);
   useHashTarget();
   const providers = useProviders();
   const matches = useMatches();
@@ -115,13 +116,25 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
       <a className="skip" href="#main">
         {t("app.skip")}
       </a>
-      <header className="header">
+      <header className={me.data ? "header header--member" : "header"}>
         <div className="header__inner">
           <Link to={me.data ? paths.home : paths.directory} className="brand">
             <span className="brand__name">{t("app.name")}</span>
             <span className="brand__tagline">{t("app.tagline")}</span>
           </Link>
-          {(me.data || (requireLogin && publicContent.length > 0)) && <HeaderSearch />}
+          {(me.data || (requireLogin && publicContent.length > 0)) && (
+            <>
+              <HeaderSearch />
+              <Link to={paths.search} className="header__icon phone-only" aria-label={t("search.title")}>
+                <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24" focusable="false">
+                  <path
+                    fill="currentColor"
+                    d="M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3Zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10Z"
+                  />
+                </svg>
+              </Link>
+            </>
+          )}
           <LanguageSwitcher />
           {!me.data && requireLogin && (
             <Link className="button button--secondary" to={paths.login}>
@@ -134,7 +147,7 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
             </Suspense>
           )}
           {me.data && (
-            <div className="user">
+            <div className="user desktop-only">
               <span>{t("app.loggedInAs", { name: me.data.name })}</span>
               <button type="button" className="button button--secondary" onClick={() => logout.mutate()}>
                 {t("app.logout")}
@@ -158,7 +171,7 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
           </nav>
         )}
         {me.data && (
-          <nav aria-label={t("app.nav.label")} className="nav">
+          <nav aria-label={t("app.nav.label")} className="nav desktop-only">
             <NavLink to={paths.home}>{t("home.nav")}</NavLink>
             <NavLink to={paths.directory} end>
               {t("app.nav.directory")}
@@ -201,6 +214,7 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
           </Suspense>
         )}
       </main>
+      {me.data && <TabBar name={me.data.name} onLogout={() => logout.mutate()} />}
       <footer className="footer">
         <Link to={paths.accessibility}>{t("accessibility.title")}</Link>
         <Link to={`${paths.feedback}?sivu=${encodeURIComponent(location.pathname)}`}>
@@ -209,6 +223,143 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
       </footer>
     </>
   );
+}
+
+/**
+ * On phones: the five places a social worker goes most, always one tap away at the bottom of the
+ * screen, and "Lisää" for the rest of the menu, the language and logging out.
+ */
+function TabBar({ name, onLogout }: { name: string; onLogout: () => void }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const sheet = useRef<HTMLDivElement>(null);
+  // Any navigation closes the sheet.
+  useEffect(() => setOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (!open) return;
+    sheet.current?.querySelector("a")?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+  return (
+    <div className="phone-only">
+      {open && (
+        <div className="sheet" id="more-menu" ref={sheet}>
+          <MoreLinks />
+          <LanguageSwitcher id="language-more" />
+          <p className="note">{t("app.loggedInAs", { name })}</p>
+          <button type="button" className="button button--secondary" onClick={onLogout}>
+            {t("app.logout")}
+          </button>
+        </div>
+      )}
+      <nav className="tabbar" aria-label={t("app.nav.quick")}>
+        <NavLink to={paths.home}>{t("home.nav")}</NavLink>
+        <NavLink to={paths.search}>{t("app.nav.search")}</NavLink>
+        <NavLink to={paths.directory} end>
+          {t("app.nav.directoryShort")}
+        </NavLink>
+        <GroupsLink />
+        <NavLink to={paths.consultations}>{t("consult.nav")}</NavLink>
+        <button
+          type="button"
+          className={open ? "tabbar__more active" : "tabbar__more"}
+          aria-expanded={open}
+          aria-controls="more-menu"
+          onClick={() => setOpen((o) => !o)}
+        >
+          {t("app.nav.more")}
+        </button>
+      </nav>
+    </div>
+  );
+}
+
+/** The rest of the menu, in the phone's "Lisää" sheet. */
+function MoreLinks() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  if (!me) return null;
+  return (
+    <ul className="plain sheet__links">
+      <li>
+        <Link to={paths.inbox}>{t("inbox.nav")}</Link>
+      </li>
+      <li>
+        <Link to={paths.serviceAreas}>{t("hubs.nav")}</Link>
+      </li>
+      <li>
+        <Link to={paths.statutes}>{t("app.nav.law")}</Link>
+      </li>
+      <li>
+        <Link to={paths.events}>{t("hubs.navEvents")}</Link>
+      </li>
+      <li>
+        <Link to={paths.news}>{t("hubs.navNews")}</Link>
+      </li>
+      <li>
+        <Link to={paths.people}>{t("people.nav")}</Link>
+      </li>
+      <li>
+        <Link to={paths.answers}>{t("answers.nav")}</Link>
+      </li>
+      <li>
+        <Link to={paths.notices}>{t("notices.nav")}</Link>
+      </li>
+      <li>
+        <Link to={paths.account}>{t("account.profileTitle")}</Link>
+      </li>
+      {me.abilities.manageUsers && (
+        <li>
+          <Link to={paths.adminUsers}>{t("admin.nav")}</Link>
+        </li>
+      )}
+      {me.abilities.administer && (
+        <>
+          <li>
+            <Link to={paths.adminConsultations}>{t("consultAdmin.nav")}</Link>
+          </li>
+          <li>
+            <Link to={paths.adminFeedback}>{t("feedbackAdmin.nav")}</Link>
+          </li>
+          <li>
+            <Link to={paths.adminSurveys}>{t("survey.nav")}</Link>
+          </li>
+          <li>
+            <Link to={paths.adminUsage}>{t("usage.nav")}</Link>
+          </li>
+        </>
+      )}
+      {me.abilities.maintainContent && (
+        <li>
+          <Link to={paths.maintenance}>{t("maintenance.nav")}</Link>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/**
+ * Names the browser tab after the page: its main heading and the portal ("Lastensuojelulaki –
+ * SosKes"), following the heading as the page loads its data.
+ */
+function useDocumentTitle(main: RefObject<HTMLElement | null>) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const root = main.current;
+    if (!root) return;
+    const apply = () => {
+      const heading = root.querySelector("h1")?.textContent?.trim();
+      document.title = heading ? `${heading} – ${t("app.name")}` : t("app.name");
+    };
+    apply();
+    const observer = new MutationObserver(apply);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [main, pathname, t]);
 }
 
 /** eKollega in the menu, with the number of unread messages across the member's groups. */
