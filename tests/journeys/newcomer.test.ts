@@ -156,6 +156,7 @@ describe.skipIf(!hasChromium)("a newcomer on a fresh npm start", () => {
     // Minulle first: the county's 24/7 number in view, then what needs the member.
     await member.waitForURL(`${portalUrl}/minulle`);
     await member.getByRole("heading", { name: "Konsultaatiopyynnöt" }).waitFor();
+    await member.locator(".home-emergency a[href^='tel:']").waitFor();
     expect(await member.locator(".home-emergency a[href^='tel:']").count()).toBe(1);
     await expectAccessible(member, "minulle");
     await member.screenshot({ path: path.join(screenshots, "portal-minulle.png"), fullPage: true });

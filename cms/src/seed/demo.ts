@@ -261,11 +261,11 @@ const ON_CALL_UNIT: UnitSeed = {
   phones: [
     {
       kind: "emergency",
-      number: phone(112),
+      number: phone(900),
       label: "Sosiaalipäivystys 24/7",
       chargeNote: "Puhelun hinta: paikallisverkko- tai matkapuhelinmaksu",
     },
-    { kind: "service", number: phone(113), label: "Viranomaisten linja" },
+    { kind: "service", number: phone(901), label: "Viranomaisten linja" },
   ],
   emails: [{ address: `sosiaalipaivystys@${DEMO_DOMAIN}`, label: "Ei kiireellisiin asioihin", secure: true }],
   alwaysOpen: true,

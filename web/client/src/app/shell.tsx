@@ -146,14 +146,6 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
               <Bell />
             </Suspense>
           )}
-          {me.data && (
-            <div className="user desktop-only">
-              <span>{t("app.loggedInAs", { name: me.data.name })}</span>
-              <button type="button" className="button button--secondary" onClick={() => logout.mutate()}>
-                {t("app.logout")}
-              </button>
-            </div>
-          )}
         </div>
         {!me.data && requireLogin && publicContent.length > 0 && (
           <nav aria-label={t("app.nav.label")} className="nav">

@@ -77,7 +77,7 @@ describe("Minulle", () => {
               "u2",
               "Sosiaali- ja kriisipäivystys",
               "sosiaalipaivystys",
-              { kind: "emergency", number: "014 0000 112" },
+              { kind: "emergency", number: "014 0000 900" },
               true,
             ),
           ],
@@ -94,7 +94,7 @@ describe("Minulle", () => {
     );
     expect(screen.getByText(/vastaus viimeistään ma 14\.12\./)).toBeTruthy();
     const calls = screen.getAllByRole("link", { name: /^Soita/ }).map((a) => a.getAttribute("href"));
-    expect(calls).toEqual(["tel:0140000112", "tel:0140000101"]);
+    expect(calls).toEqual(["tel:0140000900", "tel:0140000101"]);
   });
 
   it("says in each card what will appear there when there is nothing yet", () => {
