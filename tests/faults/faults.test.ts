@@ -361,9 +361,12 @@ describe.runIf(canRun)("faults on a two-node cluster", () => {
   });
 
   it("SMTP back after a minute: the waiting mail is delivered, exactly once", async () => {
-    await until(() => smtp.received.some((m) => m.to.includes(MEMBER)), "the delayed mail", 150_000);
+    // The reset mail, counted by its subject: the member may be mailed of group activity meanwhile.
+    const resetMails = () =>
+      smtp.received.filter((m) => m.to.includes(MEMBER) && m.subject === "Salasanan vaihtaminen");
+    await until(() => resetMails().length > 0, "the delayed mail", 150_000);
     await new Promise((r) => setTimeout(r, 2000));
-    expect(smtp.received.filter((m) => m.to.includes(MEMBER))).toHaveLength(1);
+    expect(resetMails()).toHaveLength(1);
     checked.push(
       `SMTP down for 60 s: the password-reset mail waited in the outbox and was delivered once, ${Math.round((Date.now() - resetAsked) / 1000)} s after it was asked for`,
     );
