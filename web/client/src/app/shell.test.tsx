@@ -3,6 +3,7 @@ import { fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { createMemoryRouter, RouterProvider } from "react-router-dom";
 import type { Me } from "../lib/wire";
+import { me as fixture } from "../test/render";
 import { Shell } from "./shell";
 
 // The shell's realtime parts (the bell, eKollega's notices) load lazily and listen on a socket.
@@ -12,28 +13,7 @@ vi.mock("../lib/realtime", () => ({
   closeRealtime: () => undefined,
 }));
 
-const me: Me = {
-  id: 1,
-  email: "jasen@demo.soskes.example",
-  name: "Sanna Esimerkki",
-  title: null,
-  organisation: null,
-  unit: null,
-  municipalityCode: "410",
-  phone: null,
-  expertise: null,
-  languages: [],
-  visibility: {},
-  maintains: [],
-  role: "member",
-  abilities: {
-    readContent: true,
-    manageUsers: false,
-    administer: false,
-    createGroups: false,
-    maintainContent: true,
-  },
-};
+const me: Me = fixture({ abilities: { ...fixture().abilities, maintainContent: true } });
 
 function show(path: string, heading: string) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });

@@ -3,6 +3,7 @@ import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { createMemoryRouter, Outlet, RouterProvider } from "react-router-dom";
 import type { SignedIn } from "../lib/signed-in";
+import type { Me } from "../lib/wire";
 
 export const member: SignedIn = {
   id: 1,
@@ -11,6 +12,31 @@ export const member: SignedIn = {
   role: "member",
   abilities: { manageUsers: false, administer: false, createGroups: false, maintainContent: false },
 };
+
+/** The signed-in member as /api/me answers, for the shell and Minulle (`abilities` as given). */
+export const me = (overrides: Partial<Me> = {}): Me => ({
+  id: 1,
+  email: "jasen@demo.soskes.example",
+  name: "Sanna Esimerkki",
+  title: null,
+  organisation: null,
+  unit: null,
+  municipalityCode: "410",
+  phone: null,
+  expertise: null,
+  languages: [],
+  visibility: {},
+  maintains: [],
+  role: "member",
+  abilities: {
+    readContent: true,
+    manageUsers: false,
+    administer: false,
+    createGroups: false,
+    maintainContent: false,
+  },
+  ...overrides,
+});
 
 /**
  * Renders a page as the shell would: under the router at `path`, with the signed-in member in

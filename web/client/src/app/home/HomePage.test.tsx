@@ -1,31 +1,10 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { renderPage } from "../../test/render";
+import { me as fixture, renderPage } from "../../test/render";
 import type { Me } from "../../lib/wire";
 import { HomePage } from "./HomePage";
 
-const me: Me = {
-  id: 1,
-  email: "jasen@demo.soskes.example",
-  name: "Sanna Esimerkki",
-  title: null,
-  organisation: null,
-  unit: null,
-  municipalityCode: "410",
-  phone: null,
-  expertise: null,
-  languages: [],
-  visibility: {},
-  maintains: [],
-  role: "member",
-  abilities: {
-    readContent: true,
-    manageUsers: false,
-    administer: false,
-    createGroups: false,
-    maintainContent: false,
-  },
-};
+const me: Me = fixture();
 
 const unit = (
   id: string,

@@ -13,7 +13,7 @@ export function Bell() {
   return (
     <Link
       to={paths.inbox}
-      className="bell"
+      className="header__icon bell"
       aria-label={unread > 0 ? t("inbox.bellUnread", { count: unread }) : t("inbox.bell")}
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24" focusable="false">
