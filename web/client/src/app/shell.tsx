@@ -1,5 +1,7 @@
 import { Suspense, lazy, useEffect, useRef, useState, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
+import type { Me } from "../lib/wire";
 import { Link, NavLink, Navigate, Outlet, useLocation, useMatches } from "react-router-dom";
 import { useLogout, useMe, useProviders } from "../features/auth/api/me";
 import { useGroups } from "../features/groups/api/groups";
@@ -164,31 +166,14 @@ export function Shell({ requireLogin }: { requireLogin: boolean }) {
         )}
         {me.data && (
           <nav aria-label={t("app.nav.label")} className="nav desktop-only">
-            <NavLink to={paths.home}>{t("home.nav")}</NavLink>
-            <NavLink to={paths.directory} end>
-              {t("app.nav.directory")}
-            </NavLink>
-            <NavLink to={paths.serviceAreas}>{t("hubs.nav")}</NavLink>
-            <NavLink to={paths.statutes}>{t("app.nav.law")}</NavLink>
-            <NavLink to={paths.events}>{t("hubs.navEvents")}</NavLink>
-            <NavLink to={paths.news}>{t("hubs.navNews")}</NavLink>
-            <NavLink to={paths.people}>{t("people.nav")}</NavLink>
-            <GroupsLink />
-            <NavLink to={paths.consultations}>{t("consult.nav")}</NavLink>
-            <NavLink to={paths.answers}>{t("answers.nav")}</NavLink>
-            <NavLink to={paths.notices}>{t("notices.nav")}</NavLink>
-            <NavLink to={paths.account}>{t("account.profileTitle")}</NavLink>
-            {me.data.abilities.manageUsers && <NavLink to={paths.adminUsers}>{t("admin.nav")}</NavLink>}
-            {me.data.abilities.administer && (
-              <>
-                <NavLink to={paths.adminConsultations}>{t("consultAdmin.nav")}</NavLink>
-                <NavLink to={paths.adminFeedback}>{t("feedbackAdmin.nav")}</NavLink>
-                <NavLink to={paths.adminSurveys}>{t("survey.nav")}</NavLink>
-                <NavLink to={paths.adminUsage}>{t("usage.nav")}</NavLink>
-              </>
-            )}
-            {me.data.abilities.maintainContent && (
-              <NavLink to={paths.maintenance}>{t("maintenance.nav")}</NavLink>
+            {memberMenu(t, me.data.abilities).map((entry) =>
+              entry === "groups" ? (
+                <GroupsLink key="groups" />
+              ) : (
+                <NavLink key={entry.to} to={entry.to} end={entry.end}>
+                  {entry.label}
+                </NavLink>
+              ),
             )}
           </nav>
         )}
@@ -269,68 +254,58 @@ function TabBar({ name, onLogout }: { name: string; onLogout: () => void }) {
   );
 }
 
-/** The rest of the menu, in the phone's "Lisää" sheet. */
+/** The rest of the menu, in the phone's "Lisää" sheet: all but the tabs, the inbox first. */
 function MoreLinks() {
   const { t } = useTranslation();
   const me = useMe().data;
   if (!me) return null;
+  const inTabs = new Set<string>([paths.home, paths.directory, paths.consultations]);
+  const entries = [
+    { to: paths.inbox, label: t("inbox.nav") },
+    ...memberMenu(t, me.abilities).filter((e): e is MenuEntry => e !== "groups" && !inTabs.has(e.to)),
+  ];
   return (
     <ul className="plain sheet__links">
-      <li>
-        <Link to={paths.inbox}>{t("inbox.nav")}</Link>
-      </li>
-      <li>
-        <Link to={paths.serviceAreas}>{t("hubs.nav")}</Link>
-      </li>
-      <li>
-        <Link to={paths.statutes}>{t("app.nav.law")}</Link>
-      </li>
-      <li>
-        <Link to={paths.events}>{t("hubs.navEvents")}</Link>
-      </li>
-      <li>
-        <Link to={paths.news}>{t("hubs.navNews")}</Link>
-      </li>
-      <li>
-        <Link to={paths.people}>{t("people.nav")}</Link>
-      </li>
-      <li>
-        <Link to={paths.answers}>{t("answers.nav")}</Link>
-      </li>
-      <li>
-        <Link to={paths.notices}>{t("notices.nav")}</Link>
-      </li>
-      <li>
-        <Link to={paths.account}>{t("account.profileTitle")}</Link>
-      </li>
-      {me.abilities.manageUsers && (
-        <li>
-          <Link to={paths.adminUsers}>{t("admin.nav")}</Link>
+      {entries.map((entry) => (
+        <li key={entry.to}>
+          <Link to={entry.to}>{entry.label}</Link>
         </li>
-      )}
-      {me.abilities.administer && (
-        <>
-          <li>
-            <Link to={paths.adminConsultations}>{t("consultAdmin.nav")}</Link>
-          </li>
-          <li>
-            <Link to={paths.adminFeedback}>{t("feedbackAdmin.nav")}</Link>
-          </li>
-          <li>
-            <Link to={paths.adminSurveys}>{t("survey.nav")}</Link>
-          </li>
-          <li>
-            <Link to={paths.adminUsage}>{t("usage.nav")}</Link>
-          </li>
-        </>
-      )}
-      {me.abilities.maintainContent && (
-        <li>
-          <Link to={paths.maintenance}>{t("maintenance.nav")}</Link>
-        </li>
-      )}
+      ))}
     </ul>
   );
+}
+
+type MenuEntry = { to: string; label: string; end?: boolean };
+
+/**
+ * The member's menu, in order, from their abilities: the wide screen's navigation lists it all,
+ * the phone's "Lisää" sheet what the tabs do not hold. `"groups"` is eKollega with its unread count.
+ */
+function memberMenu(t: TFunction, abilities: Me["abilities"]): Array<MenuEntry | "groups"> {
+  return [
+    { to: paths.home, label: t("home.nav") },
+    { to: paths.directory, label: t("app.nav.directory"), end: true },
+    { to: paths.serviceAreas, label: t("hubs.nav") },
+    { to: paths.statutes, label: t("app.nav.law") },
+    { to: paths.events, label: t("hubs.navEvents") },
+    { to: paths.news, label: t("hubs.navNews") },
+    { to: paths.people, label: t("people.nav") },
+    "groups",
+    { to: paths.consultations, label: t("consult.nav") },
+    { to: paths.answers, label: t("answers.nav") },
+    { to: paths.notices, label: t("notices.nav") },
+    { to: paths.account, label: t("account.profileTitle") },
+    ...(abilities.manageUsers ? [{ to: paths.adminUsers, label: t("admin.nav") }] : []),
+    ...(abilities.administer
+      ? [
+          { to: paths.adminConsultations, label: t("consultAdmin.nav") },
+          { to: paths.adminFeedback, label: t("feedbackAdmin.nav") },
+          { to: paths.adminSurveys, label: t("survey.nav") },
+          { to: paths.adminUsage, label: t("usage.nav") },
+        ]
+      : []),
+    ...(abilities.maintainContent ? [{ to: paths.maintenance, label: t("maintenance.nav") }] : []),
+  ];
 }
 
 /**

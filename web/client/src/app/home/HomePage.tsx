@@ -125,13 +125,13 @@ function Maintenance({ home }: { home: HomeState }) {
   const { t } = useTranslation();
   const report = home.maintenance;
   if (!report) return null;
-  const todo = report.data ? report.data.summary.due + report.data.summary.overdue : 0;
+  const dueCount = report.data ? report.data.summary.due + report.data.summary.overdue : 0;
   return (
     <Card
       id="home-maintenance"
       title={t("home.maintenance")}
       query={report}
-      count={todo}
+      count={dueCount}
       empty={t("home.maintenanceEmpty")}
       more={{ to: paths.maintenance, label: t("home.openMaintenance") }}
     >
@@ -181,59 +181,66 @@ function KeyUnits({ home }: { home: HomeState }) {
   );
 }
 
+/** A card of links, each with an optional note beside it (a date). */
+function LinksCard(props: {
+  id: string;
+  title: string;
+  query: { isPending: boolean; error: Error | null };
+  empty: string;
+  more: { to: string; label: string };
+  links: Array<{ key: string | number; to: string; label: string; note?: string }>;
+}) {
+  return (
+    <Card {...props} count={props.links.length}>
+      <ul className="plain home-list">
+        {props.links.map((l) => (
+          <li key={l.key}>
+            <Link to={l.to}>{l.label}</Link>
+            {l.note && <span className="note"> {l.note}</span>}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
 function Current({ home }: { home: HomeState }) {
   const { t, i18n } = useTranslation();
   return (
     <>
-      <Card
+      <LinksCard
         id="home-events"
         title={t("home.events")}
         query={home.events.query}
-        count={home.events.next.length}
         empty={t("home.eventsEmpty")}
         more={{ to: paths.events, label: t("home.allEvents") }}
-      >
-        <ul className="plain home-list">
-          {home.events.next.map((e) => (
-            <li key={e.id}>
-              <Link to={`${paths.events}#tapahtuma-${e.id}`}>{e.title}</Link>{" "}
-              <span className="note">{shortDay(e.startsAt, i18n.language)}</span>
-            </li>
-          ))}
-        </ul>
-      </Card>
-      <Card
+        links={home.events.next.map((e) => ({
+          key: e.id,
+          to: `${paths.events}#tapahtuma-${e.id}`,
+          label: e.title,
+          note: shortDay(e.startsAt, i18n.language),
+        }))}
+      />
+      <LinksCard
         id="home-news"
         title={t("home.news")}
         query={home.news.query}
-        count={home.news.latest.length}
         empty={t("home.newsEmpty")}
         more={{ to: paths.news, label: t("home.allNews") }}
-      >
-        <ul className="plain home-list">
-          {home.news.latest.map((n) => (
-            <li key={n.slug}>
-              <Link to={`${paths.news}#uutinen-${n.slug}`}>{n.title}</Link>
-            </li>
-          ))}
-        </ul>
-      </Card>
-      <Card
+        links={home.news.latest.map((n) => ({
+          key: n.slug,
+          to: `${paths.news}#uutinen-${n.slug}`,
+          label: n.title,
+        }))}
+      />
+      <LinksCard
         id="home-notices"
         title={t("home.notices")}
         query={home.notices.query}
-        count={home.notices.latest.length}
         empty={t("home.noticesEmpty")}
         more={{ to: paths.notices, label: t("home.allNotices") }}
-      >
-        <ul className="plain home-list">
-          {home.notices.latest.map((n) => (
-            <li key={n.id}>
-              <Link to={paths.notice(n.id)}>{n.title}</Link>
-            </li>
-          ))}
-        </ul>
-      </Card>
+        links={home.notices.latest.map((n) => ({ key: n.id, to: paths.notice(n.id), label: n.title }))}
+      />
     </>
   );
 }

@@ -81,8 +81,8 @@ function Records({ records }: { records: MaintenanceRecord[] }) {
   const { t, i18n } = useTranslation();
   if (records.length === 0) return null;
   return (
-    <section aria-labelledby="todo">
-      <h2 id="todo">{t("maintenance.listTitle")}</h2>
+    <section aria-labelledby="to-check">
+      <h2 id="to-check">{t("maintenance.listTitle")}</h2>
       <div className="table-wrap">
         <table className="table">
           <caption className="visually-hidden">{t("maintenance.listTitle")}</caption>
